@@ -1,0 +1,35 @@
+package chain
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
+
+	"github.com/heerlen/heitje/internal/outbox"
+)
+
+var (
+	sent = promauto.NewCounterVec(prometheus.CounterOpts{
+		Name: "heitje_chain_transactions_sent_total", Help: "Transactions signed and sent, per signing key.",
+	}, []string{"signer"})
+	rebroadcasts = promauto.NewCounterVec(prometheus.CounterOpts{
+		Name: "heitje_chain_transactions_rebroadcast_total", Help: "Transactions sent again after going without a receipt.",
+	}, []string{"signer"})
+	postponed = promauto.NewCounterVec(prometheus.CounterOpts{
+		Name: "heitje_chain_intents_postponed_total", Help: "Intents of the municipality whose pre-check reverted and that wait for a retry.",
+	}, []string{"signer"})
+	outcomes = promauto.NewCounterVec(prometheus.CounterOpts{
+		Name: "heitje_chain_intents_finished_total", Help: "Intents that reached a final status.",
+	}, []string{"signer", "status"})
+	indexedBlock = promauto.NewGauge(prometheus.GaugeOpts{
+		Name: "heitje_indexer_block", Help: "The last block whose events are in the ledger.",
+	})
+	indexerLag = promauto.NewGauge(prometheus.GaugeOpts{
+		Name: "heitje_indexer_lag_blocks", Help: "How many blocks the ledger is behind the chain head.",
+	})
+)
+
+func recordOutcomes(signer string, os []outbox.Outcome) {
+	for _, o := range os {
+		outcomes.WithLabelValues(signer, string(o.Status)).Inc()
+	}
+}

@@ -1,0 +1,216 @@
+// Package config reads the platform's configuration from the environment into one typed struct, validated
+// once at start-up. A missing or malformed variable is reported by name; nothing else in the code reads the
+// environment.
+package config
+
+import (
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+)
+
+// Config is everything the platform needs to run. Amounts are in euro cents.
+type Config struct {
+	// HTTPAddr is where the API listens (HTTP_ADDR, default 127.0.0.1:8080).
+	HTTPAddr string
+	// DatabaseURL is the Postgres connection URL (DATABASE_URL, required).
+	DatabaseURL string
+	// EthRPCURL is the JSON-RPC endpoint of a node of the coin's chain (ETH_RPC_URL, required).
+	EthRPCURL string
+	// GenesisFile is the chain's genesis (GENESIS_FILE, default genesis.json); the API refuses a node whose
+	// chain id differs from the one in this file.
+	GenesisFile string
+	// ChainID is read from GenesisFile by Load.
+	ChainID uint64
+	// TokenAddress is the deployed HeitjeCoin contract (TOKEN_ADDRESS, required to serve).
+	TokenAddress common.Address
+	// TokenDeployBlock is where the indexer starts reading events (TOKEN_DEPLOY_BLOCK, default 0).
+	TokenDeployBlock uint64
+	// Confirmations is how many blocks must follow a block before the indexer and the sender treat it as final
+	// (CHAIN_CONFIRMATIONS, default 0: right for one signer; use 2 or more with several Clique signers).
+	Confirmations uint64
+	// MinterKey mints rewards (MINTER_KEY, hex). OperatorKey activates shops and redeems payouts
+	// (OPERATOR_KEY, hex). RelayerKeys submit residents' signed authorizations (RELAYER_KEYS, comma-separated
+	// hex). Each key has exactly one sender, which owns its nonce.
+	MinterKey   *ecdsa.PrivateKey
+	OperatorKey *ecdsa.PrivateKey
+	RelayerKeys []*ecdsa.PrivateKey
+	// TreasuryAddress is the municipality's treasury address on chain (TREASURY_ADDRESS).
+	TreasuryAddress common.Address
+	// LogLevel is debug, info, warn or error (LOG_LEVEL, default info); LogFormat is text or json
+	// (LOG_FORMAT, default text).
+	LogLevel  slog.Level
+	LogFormat string
+	// ShutdownTimeout bounds a graceful stop (SHUTDOWN_TIMEOUT, default 10s).
+	ShutdownTimeout time.Duration
+}
+
+// Lookup returns the value of an environment variable and whether it is set; os.LookupEnv fits.
+type Lookup func(name string) (string, bool)
+
+// Need says which parts of the configuration a command requires; a migration needs only the database.
+type Need int
+
+// The parts a command can require.
+const (
+	NeedDatabase Need = 1 << iota
+	NeedChain
+	NeedKeys
+	NeedServe = NeedDatabase | NeedChain | NeedKeys
+)
+
+// Load reads and validates the configuration. Every problem is reported, each naming its variable.
+func Load(lookup Lookup, need Need) (*Config, error) {
+	r := reader{lookup: lookup}
+	c := &Config{
+		HTTPAddr:         r.str("HTTP_ADDR", "127.0.0.1:8080", false),
+		DatabaseURL:      r.str("DATABASE_URL", "", need&NeedDatabase != 0),
+		EthRPCURL:        r.str("ETH_RPC_URL", "", need&NeedChain != 0),
+		GenesisFile:      r.str("GENESIS_FILE", "genesis.json", false),
+		TokenDeployBlock: r.uint("TOKEN_DEPLOY_BLOCK", 0),
+		Confirmations:    r.uint("CHAIN_CONFIRMATIONS", 0),
+		LogFormat:        r.str("LOG_FORMAT", "text", false),
+		ShutdownTimeout:  r.duration("SHUTDOWN_TIMEOUT", 10*time.Second),
+	}
+	c.LogLevel = r.level("LOG_LEVEL")
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		r.fail("LOG_FORMAT", "must be text or json")
+	}
+	if _, _, err := net.SplitHostPort(c.HTTPAddr); err != nil {
+		r.fail("HTTP_ADDR", "must be host:port")
+	}
+	if c.DatabaseURL != "" {
+		if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			r.fail("DATABASE_URL", "must be a postgres:// URL")
+		}
+	}
+	if c.EthRPCURL != "" {
+		if u, err := url.Parse(c.EthRPCURL); err != nil || !strings.HasPrefix(u.Scheme, "http") && !strings.HasPrefix(u.Scheme, "ws") {
+			r.fail("ETH_RPC_URL", "must be an http(s):// or ws(s):// URL")
+		}
+	}
+	if need&NeedChain != 0 {
+		id, err := readChainID(c.GenesisFile)
+		if err != nil {
+			r.fail("GENESIS_FILE", err.Error())
+		}
+		c.ChainID = id
+		c.TokenAddress = r.address("TOKEN_ADDRESS", true)
+	}
+	if need&NeedKeys != 0 {
+		c.MinterKey = r.key("MINTER_KEY")
+		c.OperatorKey = r.key("OPERATOR_KEY")
+		c.RelayerKeys = r.keys("RELAYER_KEYS")
+		c.TreasuryAddress = r.address("TREASURY_ADDRESS", true)
+	}
+	if len(r.errs) > 0 {
+		return nil, errors.Join(r.errs...)
+	}
+	return c, nil
+}
+
+// reader collects every configuration problem instead of stopping at the first.
+type reader struct {
+	lookup Lookup
+	errs   []error
+}
+
+func (r *reader) fail(name, msg string) {
+	r.errs = append(r.errs, fmt.Errorf("config: %s %s", name, msg))
+}
+
+func (r *reader) str(name, def string, required bool) string {
+	v, ok := r.lookup(name)
+	v = strings.TrimSpace(v)
+	if !ok || v == "" {
+		if required {
+			r.fail(name, "is required but not set")
+		}
+		return def
+	}
+	return v
+}
+
+func (r *reader) uint(name string, def uint64) uint64 {
+	v := r.str(name, "", false)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.ParseUint(v, 10, 64)
+	if err != nil {
+		r.fail(name, "must be a whole number")
+	}
+	return n
+}
+
+func (r *reader) duration(name string, def time.Duration) time.Duration {
+	v := r.str(name, "", false)
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		r.fail(name, "must be a positive duration such as 10s")
+		return def
+	}
+	return d
+}
+
+func (r *reader) level(name string) slog.Level {
+	var l slog.Level
+	if v := r.str(name, "info", false); l.UnmarshalText([]byte(v)) != nil {
+		r.fail(name, "must be debug, info, warn or error")
+	}
+	return l
+}
+
+func (r *reader) address(name string, required bool) common.Address {
+	v := r.str(name, "", required)
+	if v == "" {
+		return common.Address{}
+	}
+	if !common.IsHexAddress(v) {
+		r.fail(name, "must be a 0x-prefixed 20-byte hex address")
+		return common.Address{}
+	}
+	return common.HexToAddress(v)
+}
+
+func (r *reader) key(name string) *ecdsa.PrivateKey {
+	v := r.str(name, "", true)
+	if v == "" {
+		return nil
+	}
+	k, err := crypto.HexToECDSA(strings.TrimPrefix(v, "0x"))
+	if err != nil {
+		// The value itself is a secret: never echo it.
+		r.fail(name, "is not a valid hex secp256k1 private key")
+	}
+	return k
+}
+
+func (r *reader) keys(name string) []*ecdsa.PrivateKey {
+	v := r.str(name, "", true)
+	if v == "" {
+		return nil
+	}
+	var out []*ecdsa.PrivateKey
+	for i, part := range strings.Split(v, ",") {
+		k, err := crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(part), "0x"))
+		if err != nil {
+			r.fail(name, fmt.Sprintf("entry %d is not a valid hex secp256k1 private key", i+1))
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}

@@ -1,0 +1,94 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func env(m map[string]string) Lookup {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+func validEnv(t *testing.T) map[string]string {
+	t.Helper()
+	gen := filepath.Join(t.TempDir(), "genesis.json")
+	if err := os.WriteFile(gen, []byte(`{"config":{"chainId":6411}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{
+		"DATABASE_URL":     "postgres://u:p@127.0.0.1:5432/heitje",
+		"ETH_RPC_URL":      "http://127.0.0.1:8545",
+		"GENESIS_FILE":     gen,
+		"TOKEN_ADDRESS":    "0xe365E5C406cF8d678A8b0F3f457B82Ac8cAC4530",
+		"MINTER_KEY":       "cdbaa506f27ec1fcb140d674fc4dc2cb13b06efa421f8e64bc87bd02227ec850",
+		"OPERATOR_KEY":     "0x9e3d2f0c1f727e732760f534d43698f5f7e5e58596ff9a9154aa9d667956a160",
+		"RELAYER_KEYS":     "c7fe89eb85303c0c5c9577ddfcc331608932a6de9bb510ee04c5a84a4a98f70a, 9ea4262d2687315118773460bc63f781caa051fd6431c2bf1a2c5a0f8a2f425d",
+		"TREASURY_ADDRESS": "0xe365E5C406cF8d678A8b0F3f457B82Ac8cAC4530",
+	}
+}
+
+func TestLoadValid(t *testing.T) {
+	c, err := Load(env(validEnv(t)), NeedServe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ChainID != 6411 || len(c.RelayerKeys) != 2 || c.HTTPAddr != "127.0.0.1:8080" || c.MinterKey == nil {
+		t.Fatalf("unexpected config %+v", c)
+	}
+}
+
+func TestLoadNamesTheBadVariable(t *testing.T) {
+	cases := []struct{ name, value, want string }{
+		{"DATABASE_URL", "", "DATABASE_URL is required"},
+		{"DATABASE_URL", "mysql://x", "DATABASE_URL must be a postgres:// URL"},
+		{"ETH_RPC_URL", "ftp://x", "ETH_RPC_URL must be"},
+		{"GENESIS_FILE", "/nonexistent/genesis.json", "GENESIS_FILE cannot be read"},
+		{"TOKEN_ADDRESS", "0x1234", "TOKEN_ADDRESS must be"},
+		{"MINTER_KEY", "not-a-key", "MINTER_KEY is not a valid"},
+		{"RELAYER_KEYS", "c7fe89eb85303c0c5c9577ddfcc331608932a6de9bb510ee04c5a84a4a98f70a,zz", "RELAYER_KEYS entry 2"},
+		{"CHAIN_CONFIRMATIONS", "-1", "CHAIN_CONFIRMATIONS must be"},
+		{"SHUTDOWN_TIMEOUT", "soon", "SHUTDOWN_TIMEOUT must be"},
+		{"LOG_LEVEL", "loud", "LOG_LEVEL must be"},
+		{"HTTP_ADDR", "8080", "HTTP_ADDR must be"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name+"="+tc.value, func(t *testing.T) {
+			m := validEnv(t)
+			m[tc.name] = tc.value
+			_, err := Load(env(m), NeedServe)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("got %v, want an error containing %q", err, tc.want)
+			}
+			if strings.Contains(err.Error(), "not-a-key") {
+				t.Fatal("error echoes the secret value")
+			}
+		})
+	}
+}
+
+func TestLoadOnlyWhatIsNeeded(t *testing.T) {
+	if _, err := Load(env(map[string]string{"DATABASE_URL": "postgres://x@y/z"}), NeedDatabase); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestWithEnvFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "heitje.env")
+	os.WriteFile(p, []byte("# written by make run\nDATABASE_URL=postgres://file@h/db\nHTTP_ADDR=127.0.0.1:9999\n"), 0o600)
+	l, err := WithEnvFile(env(map[string]string{"HTTP_ADDR": "127.0.0.1:1"}), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := l("DATABASE_URL"); v != "postgres://file@h/db" {
+		t.Fatalf("file value not used: %q", v)
+	}
+	if v, _ := l("HTTP_ADDR"); v != "127.0.0.1:1" {
+		t.Fatalf("environment must win over the file: %q", v)
+	}
+	os.WriteFile(p, []byte("garbage\n"), 0o600)
+	if _, err := WithEnvFile(env(nil), p); err == nil {
+		t.Fatal("malformed file accepted")
+	}
+}

@@ -1,0 +1,74 @@
+// Package store is the platform's only user of gorm and Postgres: one file per aggregate implementing the
+// Store interfaces that the domain packages declare, and the embedded SQL migrations. Driver errors are
+// translated here into the domains' sentinel errors.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// DB is an open connection pool.
+type DB struct {
+	gorm *gorm.DB
+	sql  *sql.DB
+}
+
+// Open connects to Postgres and checks that it answers. The error never contains the password.
+func Open(ctx context.Context, url string) (*DB, error) {
+	g, err := gorm.Open(postgres.Open(url), &gorm.Config{
+		Logger:                 logger.Discard,
+		SkipDefaultTransaction: true,
+		PrepareStmt:            false,
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+	})
+	if err != nil {
+		return nil, fmt.Errorf("database: %w", redact(err))
+	}
+	s, err := g.DB()
+	if err != nil {
+		return nil, fmt.Errorf("database: %w", err)
+	}
+	s.SetMaxOpenConns(40)
+	s.SetMaxIdleConns(20)
+	s.SetConnMaxIdleTime(5 * time.Minute)
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := s.PingContext(pctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("database unreachable: %w", redact(err))
+	}
+	return &DB{gorm: g, sql: s}, nil
+}
+
+// Close closes the pool.
+func (db *DB) Close() error { return db.sql.Close() }
+
+// Ping checks that the database answers.
+func (db *DB) Ping(ctx context.Context) error { return db.sql.PingContext(ctx) }
+
+// SQL returns the underlying pool, for tests and tools that need plain SQL.
+func (db *DB) SQL() *sql.DB { return db.sql }
+
+// redact keeps connection errors from echoing the URL, which may carry a password.
+func redact(err error) error {
+	var pgErr *pgconn.ConnectError
+	if errors.As(err, &pgErr) {
+		return errors.New(pgErr.Unwrap().Error())
+	}
+	return err
+}
+
+// isUniqueViolation reports a SQLSTATE 23505.
+func isUniqueViolation(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && pgErr.Code == "23505"
+}

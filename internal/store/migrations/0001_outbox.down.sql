@@ -1,0 +1,2 @@
+DROP TABLE chain_intents;
+DROP TABLE chain_keys;

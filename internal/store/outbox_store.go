@@ -1,0 +1,300 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/heerlen/heitje/internal/outbox"
+)
+
+// OutboxStore keeps the chain intents. It implements outbox.Store.
+type OutboxStore struct {
+	db *gorm.DB
+	// sql is the pool, for the dedicated connections that hold key locks.
+	sql *sql.DB
+}
+
+var _ outbox.Store = (*OutboxStore)(nil)
+
+// Outbox returns the outbox store on this database.
+func (db *DB) Outbox() *OutboxStore { return &OutboxStore{db: db.gorm, sql: db.sql} }
+
+type intentRow struct {
+	ID             int64 `gorm:"primaryKey"`
+	Signer         string
+	Kind           string
+	IdempotencyKey string
+	Args           []byte `gorm:"type:jsonb"`
+	Status         string
+	Nonce          *int64
+	TxHash         *string
+	PriorTxHashes  []byte `gorm:"type:jsonb"`
+	RawTx          []byte
+	BlockNumber    *int64
+	Error          string
+	Attempts       int
+	CreatedAt      time.Time
+	SentAt         *time.Time
+	DoneAt         *time.Time
+}
+
+func (intentRow) TableName() string { return "chain_intents" }
+
+func (r intentRow) intent() (outbox.Intent, error) {
+	in := outbox.Intent{
+		ID: r.ID, Signer: r.Signer, Kind: outbox.Kind(r.Kind), IdempotencyKey: r.IdempotencyKey,
+		Status: outbox.Status(r.Status), RawTx: r.RawTx, Error: r.Error, Attempts: r.Attempts, CreatedAt: r.CreatedAt,
+	}
+	if err := json.Unmarshal(r.Args, &in.Args); err != nil {
+		return in, fmt.Errorf("intent %d: bad args: %w", r.ID, err)
+	}
+	if r.Nonce != nil {
+		n := uint64(*r.Nonce)
+		in.Nonce = &n
+	}
+	if r.TxHash != nil {
+		in.TxHash = common.HexToHash(*r.TxHash)
+	}
+	if len(r.PriorTxHashes) > 0 {
+		if err := json.Unmarshal(r.PriorTxHashes, &in.PriorTxHashes); err != nil {
+			return in, fmt.Errorf("intent %d: bad prior_tx_hashes: %w", r.ID, err)
+		}
+	}
+	if r.BlockNumber != nil {
+		in.BlockNumber = uint64(*r.BlockNumber)
+	}
+	if r.SentAt != nil {
+		in.SentAt = *r.SentAt
+	}
+	if r.DoneAt != nil {
+		in.DoneAt = *r.DoneAt
+	}
+	return in, nil
+}
+
+// Enqueue inserts the intent, or returns the one already stored under its idempotency key. Use EnqueueTx to
+// write it inside a business transaction.
+func (s *OutboxStore) Enqueue(ctx context.Context, in outbox.Intent) (outbox.Intent, error) {
+	return enqueue(s.db.WithContext(ctx), in)
+}
+
+func enqueue(tx *gorm.DB, in outbox.Intent) (outbox.Intent, error) {
+	if in.Signer == "" || in.Kind == "" || in.IdempotencyKey == "" {
+		return outbox.Intent{}, errors.New("outbox: intent needs a signer, a kind and an idempotency key")
+	}
+	args, err := json.Marshal(in.Args)
+	if err != nil {
+		return outbox.Intent{}, err
+	}
+	row := intentRow{Signer: in.Signer, Kind: string(in.Kind), IdempotencyKey: in.IdempotencyKey, Args: args,
+		Status: string(outbox.StatusQueued)}
+	res := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "idempotency_key"}}, DoNothing: true}).
+		Select("Signer", "Kind", "IdempotencyKey", "Args", "Status").Create(&row)
+	if res.Error != nil {
+		return outbox.Intent{}, res.Error
+	}
+	var got intentRow
+	if err := tx.Where("idempotency_key = ?", in.IdempotencyKey).Take(&got).Error; err != nil {
+		return outbox.Intent{}, err
+	}
+	return got.intent()
+}
+
+// ByIdempotencyKey finds an intent; outbox.ErrNotFound when there is none.
+func (s *OutboxStore) ByIdempotencyKey(ctx context.Context, key string) (outbox.Intent, error) {
+	var row intentRow
+	err := s.db.WithContext(ctx).Where("idempotency_key = ?", key).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return outbox.Intent{}, outbox.ErrNotFound
+	}
+	if err != nil {
+		return outbox.Intent{}, err
+	}
+	return row.intent()
+}
+
+// Lock takes a session-level advisory lock for the key on a dedicated connection. Postgres drops the lock
+// when the connection ends, so a killed process frees its keys at once.
+func (s *OutboxStore) Lock(ctx context.Context, signer string) (func(), error) {
+	conn, err := s.sql.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var ok bool
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1, $2)`, lockSpace, lockID(signer)).Scan(&ok); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	if !ok {
+		conn.Close()
+		return nil, outbox.ErrLockHeld
+	}
+	return func() {
+		conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1, $2)`, lockSpace, lockID(signer))
+		conn.Close()
+	}, nil
+}
+
+// lockSpace is the first half of the advisory lock key for signing keys.
+const lockSpace = 6411
+
+func lockID(signer string) int32 {
+	h := fnv.New32a()
+	h.Write([]byte(signer))
+	return int32(h.Sum32())
+}
+
+// RegisterKey records the key's address (refusing a different address under a known name) and returns its
+// next nonce.
+func (s *OutboxStore) RegisterKey(ctx context.Context, signer string, addr common.Address) (uint64, error) {
+	a := strings.ToLower(addr.Hex())
+	db := s.db.WithContext(ctx)
+	if err := db.Exec(`INSERT INTO chain_keys (signer, address) VALUES (?, ?) ON CONFLICT (signer) DO NOTHING`, signer, a).Error; err != nil {
+		if isUniqueViolation(err) {
+			return 0, fmt.Errorf("outbox: address %s is already registered under another signer name", a)
+		}
+		return 0, err
+	}
+	var row struct {
+		Address   string
+		NextNonce int64
+	}
+	if err := db.Raw(`SELECT address, next_nonce FROM chain_keys WHERE signer = ?`, signer).Scan(&row).Error; err != nil {
+		return 0, err
+	}
+	if row.Address != a {
+		return 0, fmt.Errorf("outbox: signer %q is registered with address %s, not %s", signer, row.Address, a)
+	}
+	return uint64(row.NextNonce), nil
+}
+
+// SetNextNonce moves the key's next nonce forward; it never moves it back.
+func (s *OutboxStore) SetNextNonce(ctx context.Context, signer string, next uint64) error {
+	return s.db.WithContext(ctx).Exec(`UPDATE chain_keys SET next_nonce = GREATEST(next_nonce, ?) WHERE signer = ?`,
+		int64(next), signer).Error
+}
+
+// Queued returns up to limit queued intents, oldest first.
+func (s *OutboxStore) Queued(ctx context.Context, signer string, limit int) ([]outbox.Intent, error) {
+	var rows []intentRow
+	err := s.db.WithContext(ctx).Where("signer = ? AND status = ? AND (retry_at IS NULL OR retry_at <= now())",
+		signer, outbox.StatusQueued).Order("id").Limit(limit).Find(&rows).Error
+	return intents(rows, err)
+}
+
+// InFlight returns the sent intents, lowest nonce first.
+func (s *OutboxStore) InFlight(ctx context.Context, signer string) ([]outbox.Intent, error) {
+	var rows []intentRow
+	err := s.db.WithContext(ctx).Where("signer = ? AND status = ?", signer, outbox.StatusSent).
+		Order("nonce").Find(&rows).Error
+	return intents(rows, err)
+}
+
+func intents(rows []intentRow, err error) ([]outbox.Intent, error) {
+	if err != nil {
+		return nil, err
+	}
+	out := make([]outbox.Intent, 0, len(rows))
+	for _, r := range rows {
+		in, err := r.intent()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, in)
+	}
+	return out, nil
+}
+
+// AssignNonces stores the signed transactions and the key's next nonce in one transaction. It fails, changing
+// nothing, when an intent is no longer queued or a nonce is taken.
+func (s *OutboxStore) AssignNonces(ctx context.Context, signer string, signed []outbox.Signed, next uint64) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		now := time.Now().UTC()
+		for _, sg := range signed {
+			res := tx.Model(&intentRow{}).Where("id = ? AND signer = ? AND status = ?", sg.IntentID, signer, outbox.StatusQueued).
+				Updates(map[string]any{"status": outbox.StatusSent, "nonce": int64(sg.Nonce), "tx_hash": sg.TxHash.Hex(),
+					"raw_tx": sg.RawTx, "sent_at": now, "attempts": gorm.Expr("attempts + 1")})
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected != 1 {
+				return fmt.Errorf("outbox: intent %d is no longer queued", sg.IntentID)
+			}
+		}
+		return tx.Exec(`UPDATE chain_keys SET next_nonce = ? WHERE signer = ?`, int64(next), signer).Error
+	})
+}
+
+// Replace records a replacement transaction for the same nonce, keeping the previous hash.
+func (s *OutboxStore) Replace(ctx context.Context, id int64, txHash common.Hash, raw []byte) error {
+	return s.db.WithContext(ctx).Exec(`UPDATE chain_intents SET prior_tx_hashes = prior_tx_hashes || to_jsonb(tx_hash),
+		tx_hash = ?, raw_tx = ?, sent_at = now(), attempts = attempts + 1 WHERE id = ? AND status = 'sent'`,
+		txHash.Hex(), raw, id).Error
+}
+
+// Postpone keeps a queued intent out of the queue until until.
+func (s *OutboxStore) Postpone(ctx context.Context, id int64, reason string, until time.Time) error {
+	return s.db.WithContext(ctx).Exec(`UPDATE chain_intents SET retry_at = ?, error = ?, attempts = attempts + 1
+		WHERE id = ? AND status = 'queued'`, until.UTC(), reason, id).Error
+}
+
+// Requeue puts an in-flight intent back in the queue, without nonce or transaction.
+func (s *OutboxStore) Requeue(ctx context.Context, id int64, reason string) error {
+	return s.db.WithContext(ctx).Exec(`UPDATE chain_intents SET status = 'queued', nonce = NULL, tx_hash = NULL,
+		prior_tx_hashes = '[]', raw_tx = NULL, error = ? WHERE id = ? AND status = 'sent'`, reason, id).Error
+}
+
+// Finish records final outcomes; intents already final are left as they are.
+func (s *OutboxStore) Finish(ctx context.Context, outcomes []outbox.Outcome) error {
+	if len(outcomes) == 0 {
+		return nil
+	}
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		for _, o := range outcomes {
+			upd := map[string]any{"status": o.Status, "error": o.Error, "done_at": time.Now().UTC()}
+			if o.TxHash != (common.Hash{}) {
+				upd["tx_hash"] = o.TxHash.Hex()
+				upd["block_number"] = int64(o.BlockNumber)
+			}
+			if err := tx.Model(&intentRow{}).Where("id = ? AND status IN ?", o.IntentID,
+				[]outbox.Status{outbox.StatusQueued, outbox.StatusSent}).Updates(upd).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Touch counts a rebroadcast.
+func (s *OutboxStore) Touch(ctx context.Context, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return s.db.WithContext(ctx).Exec(`UPDATE chain_intents SET attempts = attempts + 1, sent_at = now() WHERE id IN ?`, ids).Error
+}
+
+// Counts returns how many intents are in each status.
+func (s *OutboxStore) Counts(ctx context.Context) (map[outbox.Status]int64, error) {
+	var rows []struct {
+		Status string
+		N      int64
+	}
+	if err := s.db.WithContext(ctx).Raw(`SELECT status, count(*) AS n FROM chain_intents GROUP BY status`).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := map[outbox.Status]int64{}
+	for _, r := range rows {
+		out[outbox.Status(r.Status)] = r.N
+	}
+	return out, nil
+}
