@@ -119,4 +119,3 @@ func WaitReceipt(ctx context.Context, c *Client, hash common.Hash) (*types.Recei
 		}
 	}
 }
-

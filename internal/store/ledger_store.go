@@ -206,10 +206,22 @@ func applyDeltas(tx *gorm.DB, events []ledger.Event, sign int64) error {
 		if d.Sign() == 0 {
 			continue
 		}
-		if err := tx.Exec(`INSERT INTO token_balances (address, balance) VALUES (?, ?::numeric)
-			ON CONFLICT (address) DO UPDATE SET balance = token_balances.balance + EXCLUDED.balance`,
-			strings.ToLower(a.Hex()), d.String()).Error; err != nil {
-			return fmt.Errorf("balance of %s: %w", a.Hex(), err)
+		addr := strings.ToLower(a.Hex())
+		if d.Sign() > 0 {
+			if err := tx.Exec(`INSERT INTO token_balances (address, balance) VALUES (?, ?::numeric)
+				ON CONFLICT (address) DO UPDATE SET balance = token_balances.balance + EXCLUDED.balance`,
+				addr, d.String()).Error; err != nil {
+				return fmt.Errorf("balance of %s: %w", a.Hex(), err)
+			}
+			continue
+		}
+		// A decrease applies to a row that must exist; the CHECK keeps it from going below zero.
+		res := tx.Exec(`UPDATE token_balances SET balance = balance + ?::numeric WHERE address = ?`, d.String(), addr)
+		if res.Error != nil {
+			return fmt.Errorf("balance of %s: %w", a.Hex(), res.Error)
+		}
+		if res.RowsAffected != 1 {
+			return fmt.Errorf("balance of %s would go below zero", a.Hex())
 		}
 	}
 	return nil

@@ -1,0 +1,90 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+// Status reports on the platform's parts, for /readyz and /v1/chain.
+type Status interface {
+	// CheckDatabase returns nil when the database answers and its schema is current.
+	CheckDatabase(ctx context.Context) error
+	// ChainHead asks the node for its chain id and latest block.
+	ChainHead(ctx context.Context) (chainID, block uint64, err error)
+	// ChainID is the id in genesis.json; TokenAddress the coin contract (0x-hex).
+	ChainID() uint64
+	TokenAddress() string
+	// IndexerLag is how many blocks the ledger is behind the head.
+	IndexerLag() uint64
+}
+
+// MaxIndexerLag is the lag beyond which the API reports itself not ready: balances would be stale.
+const MaxIndexerLag = 30
+
+type healthResponse struct {
+	Status string `json:"status" example:"ok"`
+}
+
+type check struct {
+	OK     bool   `json:"ok"`
+	Detail string `json:"detail,omitempty"`
+}
+
+type readiness struct {
+	Ready      bool   `json:"ready"`
+	Database   check  `json:"database"`
+	Chain      check  `json:"chain"`
+	ChainID    uint64 `json:"chain_id"`
+	Block      uint64 `json:"block_number"`
+	IndexerLag uint64 `json:"indexer_lag_blocks"`
+	Indexer    check  `json:"indexer"`
+}
+
+type chainResponse struct {
+	ChainID      uint64 `json:"chain_id"`
+	TokenAddress string `json:"token_address"`
+	BlockNumber  uint64 `json:"block_number"`
+}
+
+func (s *Server) healthz(c *gin.Context) {
+	c.JSON(http.StatusOK, healthResponse{Status: "ok"})
+}
+
+func (s *Server) readyz(c *gin.Context) {
+	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
+	defer cancel()
+	st := s.deps.Status
+	r := readiness{Database: check{OK: true}, Chain: check{OK: true}, Indexer: check{OK: true}, ChainID: st.ChainID()}
+	if err := st.CheckDatabase(ctx); err != nil {
+		r.Database = check{Detail: err.Error()}
+	}
+	id, block, err := st.ChainHead(ctx)
+	switch {
+	case err != nil:
+		r.Chain = check{Detail: "node unreachable: " + err.Error()}
+	case id != st.ChainID():
+		r.Chain = check{Detail: "the node runs another chain than genesis.json describes"}
+	}
+	r.Block, r.IndexerLag = block, st.IndexerLag()
+	if r.IndexerLag > MaxIndexerLag {
+		r.Indexer = check{Detail: "the ledger is behind the chain"}
+	}
+	r.Ready = r.Database.OK && r.Chain.OK && r.Indexer.OK
+	status := http.StatusOK
+	if !r.Ready {
+		status = http.StatusServiceUnavailable
+	}
+	c.JSON(status, r)
+}
+
+func (s *Server) chainInfo(c *gin.Context) {
+	_, block, err := s.deps.Status.ChainHead(c.Request.Context())
+	if err != nil {
+		respondError(c, Errorf(http.StatusServiceUnavailable, "chain_unavailable", "the chain node does not answer; try again shortly"))
+		return
+	}
+	c.JSON(http.StatusOK, chainResponse{ChainID: s.deps.Status.ChainID(), TokenAddress: s.deps.Status.TokenAddress(), BlockNumber: block})
+}

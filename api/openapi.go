@@ -1,0 +1,154 @@
+package api
+
+import (
+	_ "embed"
+	"encoding/json"
+	"net/http"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+)
+
+// openAPIDocument is the committed, generated api/openapi.json. `make generate` rewrites it from the route
+// table and a test fails when it drifts.
+//
+//go:embed openapi.json
+var openAPIDocument []byte
+
+func (s *Server) openAPI(c *gin.Context) {
+	c.Data(http.StatusOK, "application/json", openAPIDocument)
+}
+
+// OpenAPI builds the OpenAPI 3.1 document from the route table.
+func OpenAPI() ([]byte, error) {
+	s := &Server{}
+	paths := map[string]map[string]any{}
+	for _, rt := range s.routes() {
+		p := ginPathToOpenAPI(rt.Path)
+		if paths[p] == nil {
+			paths[p] = map[string]any{}
+		}
+		op := map[string]any{
+			"summary":     rt.Summary,
+			"operationId": operationID(rt.Method, rt.Path),
+			"responses": map[string]any{
+				"default": map[string]any{"description": "An error.", "content": map[string]any{
+					"application/json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/Error"}}}},
+			},
+		}
+		ok := map[string]any{"description": "Success."}
+		if rt.Response != nil {
+			ok["content"] = map[string]any{"application/json": map[string]any{"schema": schemaOf(reflect.TypeOf(rt.Response))}}
+		}
+		op["responses"].(map[string]any)["200"] = ok
+		if params := pathParams(rt.Path); len(params) > 0 {
+			op["parameters"] = params
+		}
+		if !rt.Public {
+			op["security"] = []any{map[string]any{"bearer": []any{}}}
+		}
+		paths[p][strings.ToLower(rt.Method)] = op
+	}
+	doc := map[string]any{
+		"openapi": "3.1.0",
+		"info": map[string]any{
+			"title":       "Heerlens Heitje API",
+			"version":     "1",
+			"description": "Residents earn a local coin for small jobs for the municipality and spend it at local shops. Errors are {\"error\": {\"code\", \"message\"}}.",
+		},
+		"paths": paths,
+		"components": map[string]any{
+			"securitySchemes": map[string]any{"bearer": map[string]any{"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
+			"schemas": map[string]any{"Error": map[string]any{
+				"type": "object", "required": []string{"error"},
+				"properties": map[string]any{"error": map[string]any{"type": "object", "required": []string{"code", "message"},
+					"properties": map[string]any{"code": map[string]any{"type": "string"}, "message": map[string]any{"type": "string"}}}},
+			}},
+		},
+	}
+	b, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+func ginPathToOpenAPI(p string) string {
+	parts := strings.Split(p, "/")
+	for i, part := range parts {
+		if strings.HasPrefix(part, ":") {
+			parts[i] = "{" + part[1:] + "}"
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+func pathParams(p string) []any {
+	var out []any
+	for _, part := range strings.Split(p, "/") {
+		if strings.HasPrefix(part, ":") {
+			out = append(out, map[string]any{"name": part[1:], "in": "path", "required": true, "schema": map[string]any{"type": "string"}})
+		}
+	}
+	return out
+}
+
+func operationID(method, path string) string {
+	var b strings.Builder
+	b.WriteString(strings.ToLower(method))
+	for _, part := range strings.FieldsFunc(path, func(r rune) bool { return r == '/' || r == '-' || r == '.' || r == ':' }) {
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
+}
+
+// schemaOf describes a Go type as a JSON schema, following its json tags.
+func schemaOf(t reflect.Type) map[string]any {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return map[string]any{"type": "string"}
+	case reflect.Bool:
+		return map[string]any{"type": "boolean"}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return map[string]any{"type": "integer"}
+	case reflect.Float32, reflect.Float64:
+		return map[string]any{"type": "number"}
+	case reflect.Slice, reflect.Array:
+		return map[string]any{"type": "array", "items": schemaOf(t.Elem())}
+	case reflect.Map:
+		return map[string]any{"type": "object", "additionalProperties": schemaOf(t.Elem())}
+	case reflect.Struct:
+		if t.PkgPath() == "time" && t.Name() == "Time" {
+			return map[string]any{"type": "string", "format": "date-time"}
+		}
+		props := map[string]any{}
+		var required []string
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			props[name] = schemaOf(f.Type)
+			if !strings.Contains(opts, "omitempty") {
+				required = append(required, name)
+			}
+		}
+		sort.Strings(required)
+		s := map[string]any{"type": "object", "properties": props}
+		if len(required) > 0 {
+			s["required"] = required
+		}
+		return s
+	}
+	return map[string]any{}
+}

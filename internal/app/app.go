@@ -1,0 +1,172 @@
+// Package app is the composition root: configuration → database → chain → services → HTTP server and
+// background workers → graceful stop. It is the only place that knows every part.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/heerlen/heitje/api"
+	"github.com/heerlen/heitje/chain"
+	"github.com/heerlen/heitje/internal/config"
+	"github.com/heerlen/heitje/internal/store"
+)
+
+// NewLogger returns the structured logger the configuration asks for.
+func NewLogger(cfg *config.Config, w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// Platform is a running API with its workers.
+type Platform struct {
+	cfg     *config.Config
+	log     *slog.Logger
+	db      *store.DB
+	client  *chain.Client
+	indexer *chain.Indexer
+	senders []*chain.Sender
+}
+
+// Open connects to the database and the chain and checks them: the schema must be current, the node must run
+// the chain of the genesis file, and the token contract must be deployed.
+func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Platform, error) {
+	db, err := store.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.CheckMigrations(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	client, err := chain.Dial(ctx, cfg.EthRPCURL, cfg.ChainID)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if ok, err := chain.HasCode(ctx, client, cfg.TokenAddress); err != nil || !ok {
+		db.Close()
+		client.Close()
+		if err == nil {
+			err = fmt.Errorf("no contract at TOKEN_ADDRESS %s on this chain", cfg.TokenAddress.Hex())
+		}
+		return nil, err
+	}
+	p := &Platform{cfg: cfg, log: log, db: db, client: client}
+	token := chain.NewToken(cfg.TokenAddress)
+	p.senders = append(p.senders,
+		chain.NewSender("minter", cfg.MinterKey, client, db.Outbox(), token, log),
+		chain.NewSender("operator", cfg.OperatorKey, client, db.Outbox(), token, log))
+	for i, k := range cfg.RelayerKeys {
+		p.senders = append(p.senders, chain.NewSender(fmt.Sprintf("relayer-%d", i), k, client, db.Outbox(), token, log))
+	}
+	for _, s := range p.senders {
+		s.Confirmations = cfg.Confirmations
+	}
+	p.indexer = chain.NewIndexer(client, db.Ledger(), cfg.TokenAddress, log)
+	p.indexer.StartBlock = cfg.TokenDeployBlock
+	p.indexer.Confirmations = cfg.Confirmations
+	return p, nil
+}
+
+// Close releases the database and the node connection.
+func (p *Platform) Close() {
+	p.client.Close()
+	p.db.Close()
+}
+
+// Handler returns the HTTP API.
+func (p *Platform) Handler() http.Handler {
+	return api.New(api.Deps{Log: p.log, Status: &status{p: p}})
+}
+
+// Run serves HTTP on ln and runs the workers until ctx ends, then stops gracefully: the server first stops
+// taking requests and finishes the ones in progress, then the workers stop.
+func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
+	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
+	var wg sync.WaitGroup
+	errs := make(chan error, len(p.senders)+2)
+	for _, s := range p.senders {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := s.Run(workCtx); err != nil && workCtx.Err() == nil {
+				errs <- fmt.Errorf("sender %s: %w", s.Name(), err)
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		p.indexer.Run(workCtx)
+	}()
+	srv := &http.Server{Handler: p.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errs <- err
+		}
+	}()
+	p.log.Info("serving", "addr", ln.Addr().String(), "chain_id", p.cfg.ChainID, "token", p.cfg.TokenAddress.Hex())
+	var runErr error
+	select {
+	case <-ctx.Done():
+	case runErr = <-errs:
+	}
+	p.log.Info("stopping")
+	sctx, cancel := context.WithTimeout(context.Background(), p.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		p.log.Warn("HTTP shutdown incomplete", "err", err)
+	}
+	stopWork()
+	wg.Wait()
+	return runErr
+}
+
+// Serve opens the platform, listens on cfg.HTTPAddr and runs until ctx ends.
+func Serve(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
+	p, err := Open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	ln, err := net.Listen("tcp", cfg.HTTPAddr)
+	if err != nil {
+		return fmt.Errorf("HTTP_ADDR %s: %w", cfg.HTTPAddr, err)
+	}
+	return p.Run(ctx, ln)
+}
+
+// status answers the API's readiness questions.
+type status struct{ p *Platform }
+
+func (s *status) CheckDatabase(ctx context.Context) error {
+	if err := s.p.db.Ping(ctx); err != nil {
+		return errors.New("database unreachable")
+	}
+	return s.p.db.CheckMigrations(ctx)
+}
+
+func (s *status) ChainHead(ctx context.Context) (uint64, uint64, error) {
+	id, err := s.p.client.Client.ChainID(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	n, err := s.p.client.BlockNumber(ctx)
+	return id.Uint64(), n, err
+}
+
+func (s *status) ChainID() uint64      { return s.p.cfg.ChainID }
+func (s *status) TokenAddress() string { return strings.ToLower(s.p.cfg.TokenAddress.Hex()) }
+func (s *status) IndexerLag() uint64   { return s.p.indexer.Lag() }
