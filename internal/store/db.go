@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -29,6 +30,7 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		SkipDefaultTransaction: true,
 		PrepareStmt:            false,
 		NowFunc:                func() time.Time { return time.Now().UTC() },
+		DisableAutomaticPing:   true,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("database: %w", redact(err))
@@ -44,7 +46,7 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	defer cancel()
 	if err := s.PingContext(pctx); err != nil {
 		s.Close()
-		return nil, fmt.Errorf("database unreachable: %w", redact(err))
+		return nil, fmt.Errorf("database unreachable at %s: %w", hostOf(url), redact(err))
 	}
 	return &DB{gorm: g, sql: s}, nil
 }
@@ -58,13 +60,25 @@ func (db *DB) Ping(ctx context.Context) error { return db.sql.PingContext(ctx) }
 // SQL returns the underlying pool, for tests and tools that need plain SQL.
 func (db *DB) SQL() *sql.DB { return db.sql }
 
-// redact keeps connection errors from echoing the URL, which may carry a password.
+// redact keeps connection errors short and free of the URL, which may carry a password: it returns the
+// innermost cause (e.g. "connection refused").
 func redact(err error) error {
-	var pgErr *pgconn.ConnectError
-	if errors.As(err, &pgErr) {
-		return errors.New(pgErr.Unwrap().Error())
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err
+		}
+		err = next
 	}
-	return err
+}
+
+// hostOf returns host:port of a database URL, without user or password.
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "DATABASE_URL"
+	}
+	return u.Host
 }
 
 // isUniqueViolation reports a SQLSTATE 23505.

@@ -1,0 +1,82 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+type fakeStatus struct {
+	dbErr    error
+	chainErr error
+	nodeID   uint64
+	lag      uint64
+}
+
+func (f fakeStatus) CheckDatabase(context.Context) error { return f.dbErr }
+func (f fakeStatus) ChainHead(context.Context) (uint64, uint64, error) {
+	return f.nodeID, 42, f.chainErr
+}
+func (f fakeStatus) ChainID() uint64      { return 6411 }
+func (f fakeStatus) TokenAddress() string { return "0xabc" }
+func (f fakeStatus) IndexerLag() uint64   { return f.lag }
+
+func serve(t *testing.T, st Status, method, path string) (*httptest.ResponseRecorder, map[string]any) {
+	t.Helper()
+	h := New(Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Status: st})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(method, path, nil))
+	var body map[string]any
+	json.Unmarshal(rec.Body.Bytes(), &body)
+	return rec, body
+}
+
+func TestReadyz(t *testing.T) {
+	cases := []struct {
+		name   string
+		st     fakeStatus
+		status int
+		failed string
+	}{
+		{"all good", fakeStatus{nodeID: 6411}, 200, ""},
+		{"database down", fakeStatus{nodeID: 6411, dbErr: errors.New("database unreachable")}, 503, "database"},
+		{"node down", fakeStatus{chainErr: errors.New("dial")}, 503, "chain"},
+		{"other chain", fakeStatus{nodeID: 1}, 503, "chain"},
+		{"indexer behind", fakeStatus{nodeID: 6411, lag: MaxIndexerLag + 1}, 503, "indexer"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, body := serve(t, tc.st, http.MethodGet, "/readyz")
+			if rec.Code != tc.status {
+				t.Fatalf("status %d, want %d: %v", rec.Code, tc.status, body)
+			}
+			if tc.failed != "" {
+				if part := body[tc.failed].(map[string]any); part["ok"] != false || part["detail"] == "" {
+					t.Fatalf("%s should be reported failing: %v", tc.failed, body)
+				}
+			}
+		})
+	}
+}
+
+func TestErrorEnvelopeAndRequestID(t *testing.T) {
+	rec, body := serve(t, fakeStatus{nodeID: 6411}, http.MethodPost, "/healthz")
+	if rec.Code != http.StatusMethodNotAllowed {
+		t.Fatalf("POST /healthz: %d", rec.Code)
+	}
+	if e := body["error"].(map[string]any); e["code"] != "method_not_allowed" || e["message"] == "" {
+		t.Fatalf("envelope: %v", body)
+	}
+	if id := rec.Header().Get("X-Request-ID"); len(id) != 24 {
+		t.Fatalf("no generated request id: %q", id)
+	}
+	rec, _ = serve(t, fakeStatus{chainErr: errors.New("down")}, http.MethodGet, "/v1/chain")
+	if rec.Code != http.StatusServiceUnavailable {
+		t.Fatalf("/v1/chain with the node down: %d", rec.Code)
+	}
+}

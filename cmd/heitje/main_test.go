@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/heerlen/heitje/internal/devnet"
+	"github.com/heerlen/heitje/internal/store"
+	"github.com/heerlen/heitje/internal/testenv"
+)
+
+func TestMain(m *testing.M) { os.Exit(testenv.Main(m)) }
+
+// heitje builds the command once per test binary.
+func heitje(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "heitje")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("building heitje: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestBadConfigurationIsOneClearLine runs `heitje serve` with broken settings and expects one line on
+// stderr that names the problem, a non-zero exit status, and no panic.
+func TestBadConfigurationIsOneClearLine(t *testing.T) {
+	bin := heitje(t)
+	ctx := context.Background()
+	chainEnv := testenv.Chain(t)
+	dbURL := testenv.Postgres(t)
+	db, err := store.Open(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.MigrateUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	otherGenesis := filepath.Join(t.TempDir(), "genesis.json")
+	os.WriteFile(otherGenesis, []byte(`{"config":{"chainId":999}}`), 0o644)
+	relayers := []string{}
+	for _, r := range devnet.DevRelayers {
+		relayers = append(relayers, r.Private)
+	}
+	good := map[string]string{
+		"DATABASE_URL":     dbURL,
+		"ETH_RPC_URL":      chainEnv.RPCURL,
+		"GENESIS_FILE":     chainEnv.GenesisPath,
+		"TOKEN_ADDRESS":    "0x000000000000000000000000000000000000c011",
+		"MINTER_KEY":       devnet.DevMinter.Private,
+		"OPERATOR_KEY":     devnet.DevOperator.Private,
+		"RELAYER_KEYS":     strings.Join(relayers, ","),
+		"TREASURY_ADDRESS": devnet.DevTreasury.Address,
+		"HTTP_ADDR":        "127.0.0.1:0",
+	}
+	cases := []struct {
+		name, key, value, want string
+	}{
+		{"malformed key", "MINTER_KEY", "0xnot-a-key", "MINTER_KEY is not a valid hex secp256k1 private key"},
+		{"missing variable", "DATABASE_URL", "", "DATABASE_URL is required"},
+		{"unreachable database", "DATABASE_URL", "postgres://heitje:secret@127.0.0.1:1/heitje", "database unreachable"},
+		{"unknown chain id", "GENESIS_FILE", otherGenesis, "chain id mismatch"},
+		{"unreachable node", "ETH_RPC_URL", "http://127.0.0.1:1", "chain node unreachable"},
+		{"no contract", "TOKEN_ADDRESS", "0x000000000000000000000000000000000000c011", "no contract at TOKEN_ADDRESS"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			cmd := exec.Command(bin, "serve")
+			cmd.Dir = t.TempDir() // no .run/heitje.env here
+			cmd.Env = []string{"PATH=" + os.Getenv("PATH")}
+			for k, v := range good {
+				if k == tc.key {
+					v = tc.value
+				}
+				cmd.Env = append(cmd.Env, k+"="+v)
+			}
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			err := cmd.Run()
+			if err == nil || cmd.ProcessState.ExitCode() == 0 {
+				t.Fatalf("heitje serve exited 0; stderr: %s", stderr.String())
+			}
+			out := strings.TrimRight(stderr.String(), "\n")
+			if strings.Count(out, "\n") != 0 || !strings.HasPrefix(out, "heitje: ") || !strings.Contains(out, tc.want) {
+				t.Fatalf("want one line containing %q, got:\n%s", tc.want, out)
+			}
+			if strings.Contains(out, "panic") || strings.Contains(out, "secret") || strings.Contains(out, "not-a-key") {
+				t.Fatalf("the error line leaks a secret or panics: %s", out)
+			}
+		})
+	}
+}
