@@ -39,7 +39,7 @@ type fixture struct {
 	operator *ecdsa.PrivateKey
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	t.Cleanup(cancel)
@@ -71,7 +71,7 @@ func newFixture(t *testing.T) *fixture {
 	return f
 }
 
-func (f *fixture) balanceOf(t *testing.T, a common.Address) *big.Int {
+func (f *fixture) balanceOf(t testing.TB, a common.Address) *big.Int {
 	t.Helper()
 	coin := bindings.NewHeitjeCoin()
 	out, err := f.client.CallContract(f.ctx, ethereum.CallMsg{To: &f.deploy.Address, Data: coin.PackBalanceOf(a)}, nil)
@@ -85,7 +85,7 @@ func (f *fixture) balanceOf(t *testing.T, a common.Address) *big.Int {
 	return v
 }
 
-func (f *fixture) totalSupply(t *testing.T) *big.Int {
+func (f *fixture) totalSupply(t testing.TB) *big.Int {
 	t.Helper()
 	coin := bindings.NewHeitjeCoin()
 	out, err := f.client.CallContract(f.ctx, ethereum.CallMsg{To: &f.deploy.Address, Data: coin.PackTotalSupply()}, nil)
@@ -107,7 +107,7 @@ func runSender(f *fixture, s *chain.Sender) (stop func()) {
 	return func() { cancel(); <-done }
 }
 
-func (f *fixture) waitCounts(t *testing.T, until func(map[outbox.Status]int64) bool, timeout time.Duration) map[outbox.Status]int64 {
+func (f *fixture) waitCounts(t testing.TB, until func(map[outbox.Status]int64) bool, timeout time.Duration) map[outbox.Status]int64 {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for {
