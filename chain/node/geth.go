@@ -8,11 +8,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/heerlen/heitje/internal/localproc"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 )
 
 // GethVersion is the geth release this package runs: the last one that seals Clique blocks.
@@ -33,7 +33,7 @@ func EnsureGeth(ctx context.Context, projectRoot string) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(bin), 0o755); err != nil {
 		return "", fmt.Errorf("ensure geth: %w", err)
 	}
-	unlock, err := lockFile(ctx, filepath.Join(filepath.Dir(bin), ".geth-build.lock"))
+	unlock, err := localproc.LockFile(ctx, filepath.Join(filepath.Dir(bin), ".geth-build.lock"))
 	if err != nil {
 		return "", fmt.Errorf("ensure geth: %w", err)
 	}
@@ -82,29 +82,4 @@ func gethVersionOK(ctx context.Context, path string) bool {
 		}
 	}
 	return false
-}
-
-// lockFile takes an exclusive flock on path, waiting for other holders, and returns the release function.
-// A holder that dies releases the lock with it.
-func lockFile(ctx context.Context, path string) (func(), error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	locked := make(chan error, 1)
-	go func() { locked <- syscall.Flock(int(f.Fd()), syscall.LOCK_EX) }()
-	select {
-	case err := <-locked:
-		if err != nil {
-			f.Close()
-			return nil, fmt.Errorf("lock %s: %w", path, err)
-		}
-		return func() { f.Close() }, nil
-	case <-ctx.Done():
-		go func() { // the lock may still come; let it go at once
-			<-locked
-			f.Close()
-		}()
-		return nil, ctx.Err()
-	}
 }

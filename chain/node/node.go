@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"github.com/heerlen/heitje/internal/localproc"
 	"math/big"
 	"os"
 	"os/exec"
@@ -46,7 +47,7 @@ type Options struct {
 
 // Node is a running geth process. Its methods are safe for concurrent use.
 type Node struct {
-	proc     *child
+	proc     *localproc.Child
 	dataDir  string
 	logFile  string
 	rpcURL   string
@@ -145,17 +146,17 @@ func (n *Node) DataDir() string { return n.dataDir }
 func (n *Node) LogFile() string { return n.logFile }
 
 // Done is closed when the geth process has exited, whether through Stop or not.
-func (n *Node) Done() <-chan struct{} { return n.proc.done }
+func (n *Node) Done() <-chan struct{} { return n.proc.Done() }
 
 // Stop asks geth to shut down (SIGINT), waits for it and kills it if it takes longer than 30 s. It returns
 // an error if geth had to be killed or had exited before Stop; calling it again returns the same result.
 func (n *Node) Stop() error {
 	n.stopOnce.Do(func() {
-		if n.proc.exited() {
-			n.stopErr = fmt.Errorf("geth had already exited (%v); see %s", n.proc.err, n.logFile)
+		if n.proc.Exited() {
+			n.stopErr = fmt.Errorf("geth had already exited (%v); see %s", n.proc.Err(), n.logFile)
 			return
 		}
-		n.stopErr = n.proc.stop(syscall.SIGINT, stopTimeout)
+		n.stopErr = n.proc.Stop(syscall.SIGINT, stopTimeout)
 	})
 	return n.stopErr
 }
@@ -172,7 +173,7 @@ func pickPorts(opts Options) (portSet, error) {
 			continue
 		}
 		for {
-			free, err := freePort()
+			free, err := localproc.FreePort()
 			if err != nil {
 				return p, err
 			}
@@ -260,7 +261,7 @@ func launch(ctx context.Context, gethPath, dataDir, logFile string, signer commo
 	cmd := exec.Command(gethPath, args...)
 	cmd.Dir = dataDir
 	cmd.Stdout, cmd.Stderr = logOut, logOut
-	proc, err := startChild(cmd, syscall.SIGTERM)
+	proc, err := localproc.Start(cmd, syscall.SIGTERM)
 	if err != nil {
 		return nil, err
 	}
@@ -275,7 +276,7 @@ func launch(ctx context.Context, gethPath, dataDir, logFile string, signer commo
 	}
 	if err := n.waitReady(ctx, spec.PeriodSeconds, timeout); err != nil {
 		stopErr := n.Stop()
-		return nil, errors.Join(fmt.Errorf("%w\ngeth log (%s):\n%s", err, logFile, tail(logFile, offset, 25)), stopErr)
+		return nil, errors.Join(fmt.Errorf("%w\ngeth log (%s):\n%s", err, logFile, localproc.Tail(logFile, offset, 25)), stopErr)
 	}
 	return n, nil
 }
@@ -295,8 +296,8 @@ func (n *Node) waitReady(ctx context.Context, period uint64, timeout time.Durati
 	defer tick.Stop()
 	for {
 		select {
-		case <-n.proc.done:
-			return fmt.Errorf("geth exited during start-up: %v", n.proc.err)
+		case <-n.proc.Done():
+			return fmt.Errorf("geth exited during start-up: %v", n.proc.Err())
 		case <-ctx.Done():
 			if !answered {
 				return fmt.Errorf("geth did not answer on %s: %w", n.rpcURL, ctx.Err())

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/heerlen/heitje/internal/localproc"
 	"math/big"
 	"os"
 	"os/exec"
@@ -77,7 +78,7 @@ func TestStartSealsRestartKeepsChainAndRefusesOtherGenesis(t *testing.T) {
 	opts := devOptions(t, dataDir)
 	ports := make([]int, 2)
 	for i := range ports {
-		p, err := freePort()
+		p, err := localproc.FreePort()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -252,7 +253,7 @@ func TestGethDiesWithItsParent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fmt.Printf("geth-pid %d\n", n.proc.cmd.Process.Pid)
+		fmt.Printf("geth-pid %d\n", n.proc.Pid())
 		time.Sleep(time.Minute)
 		return
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/heerlen/heitje/internal/localproc"
 	"io"
 	"os"
 	"os/exec"
@@ -27,7 +28,7 @@ func postgresBinDir(ctx context.Context, log io.Writer) (string, error) {
 	if os.Geteuid() != 0 {
 		return "", errors.New("PostgreSQL server binaries (initdb, postgres) not found; install the postgresql package")
 	}
-	unlock, err := lockFile(ctx, filepath.Join(os.TempDir(), "heitje-apt-install.lock"))
+	unlock, err := localproc.LockFile(ctx, filepath.Join(os.TempDir(), "heitje-apt-install.lock"))
 	if err != nil {
 		return "", err
 	}
@@ -178,29 +179,4 @@ func dataDirFor(ctx context.Context, u serverUser, dir string, persistent bool, 
 	}
 	fmt.Fprintf(log, "devnet: the postgres user cannot reach %s; the cluster lives in %s instead\n", abs, fallback)
 	return fallback, nil
-}
-
-// lockFile takes an exclusive flock on path, waiting for other holders, and returns the release function.
-// A holder that dies releases the lock with it.
-func lockFile(ctx context.Context, path string) (func(), error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	locked := make(chan error, 1)
-	go func() { locked <- syscall.Flock(int(f.Fd()), syscall.LOCK_EX) }()
-	select {
-	case err := <-locked:
-		if err != nil {
-			f.Close()
-			return nil, fmt.Errorf("lock %s: %w", path, err)
-		}
-		return func() { f.Close() }, nil
-	case <-ctx.Done():
-		go func() { // the lock may still come; let it go at once
-			<-locked
-			f.Close()
-		}()
-		return nil, ctx.Err()
-	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/heerlen/heitje/internal/localproc"
 	"io"
 	"net/url"
 	"os"
@@ -34,7 +35,7 @@ type PostgresOptions struct {
 // Postgres is a running PostgreSQL cluster listening on 127.0.0.1 only, with the superuser postgres and a
 // generated password. Its methods are safe for concurrent use.
 type Postgres struct {
-	proc       *child
+	proc       *localproc.Child
 	dataDir    string
 	port       int
 	password   string
@@ -85,7 +86,7 @@ func StartPostgres(ctx context.Context, opts PostgresOptions) (*Postgres, error)
 	for attempt := 1; ; attempt++ {
 		port := opts.Port
 		if port == 0 {
-			if port, err = freePort(); err != nil {
+			if port, err = localproc.FreePort(); err != nil {
 				return nil, fmt.Errorf("start postgres: %w", err)
 			}
 		}
@@ -122,7 +123,7 @@ func (p *Postgres) Port() int { return p.port }
 func (p *Postgres) DataDir() string { return p.dataDir }
 
 // Done is closed when the server has exited, whether through Stop or not.
-func (p *Postgres) Done() <-chan struct{} { return p.proc.done }
+func (p *Postgres) Done() <-chan struct{} { return p.proc.Done() }
 
 // Stop shuts the server down the way pg_ctl stop -m fast does (SIGINT: roll back open transactions,
 // disconnect, checkpoint), kills it after a minute, and deletes the folder of a non-persistent cluster. It
@@ -130,10 +131,10 @@ func (p *Postgres) Done() <-chan struct{} { return p.proc.done }
 // first result.
 func (p *Postgres) Stop() error {
 	p.stopOnce.Do(func() {
-		if p.proc.exited() {
-			p.stopErr = fmt.Errorf("postgres had already exited (%v); see %s", p.proc.err, filepath.Join(p.dataDir, serverLog))
+		if p.proc.Exited() {
+			p.stopErr = fmt.Errorf("postgres had already exited (%v); see %s", p.proc.Err(), filepath.Join(p.dataDir, serverLog))
 		} else {
-			p.stopErr = p.proc.stop(syscall.SIGINT, pgStopWait)
+			p.stopErr = p.proc.Stop(syscall.SIGINT, pgStopWait)
 		}
 		if !p.persistent {
 			p.stopErr = errors.Join(p.stopErr, os.RemoveAll(p.dataDir))
@@ -223,22 +224,22 @@ func runServer(ctx context.Context, u serverUser, binDir, dir string, port int, 
 		w = io.MultiWriter(logFile, opts.Log)
 	}
 	cmd.Stdout, cmd.Stderr = w, w
-	proc, err := startChild(cmd, syscall.SIGINT)
+	proc, err := localproc.Start(cmd, syscall.SIGINT)
 	if err != nil {
 		logFile.Close()
 		return nil, err
 	}
 	go func() { // the server holds its own descriptor, but exec's copying goroutine (for opts.Log) uses ours
-		<-proc.done
+		<-proc.Done()
 		logFile.Close()
 	}()
 	pg := &Postgres{proc: proc, dataDir: dir, port: port, password: password, persistent: opts.Persistent}
 	if err := pg.waitReady(ctx); err != nil {
-		_ = proc.stop(syscall.SIGINT, pgStopWait)
-		return nil, fmt.Errorf("%w\nserver log (%s):\n%s", err, logPath, tail(logPath, offset, 20))
+		_ = proc.Stop(syscall.SIGINT, pgStopWait)
+		return nil, fmt.Errorf("%w\nserver log (%s):\n%s", err, logPath, localproc.Tail(logPath, offset, 20))
 	}
 	if err := pg.createDatabase(ctx, Database); err != nil {
-		_ = proc.stop(syscall.SIGINT, pgStopWait)
+		_ = proc.Stop(syscall.SIGINT, pgStopWait)
 		return nil, err
 	}
 	return pg, nil
@@ -249,8 +250,8 @@ func (p *Postgres) waitReady(ctx context.Context) error {
 	defer cancel()
 	var last error
 	for {
-		if p.proc.exited() {
-			return fmt.Errorf("postgres exited during start-up: %v", p.proc.err)
+		if p.proc.Exited() {
+			return fmt.Errorf("postgres exited during start-up: %v", p.proc.Err())
 		}
 		connCtx, connCancel := context.WithTimeout(ctx, 2*time.Second)
 		conn, err := pgx.Connect(connCtx, p.AdminURL("postgres"))
@@ -262,7 +263,7 @@ func (p *Postgres) waitReady(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			return fmt.Errorf("postgres did not accept connections on port %d: %w", p.port, last)
-		case <-p.proc.done:
+		case <-p.proc.Done():
 		case <-time.After(100 * time.Millisecond):
 		}
 	}

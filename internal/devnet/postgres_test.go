@@ -178,7 +178,7 @@ func TestPostgresDiesWithItsParent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fmt.Printf("postmaster-pid %d\n", pg.proc.cmd.Process.Pid)
+		fmt.Printf("postmaster-pid %d\n", pg.proc.Pid())
 		time.Sleep(time.Minute)
 		return
 	}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/heerlen/heitje/internal/localproc"
 	"io"
 	"math/big"
 	"os"
@@ -157,7 +158,7 @@ func startDevNode(ctx context.Context, root, dataDir, genesisPath string) (*node
 
 // preferredPort returns port if it is free now, else 0 (pick a free one).
 func preferredPort(port int) int {
-	if portFree(port) {
+	if localproc.PortFree(port) {
 		return port
 	}
 	return 0
