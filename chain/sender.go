@@ -419,6 +419,11 @@ func (s *Sender) sendQueued(ctx context.Context) error {
 	}
 	// The signed transactions are stored before they are broadcast: from here on, a crash only delays them.
 	if err := s.store.AssignNonces(ctx, s.name, signed, next); err != nil {
+		// The commit may have happened even though we saw an error: read the next nonce back, so the next
+		// round neither reuses a stored nonce nor leaves a gap. Stored but unsent transactions are rebroadcast.
+		if stored, rerr := s.store.RegisterKey(ctx, s.name, s.addr); rerr == nil {
+			s.next = stored
+		}
 		return err
 	}
 	s.next = next
