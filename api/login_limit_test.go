@@ -1,0 +1,85 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/heerlen/heitje/internal/secrets"
+)
+
+// TestFailedLoginsAreRateLimited checks the limits per username and per client address (kept in Postgres),
+// that an unknown username is answered exactly like a wrong password, and that the window ends.
+func TestFailedLoginsAreRateLimited(t *testing.T) {
+	opts := defaultTestOptions()
+	opts.MaxFailuresPerClient = 8
+	a := newTestAPI(t, opts)
+	adminTok := a.admin("beheer")
+	a.approvedResident(adminTok, "doelwit")
+	wrong := map[string]any{"username": "doelwit", "password": "not the password"}
+	right := map[string]any{"username": "doelwit", "password": testPassword}
+
+	for i := range 5 {
+		a.expect(http.StatusUnauthorized, "invalid_credentials", "POST", "/v1/auth/login", "", wrong, "RemoteAddr", fmt.Sprintf("198.51.100.%d:1000", i))
+	}
+	// The sixth attempt is refused from any address, even with the right password.
+	status, body := a.call("POST", "/v1/auth/login", "", right, "RemoteAddr", "203.0.113.9:1000")
+	if status != http.StatusTooManyRequests || errCode(body) != "rate_limited" {
+		t.Fatalf("after 5 failures: %d %v", status, body)
+	}
+	a.clock.advance(16 * time.Minute)
+	a.expect(http.StatusOK, "", "POST", "/v1/auth/login", "", right, "RemoteAddr", "203.0.113.9:1000")
+
+	// An unknown username: the same status, code and message as a wrong password.
+	_, unknown := a.call("POST", "/v1/auth/login", "", map[string]any{"username": "niemand", "password": "whatever12345"})
+	_, known := a.call("POST", "/v1/auth/login", "", wrong)
+	if fmt.Sprint(unknown) != fmt.Sprint(known) {
+		t.Fatalf("unknown username answered %v, wrong password %v", unknown, known)
+	}
+
+	// Per client address: 8 failures with different usernames from one address block that address only.
+	for i := range 8 {
+		a.expect(http.StatusUnauthorized, "invalid_credentials", "POST", "/v1/auth/login", "",
+			map[string]any{"username": fmt.Sprintf("gok-%d", i), "password": "whatever12345"}, "RemoteAddr", "192.0.2.77:5000")
+	}
+	a.expect(http.StatusTooManyRequests, "rate_limited", "POST", "/v1/auth/login", "", right, "RemoteAddr", "192.0.2.77:6000")
+	a.expect(http.StatusOK, "", "POST", "/v1/auth/login", "", right, "RemoteAddr", "192.0.2.78:6000")
+	var rows int
+	a.db.SQL().QueryRow(`SELECT count(*) FROM login_failures`).Scan(&rows)
+	if rows == 0 {
+		t.Fatal("failures are not kept in the database")
+	}
+}
+
+// TestUnknownUsernameTakesAsLong checks that a login with an unknown username does the same argon2id work
+// as one with a wrong password, so timing does not tell which usernames exist.
+func TestUnknownUsernameTakesAsLong(t *testing.T) {
+	opts := defaultTestOptions()
+	opts.Argon2 = secrets.Argon2Params{Memory: 16 * 1024, Time: 2, Threads: 1}
+	a := newTestAPI(t, opts)
+	adminTok := a.admin("beheer")
+	var known, unknown []time.Duration
+	for i := range 4 {
+		name := fmt.Sprintf("bekend-%d", i)
+		a.approvedResident(adminTok, name)
+		for _, u := range []string{name, fmt.Sprintf("onbekend-%d", i)} {
+			start := time.Now()
+			a.expect(http.StatusUnauthorized, "invalid_credentials", "POST", "/v1/auth/login", "",
+				map[string]any{"username": u, "password": "wrong password"}, "RemoteAddr", fmt.Sprintf("198.51.100.%d:1", i))
+			if u == name {
+				known = append(known, time.Since(start))
+			} else {
+				unknown = append(unknown, time.Since(start))
+			}
+		}
+	}
+	median := func(d []time.Duration) time.Duration {
+		sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+		return d[len(d)/2]
+	}
+	if k, u := median(known), median(unknown); u < k/2 || u > k*2 {
+		t.Fatalf("unknown usernames take %v, known ones %v", u, k)
+	}
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/config"
+	"github.com/heerlen/heitje/internal/outbox"
+	"github.com/heerlen/heitje/internal/store"
+	"github.com/heerlen/heitje/internal/testenv"
+)
+
+// TestDevSecretsAreMadeOnceAndKept checks that `make run` writes its secrets once, readable only by the
+// owner, valid for the configuration, and reads the same ones back on the next run.
+func TestDevSecretsAreMadeOnceAndKept(t *testing.T) {
+	state := filepath.Join(t.TempDir(), ".run")
+	first, err := ensureDevSecrets(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(filepath.Join(state, "secrets.env"))
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("secrets.env: %v, mode %v", err, st.Mode())
+	}
+	again, err := ensureDevSecrets(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range secretNames {
+		if first[k] == "" || first[k] != again[k] {
+			t.Fatalf("%s was not kept: %q then %q", k, first[k], again[k])
+		}
+	}
+	if _, err := config.Load(func(k string) (string, bool) { v, ok := first[k]; return v, ok }, config.NeedSecrets); err != nil {
+		t.Fatalf("the generated secrets are not valid configuration: %v", err)
+	}
+}
+
+// TestDemoSeedRunsOnce seeds an administrator and an approved, activated demo shop, printing the
+// passwords once; a second start finds the administrator and does nothing.
+func TestDemoSeedRunsOnce(t *testing.T) {
+	ctx := context.Background()
+	dbURL := testenv.Postgres(t)
+	db, err := store.Open(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.MigrateUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	env := secretEnv(t, "dev-1")
+	env["DATABASE_URL"] = dbURL
+	cfg, err := config.Load(func(k string) (string, bool) { v, ok := env[k]; return v, ok }, config.NeedDatabase|config.NeedSecrets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := seedDemo(ctx, cfg, &out); err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`administrator  admin\s+(\S+)`).FindStringSubmatch(out.String())
+	if m == nil || !strings.Contains(out.String(), "demo-shop") {
+		t.Fatalf("seed output: %s", out.String())
+	}
+	acc := mustAccounts(t, cfg, db)
+	if _, err := acc.Login(ctx, "admin", m[1], "127.0.0.1"); err != nil {
+		t.Fatalf("the printed admin password does not work: %v", err)
+	}
+	keys, _ := cfg.Keyring()
+	lookup, _ := cfg.Lookup()
+	shop, err := db.Accounts(keys, lookup).ByUsername(ctx, "demo-shop")
+	if err != nil || shop.Status != accounts.StatusApproved || shop.Shop.ActivatedAt == nil || shop.WalletAddress == "" {
+		t.Fatalf("demo shop: %+v, %v", shop, err)
+	}
+	if in, err := db.Outbox().ByIdempotencyKey(ctx, "shop-activate:"+shop.ID); err != nil || in.Kind != outbox.KindGrantAcceptor {
+		t.Fatalf("demo shop activation intent: %+v, %v", in, err)
+	}
+	out.Reset()
+	if err := seedDemo(ctx, cfg, &out); err != nil || out.Len() != 0 {
+		t.Fatalf("second seed: %v, printed %q", err, out.String())
+	}
+}

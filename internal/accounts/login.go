@@ -1,0 +1,184 @@
+package accounts
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Tokens are what a login or refresh hands out. ExpiresIn is the access token's lifetime.
+type Tokens struct {
+	AccessToken  string
+	RefreshToken string
+	ExpiresIn    time.Duration
+}
+
+// Login checks a username and password. Failed logins are counted per username and per client address in
+// the database (so the limit holds across API instances); past the limit the answer is ErrRateLimited. An
+// unknown username gets the same answer as a wrong password, after the same argon2id work. Pending and
+// rejected accounts are told so only when the password is right.
+func (s *Service) Login(ctx context.Context, username, password, clientIP string) (Tokens, error) {
+	username = NormalizeUsername(username)
+	now := s.now()
+	userKey, clientKey := s.lookup.Hash("login-username", username), s.lookup.Hash("login-client", clientIP)
+	byUser, byClient, err := s.store.LoginFailures(ctx, userKey, clientKey, now.Add(-s.opts.FailureWindow))
+	if err != nil {
+		return Tokens{}, err
+	}
+	if byUser >= s.opts.MaxFailuresPerUsername || byClient >= s.opts.MaxFailuresPerClient {
+		return Tokens{}, ErrRateLimited
+	}
+	a, err := s.store.ByUsername(ctx, username)
+	hash := a.PasswordHash
+	if errors.Is(err, ErrNotFound) {
+		hash = s.dummyHash
+	} else if err != nil {
+		return Tokens{}, err
+	}
+	ok, verr := s.passwords.Verify(password, hash)
+	if err != nil || verr != nil || !ok {
+		if err := s.store.RecordLoginFailure(ctx, userKey, clientKey, now, now.Add(-s.opts.FailureWindow)); err != nil {
+			return Tokens{}, err
+		}
+		return Tokens{}, ErrInvalidCredentials
+	}
+	switch a.Status {
+	case StatusPending:
+		return Tokens{}, ErrAccountPending
+	case StatusRejected:
+		return Tokens{}, ErrAccountRejected
+	}
+	if err := s.store.ClearLoginFailures(ctx, userKey); err != nil {
+		return Tokens{}, err
+	}
+	sess := Session{ID: uuid.NewString(), AccountID: a.ID, CreatedAt: now}
+	refresh, rt := s.newRefreshToken(sess.ID, now)
+	if err := s.store.InTx(ctx, func(tx Tx) error { return tx.CreateSession(sess, rt) }); err != nil {
+		return Tokens{}, err
+	}
+	return s.tokensFor(a.ID, sess.ID, a.Role, refresh)
+}
+
+// Refresh exchanges a refresh token for a new pair. Each refresh token works once: presenting one that was
+// already exchanged means it was copied, so the whole session (every token of the family, and the access
+// tokens issued under it) is revoked and the answer is ErrTokenReused.
+func (s *Service) Refresh(ctx context.Context, refreshToken string) (Tokens, error) {
+	now := s.now()
+	var (
+		reused  bool
+		account Account
+		next    string
+		sid     string
+	)
+	err := s.store.InTx(ctx, func(tx Tx) error {
+		rt, sess, err := tx.LockRefreshToken(hashToken(refreshToken))
+		if errors.Is(err, ErrNotFound) {
+			return ErrInvalidToken
+		}
+		if err != nil {
+			return err
+		}
+		if sess.RevokedAt != nil {
+			return ErrInvalidToken
+		}
+		if rt.UsedAt != nil {
+			reused = true
+			return tx.RevokeSession(sess.ID, now, "refresh token reused")
+		}
+		if !now.Before(rt.ExpiresAt) {
+			return ErrInvalidToken
+		}
+		if account, err = tx.Get(sess.AccountID, false); err != nil {
+			return err
+		}
+		if account.Status != StatusApproved {
+			return ErrInvalidToken
+		}
+		if err := tx.MarkRefreshUsed(rt.Hash, now); err != nil {
+			return err
+		}
+		var nt RefreshToken
+		next, nt = s.newRefreshToken(sess.ID, now)
+		sid = sess.ID
+		return tx.AddRefreshToken(nt)
+	})
+	if reused {
+		return Tokens{}, ErrTokenReused
+	}
+	if err != nil {
+		return Tokens{}, err
+	}
+	return s.tokensFor(account.ID, sid, account.Role, next)
+}
+
+// Logout revokes the session of a refresh token; the session's access tokens stop working at once. A token
+// that was already exchanged or revoked still identifies its session, so logging out with it works too.
+func (s *Service) Logout(ctx context.Context, refreshToken string) error {
+	return s.store.InTx(ctx, func(tx Tx) error {
+		_, sess, err := tx.LockRefreshToken(hashToken(refreshToken))
+		if errors.Is(err, ErrNotFound) {
+			return ErrInvalidToken
+		}
+		if err != nil || sess.RevokedAt != nil {
+			return err
+		}
+		return tx.RevokeSession(sess.ID, s.now(), "logout")
+	})
+}
+
+// Authenticate checks an access token and returns the caller as the database knows them now: a revoked
+// session, or an account no longer approved, ends the token's use before it expires, and privilege changes
+// take effect on the next request.
+func (s *Service) Authenticate(ctx context.Context, accessToken string) (Principal, error) {
+	if accessToken == "" {
+		return Principal{}, ErrUnauthenticated
+	}
+	c, err := s.tokens.Parse(accessToken)
+	if err != nil {
+		return Principal{}, ErrInvalidToken
+	}
+	p, status, revoked, err := s.store.SessionPrincipal(ctx, c.SessionID)
+	if errors.Is(err, ErrNotFound) || (err == nil && (revoked || p.AccountID != c.Subject)) {
+		return Principal{}, ErrInvalidToken
+	}
+	if err != nil {
+		return Principal{}, err
+	}
+	switch status {
+	case StatusPending:
+		return Principal{}, ErrAccountPending
+	case StatusRejected:
+		return Principal{}, ErrAccountRejected
+	}
+	return p, nil
+}
+
+func (s *Service) tokensFor(accountID, sessionID string, role Role, refresh string) (Tokens, error) {
+	access, err := s.tokens.Issue(accountID, sessionID, string(role))
+	if err != nil {
+		return Tokens{}, err
+	}
+	return Tokens{AccessToken: access, RefreshToken: refresh, ExpiresIn: s.tokens.TTL()}, nil
+}
+
+// newRefreshToken makes a random refresh token (32 bytes, base64url) and the row that stores its hash.
+func (s *Service) newRefreshToken(sessionID string, now time.Time) (string, RefreshToken) {
+	b := make([]byte, 32)
+	rand.Read(b)
+	tok := base64.RawURLEncoding.EncodeToString(b)
+	return tok, RefreshToken{Hash: hashToken(tok), SessionID: sessionID, IssuedAt: now, ExpiresAt: now.Add(s.opts.RefreshTTL)}
+}
+
+// hashToken is how refresh tokens are stored: SHA-256 suffices for 256 random bits.
+func hashToken(tok string) []byte {
+	h := sha256.Sum256([]byte(tok))
+	return h[:]
+}
+
+// RetryAfter is how long a rate-limited client should wait: the failure window.
+func (s *Service) RetryAfter() time.Duration { return s.opts.FailureWindow }

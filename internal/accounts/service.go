@@ -1,0 +1,234 @@
+package accounts
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/heerlen/heitje/internal/auth"
+	"github.com/heerlen/heitje/internal/secrets"
+)
+
+// Options tune the service. Zero fields take the defaults in DefaultOptions.
+type Options struct {
+	// Argon2 is the password hashing cost. Production passes the configured cost; tests may pass a cheaper
+	// one explicitly.
+	Argon2 secrets.Argon2Params
+	// RefreshTTL is how long a refresh token may wait to be exchanged.
+	RefreshTTL time.Duration
+	// ChallengeTTL is how long a wallet challenge may be signed.
+	ChallengeTTL time.Duration
+	// MaxFailuresPerUsername and MaxFailuresPerClient are the failed logins allowed within FailureWindow,
+	// per username and per client address; past them login answers ErrRateLimited.
+	MaxFailuresPerUsername int
+	MaxFailuresPerClient   int
+	FailureWindow          time.Duration
+	// Now is the clock; nil means the wall clock.
+	Now func() time.Time
+}
+
+// DefaultOptions are the production settings.
+var DefaultOptions = Options{
+	Argon2:                 secrets.DefaultArgon2,
+	RefreshTTL:             14 * 24 * time.Hour,
+	ChallengeTTL:           5 * time.Minute,
+	MaxFailuresPerUsername: 5,
+	MaxFailuresPerClient:   20,
+	FailureWindow:          15 * time.Minute,
+}
+
+// Service carries out the account rules over a Store.
+type Service struct {
+	store     Store
+	tokens    *auth.Issuer
+	lookup    *secrets.Lookup
+	passwords *secrets.Passwords
+	opts      Options
+	// dummyHash is checked against when a username is unknown, so that the answer takes as long as for a
+	// known one.
+	dummyHash string
+}
+
+// New returns the service. tokens signs access tokens; lookup makes the keyed hashes of login usernames
+// and client addresses for rate limiting.
+func New(store Store, tokens *auth.Issuer, lookup *secrets.Lookup, opts Options) (*Service, error) {
+	d := DefaultOptions
+	if opts.Argon2 == (secrets.Argon2Params{}) {
+		opts.Argon2 = d.Argon2
+	}
+	for _, f := range []struct{ dst, def *time.Duration }{{&opts.RefreshTTL, &d.RefreshTTL},
+		{&opts.ChallengeTTL, &d.ChallengeTTL}, {&opts.FailureWindow, &d.FailureWindow}} {
+		if *f.dst <= 0 {
+			*f.dst = *f.def
+		}
+	}
+	if opts.MaxFailuresPerUsername <= 0 {
+		opts.MaxFailuresPerUsername = d.MaxFailuresPerUsername
+	}
+	if opts.MaxFailuresPerClient <= 0 {
+		opts.MaxFailuresPerClient = d.MaxFailuresPerClient
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	s := &Service{store: store, tokens: tokens, lookup: lookup, passwords: secrets.NewPasswords(opts.Argon2), opts: opts}
+	pw := make([]byte, 24)
+	rand.Read(pw)
+	h, err := s.passwords.Hash(string(pw))
+	if err != nil {
+		return nil, err
+	}
+	s.dummyHash = h
+	return s, nil
+}
+
+func (s *Service) now() time.Time { return s.opts.Now().UTC() }
+
+// Registration is what a resident or shop registers with. Email and Phone are optional.
+type Registration struct {
+	Role     Role
+	Username string
+	Password string
+	Email    string
+	Phone    string
+	Shop     *Shop
+}
+
+// Register creates a pending account. It writes only to the database: no chain call, ever.
+func (s *Service) Register(ctx context.Context, r Registration) (Account, error) {
+	a, err := s.newAccount(r.Role, r.Username, r.Password)
+	if err != nil {
+		return Account{}, err
+	}
+	switch r.Role {
+	case RoleResident:
+		if r.Shop != nil {
+			return Account{}, invalid("shop", "is only for shops")
+		}
+	case RoleShop:
+		if r.Shop == nil {
+			return Account{}, invalid("shop", "is required for a shop: legal_name, kvk, iban, address")
+		}
+		shop, err := normalizeShop(*r.Shop)
+		if err != nil {
+			return Account{}, err
+		}
+		a.Shop = &shop
+	default:
+		return Account{}, invalid("role", `must be "resident" or "shop"`)
+	}
+	if a.Email, a.Phone, err = normalizeContact(r.Email, r.Phone); err != nil {
+		return Account{}, err
+	}
+	if err := s.hashPassword(&a, r.Password); err != nil {
+		return Account{}, err
+	}
+	if err := s.store.Create(ctx, a); err != nil {
+		return Account{}, err
+	}
+	return a, nil
+}
+
+// newAccount checks the username and password and returns a pending account with a fresh id.
+func (s *Service) newAccount(role Role, username, password string) (Account, error) {
+	u := NormalizeUsername(username)
+	if err := ValidateUsername(u); err != nil {
+		return Account{}, err
+	}
+	if err := ValidatePassword(password); err != nil {
+		return Account{}, err
+	}
+	return Account{ID: uuid.NewString(), Role: role, Username: u, Status: StatusPending, CreatedAt: s.now()}, nil
+}
+
+func (s *Service) hashPassword(a *Account, password string) error {
+	h, err := s.passwords.Hash(password)
+	if err != nil {
+		return fmt.Errorf("accounts: hashing the password: %w", err)
+	}
+	a.PasswordHash = h
+	return nil
+}
+
+func normalizeContact(email, phone string) (string, string, error) {
+	var err error
+	if email != "" {
+		if email, err = NormalizeEmail(email); err != nil {
+			return "", "", err
+		}
+	}
+	if phone != "" {
+		if phone, err = NormalizePhone(phone); err != nil {
+			return "", "", err
+		}
+	}
+	return email, phone, nil
+}
+
+// Me returns the caller's own account with its personal data (the right of access).
+func (s *Service) Me(ctx context.Context, p Principal) (Account, error) {
+	return s.store.ByID(ctx, p.AccountID)
+}
+
+// Update is a correction of one's own data (the right to rectification). Nil fields stay as they are; an
+// empty Email or Phone removes it.
+type Update struct {
+	Email *string
+	Phone *string
+	Shop  *ShopUpdate
+}
+
+// ShopUpdate corrects a shop's details; nil fields stay.
+type ShopUpdate struct {
+	LegalName   *string
+	ContactName *string
+	KvK         *string
+	IBAN        *string
+	Address     *string
+}
+
+// UpdateMe applies a correction to the caller's own account. Invalid input changes nothing.
+func (s *Service) UpdateMe(ctx context.Context, p Principal, u Update) (Account, error) {
+	var out Account
+	err := s.store.InTx(ctx, func(tx Tx) error {
+		a, err := tx.Get(p.AccountID, true)
+		if err != nil {
+			return err
+		}
+		email, phone := a.Email, a.Phone
+		if u.Email != nil {
+			email = *u.Email
+		}
+		if u.Phone != nil {
+			phone = *u.Phone
+		}
+		if a.Email, a.Phone, err = normalizeContact(email, phone); err != nil {
+			return err
+		}
+		if u.Shop != nil {
+			if a.Shop == nil {
+				return invalid("shop", "is only for shops")
+			}
+			next := *a.Shop
+			for _, f := range []struct{ dst, src *string }{{&next.LegalName, u.Shop.LegalName},
+				{&next.ContactName, u.Shop.ContactName}, {&next.KvK, u.Shop.KvK}, {&next.IBAN, u.Shop.IBAN},
+				{&next.Address, u.Shop.Address}} {
+				if f.src != nil {
+					*f.dst = *f.src
+				}
+			}
+			checked, err := normalizeShop(next)
+			if err != nil {
+				return err
+			}
+			checked.ActivatedAt = a.Shop.ActivatedAt
+			a.Shop = &checked
+		}
+		out = a
+		return tx.Save(a)
+	})
+	return out, err
+}

@@ -1,0 +1,94 @@
+package secrets
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strings"
+
+	"golang.org/x/crypto/argon2"
+)
+
+// Argon2Params are the cost parameters of argon2id. Memory is in KiB.
+type Argon2Params struct {
+	Memory  uint32
+	Time    uint32
+	Threads uint8
+}
+
+// DefaultArgon2 is the production cost: 64 MiB, 3 passes, 2 lanes (RFC 9106's second recommended option,
+// with fewer lanes for small machines); about 0.1–0.2 s per hash on one core.
+var DefaultArgon2 = Argon2Params{Memory: 64 * 1024, Time: 3, Threads: 2}
+
+// MinArgon2 is the least the configuration accepts: OWASP's minimum for argon2id (19 MiB, 2 passes).
+var MinArgon2 = Argon2Params{Memory: 19 * 1024, Time: 2, Threads: 1}
+
+const (
+	saltLen = 16
+	hashLen = 32
+)
+
+// Passwords hashes and checks passwords with argon2id.
+type Passwords struct{ p Argon2Params }
+
+// NewPasswords returns a hasher with the given cost. Production code passes the configured parameters,
+// which the configuration keeps at or above MinArgon2; only tests choose cheaper ones, explicitly.
+func NewPasswords(p Argon2Params) *Passwords {
+	if p.Threads == 0 {
+		p.Threads = 1
+	}
+	return &Passwords{p: p}
+}
+
+// Hash returns the password's hash in the PHC string format
+// $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>, with a fresh random salt.
+func (h *Passwords) Hash(password string) (string, error) {
+	salt := make([]byte, saltLen)
+	if _, err := rand.Read(salt); err != nil {
+		return "", err
+	}
+	sum := argon2.IDKey([]byte(password), salt, h.p.Time, h.p.Memory, h.p.Threads, hashLen)
+	b64 := base64.RawStdEncoding
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, h.p.Memory, h.p.Time, h.p.Threads,
+		b64.EncodeToString(salt), b64.EncodeToString(sum)), nil
+}
+
+// Verify reports whether password matches encoded, comparing in constant time. It uses the parameters
+// stored in encoded, so hashes made under an earlier cost keep working.
+func (h *Passwords) Verify(password, encoded string) (bool, error) {
+	p, salt, want, err := decodePHC(encoded)
+	if err != nil {
+		return false, err
+	}
+	got := argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, uint32(len(want)))
+	return subtle.ConstantTimeCompare(got, want) == 1, nil
+}
+
+var errBadHash = errors.New("secrets: not an argon2id hash")
+
+func decodePHC(s string) (p Argon2Params, salt, sum []byte, err error) {
+	parts := strings.Split(s, "$")
+	if len(parts) != 6 || parts[1] != "argon2id" {
+		return p, nil, nil, errBadHash
+	}
+	var v int
+	if _, err := fmt.Sscanf(parts[2], "v=%d", &v); err != nil || v != argon2.Version {
+		return p, nil, nil, errBadHash
+	}
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &p.Memory, &p.Time, &p.Threads); err != nil {
+		return p, nil, nil, errBadHash
+	}
+	if p.Memory == 0 || p.Time == 0 || p.Threads == 0 {
+		return p, nil, nil, errBadHash
+	}
+	b64 := base64.RawStdEncoding
+	if salt, err = b64.DecodeString(parts[4]); err != nil {
+		return p, nil, nil, errBadHash
+	}
+	if sum, err = b64.DecodeString(parts[5]); err != nil || len(sum) == 0 {
+		return p, nil, nil, errBadHash
+	}
+	return p, salt, sum, nil
+}

@@ -1,0 +1,176 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/secrets"
+)
+
+// testKeys returns a keyring under a fresh key with the given id, and a lookup key.
+func testKeys(t *testing.T, id string, old ...secrets.Key) (*secrets.Keyring, secrets.Key, *secrets.Lookup) {
+	t.Helper()
+	k, err := secrets.NewKey(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kr, err := secrets.NewKeyring(k, old...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lk, _ := secrets.NewLookup(make([]byte, 32))
+	return kr, k, lk
+}
+
+func migrated(t *testing.T) *DB {
+	t.Helper()
+	db := openDB(t)
+	if _, err := db.MigrateUp(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func newAccount(role accounts.Role, username string) accounts.Account {
+	a := accounts.Account{ID: uuid.NewString(), Role: role, Username: username, Status: accounts.StatusPending,
+		PasswordHash: "$argon2id$x", CreatedAt: time.Now().UTC()}
+	if role == accounts.RoleShop {
+		a.Shop = &accounts.Shop{LegalName: "Bakkerij " + username, KvK: "12345678", IBAN: "NL91ABNA0417164300", Address: "Markt 1, Heerlen"}
+	}
+	return a
+}
+
+func TestAccountStoreRoundTripAndUniqueness(t *testing.T) {
+	ctx := context.Background()
+	db := migrated(t)
+	kr, _, lk := testKeys(t, "k1")
+	s := db.Accounts(kr, lk)
+
+	res := newAccount(accounts.RoleResident, "kabouter")
+	res.Email, res.Phone = "k@example.nl", "+31612345678"
+	shop := newAccount(accounts.RoleShop, "bakker")
+	for _, a := range []accounts.Account{res, shop} {
+		if err := s.Create(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.ByID(ctx, res.ID)
+	if err != nil || got.Email != res.Email || got.Phone != res.Phone || got.Shop != nil {
+		t.Fatalf("resident round trip: %+v, %v", got, err)
+	}
+	got, err = s.ByUsername(ctx, "bakker")
+	if err != nil || got.Shop == nil || got.Shop.IBAN != shop.Shop.IBAN || got.Shop.Address != shop.Shop.Address {
+		t.Fatalf("shop round trip: %+v, %v", got, err)
+	}
+	for _, id := range []string{uuid.NewString(), "not-a-uuid", ""} {
+		if _, err := s.ByID(ctx, id); !errors.Is(err, accounts.ErrNotFound) {
+			t.Fatalf("ByID(%q): %v, want ErrNotFound", id, err)
+		}
+	}
+
+	cases := []struct {
+		name   string
+		change func(*accounts.Account)
+		want   error
+	}{
+		{"same username", func(a *accounts.Account) { a.Username = "kabouter" }, accounts.ErrUsernameTaken},
+		{"same e-mail", func(a *accounts.Account) { a.Email = "k@example.nl" }, accounts.ErrEmailTaken},
+		{"same phone", func(a *accounts.Account) { a.Phone = "+31612345678" }, accounts.ErrPhoneTaken},
+	}
+	for _, tc := range cases {
+		a := newAccount(accounts.RoleResident, "other")
+		tc.change(&a)
+		if err := s.Create(ctx, a); !errors.Is(err, tc.want) {
+			t.Fatalf("%s: %v, want %v", tc.name, err, tc.want)
+		}
+	}
+
+	// An address belongs to at most one account.
+	addr := "0x00000000000000000000000000000000000a11ce"
+	err = s.InTx(ctx, func(tx accounts.Tx) error {
+		a, err := tx.Get(res.ID, true)
+		if err != nil {
+			return err
+		}
+		a.WalletAddress = addr
+		return tx.Save(a)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.InTx(ctx, func(tx accounts.Tx) error {
+		a, _ := tx.Get(shop.ID, true)
+		a.WalletAddress = addr
+		return tx.Save(a)
+	})
+	if !errors.Is(err, accounts.ErrAddressTaken) {
+		t.Fatalf("second account with the same address: %v", err)
+	}
+
+	// A ciphertext copied to another row does not open there.
+	if err := db.gorm.Exec(`UPDATE accounts SET email_lookup = '\x01', email_enc = (SELECT email_enc FROM accounts WHERE id = ?) WHERE id = ?`,
+		res.ID, shop.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ByID(ctx, shop.ID); !errors.Is(err, secrets.ErrUndecryptable) {
+		t.Fatalf("moved ciphertext opened: %v", err)
+	}
+}
+
+func TestRotateKEKIsResumable(t *testing.T) {
+	ctx := context.Background()
+	db := migrated(t)
+	oldRing, oldKey, lk := testKeys(t, "old")
+	s := db.Accounts(oldRing, lk)
+	var ids []string
+	for i, name := range []string{"aap", "noot", "mies", "wim", "zus"} {
+		a := newAccount(accounts.RoleShop, name)
+		a.Email = name + "@example.nl"
+		a.NewShopKey = []byte{byte(i), 1, 2, 3}
+		if err := s.Create(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, a.ID)
+	}
+	newRing, newKey, _ := testKeys(t, "new", oldKey)
+
+	// A crash after the first batch leaves some values under each key; both stay readable.
+	var r Rotation
+	if _, _, err := db.rotateBatch(ctx, newRing, sealedColumns[0], "00000000-0000-0000-0000-000000000000", 2, &r); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := db.countNotUnder(ctx, "new"); n == 0 {
+		t.Fatal("the partial rotation rotated everything")
+	}
+	if _, err := db.Accounts(newRing, lk).ByID(ctx, ids[4]); err != nil {
+		t.Fatalf("mixed keys unreadable during rotation: %v", err)
+	}
+
+	r, err := db.RotateKEK(ctx, newRing, 2)
+	if err != nil || r.Remaining != 0 || r.Resealed == 0 {
+		t.Fatalf("rotation: %+v, %v", r, err)
+	}
+	if r, err := db.RotateKEK(ctx, newRing, 2); err != nil || r.Resealed != 0 {
+		t.Fatalf("second run resealed %d values (%v); it should find nothing to do", r.Resealed, err)
+	}
+	onlyNew, _ := secrets.NewKeyring(newKey)
+	ns := db.Accounts(onlyNew, lk)
+	for i, id := range ids {
+		a, err := ns.ByID(ctx, id)
+		if err != nil || a.Shop.IBAN != "NL91ABNA0417164300" {
+			t.Fatalf("after rotation, without the old key: %+v, %v", a, err)
+		}
+		k, err := ns.ShopPrivateKey(ctx, id)
+		if err != nil || len(k) != 4 || k[0] != byte(i) {
+			t.Fatalf("shop key after rotation: %x, %v", k, err)
+		}
+	}
+	if _, err := db.Accounts(oldRing, lk).ByID(ctx, ids[0]); !errors.Is(err, secrets.ErrUndecryptable) {
+		t.Fatalf("the old key alone still opens rotated data: %v", err)
+	}
+}

@@ -1,0 +1,216 @@
+package store
+
+import (
+	"encoding/json"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/outbox"
+)
+
+// accountTx is accounts.Tx on one gorm transaction.
+type accountTx struct {
+	tx *gorm.DB
+	c  cryptor
+}
+
+var _ accounts.Tx = (*accountTx)(nil)
+
+// privilegesLock is the advisory lock (with auditLockSpace) that serialises privilege changes.
+const privilegesLock = 2
+
+func (t *accountTx) Get(id string, lock bool) (accounts.Account, error) {
+	if !validUUID(id) {
+		return accounts.Account{}, accounts.ErrNotFound
+	}
+	return t.c.get(t.tx, lock, "a.id = ?", id)
+}
+
+// sealedAccount is the encrypted form of an account's own columns.
+type sealedAccount struct {
+	EmailEnc, EmailLookup, PhoneEnc, PhoneLookup []byte
+	Privileges                                   []byte
+	WalletAddress                                *string
+}
+
+func (t *accountTx) seal(a accounts.Account) (sealedAccount, error) {
+	var s sealedAccount
+	var err error
+	if s.EmailEnc, err = t.c.seal("accounts", "email_enc", a.ID, a.Email); err != nil {
+		return s, err
+	}
+	if s.PhoneEnc, err = t.c.seal("accounts", "phone_enc", a.ID, a.Phone); err != nil {
+		return s, err
+	}
+	s.EmailLookup, s.PhoneLookup = t.c.hash("email", a.Email), t.c.hash("phone", a.Phone)
+	privs := a.Privileges
+	if privs == nil {
+		privs = []accounts.Privilege{}
+	}
+	if s.Privileges, err = json.Marshal(privs); err != nil {
+		return s, err
+	}
+	if a.WalletAddress != "" {
+		s.WalletAddress = &a.WalletAddress
+	}
+	return s, nil
+}
+
+// shopValues returns the sealed shop columns of a; the private key only when a new one is set.
+func (t *accountTx) shopValues(a accounts.Account) (map[string]any, error) {
+	vals := map[string]any{"activated_at": a.Shop.ActivatedAt}
+	for _, f := range []struct{ col, v string }{{"legal_name_enc", a.Shop.LegalName},
+		{"contact_name_enc", a.Shop.ContactName}, {"kvk_enc", a.Shop.KvK}, {"iban_enc", a.Shop.IBAN},
+		{"address_enc", a.Shop.Address}} {
+		b, err := t.c.seal("shops", f.col, a.ID, f.v)
+		if err != nil {
+			return nil, err
+		}
+		vals[f.col] = b
+	}
+	if a.NewShopKey != nil {
+		b, err := t.c.seal("shops", "private_key_enc", a.ID, string(a.NewShopKey))
+		if err != nil {
+			return nil, err
+		}
+		vals["private_key_enc"] = b
+	}
+	return vals, nil
+}
+
+func (t *accountTx) Create(a accounts.Account) error {
+	s, err := t.seal(a)
+	if err != nil {
+		return err
+	}
+	err = t.tx.Exec(`INSERT INTO accounts (id, role, username, status, password_hash, email_enc, email_lookup,
+		phone_enc, phone_lookup, privileges, wallet_address, created_at, updated_at, decided_at, decided_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, '')::uuid)`,
+		a.ID, string(a.Role), a.Username, string(a.Status), a.PasswordHash, s.EmailEnc, s.EmailLookup, s.PhoneEnc,
+		s.PhoneLookup, s.Privileges, s.WalletAddress, a.CreatedAt, a.CreatedAt, a.DecidedAt, a.DecidedBy).Error
+	if err != nil {
+		return translate(err)
+	}
+	if a.Shop == nil {
+		return nil
+	}
+	vals, err := t.shopValues(a)
+	if err != nil {
+		return err
+	}
+	vals["account_id"] = a.ID
+	return t.tx.Table("shops").Create(vals).Error
+}
+
+func (t *accountTx) Save(a accounts.Account) error {
+	s, err := t.seal(a)
+	if err != nil {
+		return err
+	}
+	err = t.tx.Exec(`UPDATE accounts SET status = ?, email_enc = ?, email_lookup = ?, phone_enc = ?, phone_lookup = ?,
+		privileges = ?, wallet_address = ?, decided_at = ?, decided_by = NULLIF(?, '')::uuid, updated_at = now()
+		WHERE id = ?`, string(a.Status), s.EmailEnc, s.EmailLookup, s.PhoneEnc, s.PhoneLookup, s.Privileges,
+		s.WalletAddress, a.DecidedAt, a.DecidedBy, a.ID).Error
+	if err != nil {
+		return translate(err)
+	}
+	if a.Shop == nil {
+		return nil
+	}
+	vals, err := t.shopValues(a)
+	if err != nil {
+		return err
+	}
+	return t.tx.Table("shops").Where("account_id = ?", a.ID).Updates(vals).Error
+}
+
+func (t *accountTx) LockPrivileges() error {
+	return t.tx.Exec(`SELECT pg_advisory_xact_lock(?, ?)`, auditLockSpace, privilegesLock).Error
+}
+
+func (t *accountTx) CountWithPrivilege(p accounts.Privilege) (int, error) {
+	return countWithPrivilege(t.tx, p)
+}
+
+func (t *accountTx) Audit(e audit.Entry) error {
+	_, err := appendAudit(t.tx, e)
+	return err
+}
+
+func (t *accountTx) Enqueue(in outbox.Intent) (outbox.Intent, error) { return enqueue(t.tx, in) }
+
+func (t *accountTx) CreateSession(s accounts.Session, first accounts.RefreshToken) error {
+	if err := t.tx.Exec(`INSERT INTO sessions (id, account_id, created_at) VALUES (?, ?, ?)`,
+		s.ID, s.AccountID, s.CreatedAt).Error; err != nil {
+		return err
+	}
+	return t.AddRefreshToken(first)
+}
+
+type refreshRow struct {
+	TokenHash []byte
+	SessionID string
+	IssuedAt  time.Time
+	ExpiresAt time.Time
+	UsedAt    *time.Time
+	AccountID string
+	CreatedAt time.Time
+	RevokedAt *time.Time
+}
+
+func (t *accountTx) LockRefreshToken(hash []byte) (accounts.RefreshToken, accounts.Session, error) {
+	var rows []refreshRow
+	err := t.tx.Table("refresh_tokens AS r").
+		Select("r.token_hash, r.session_id::text AS session_id, r.issued_at, r.expires_at, r.used_at, s.account_id::text AS account_id, s.created_at, s.revoked_at").
+		Joins("JOIN sessions s ON s.id = r.session_id").Where("r.token_hash = ?", hash).
+		Clauses(clause.Locking{Strength: "UPDATE"}).Limit(1).Scan(&rows).Error
+	if err != nil {
+		return accounts.RefreshToken{}, accounts.Session{}, err
+	}
+	if len(rows) == 0 {
+		return accounts.RefreshToken{}, accounts.Session{}, accounts.ErrNotFound
+	}
+	r := rows[0]
+	return accounts.RefreshToken{Hash: r.TokenHash, SessionID: r.SessionID, IssuedAt: r.IssuedAt, ExpiresAt: r.ExpiresAt, UsedAt: r.UsedAt},
+		accounts.Session{ID: r.SessionID, AccountID: r.AccountID, CreatedAt: r.CreatedAt, RevokedAt: r.RevokedAt}, nil
+}
+
+func (t *accountTx) MarkRefreshUsed(hash []byte, at time.Time) error {
+	return t.tx.Exec(`UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL`, at, hash).Error
+}
+
+func (t *accountTx) AddRefreshToken(r accounts.RefreshToken) error {
+	return t.tx.Exec(`INSERT INTO refresh_tokens (token_hash, session_id, issued_at, expires_at) VALUES (?, ?, ?, ?)`,
+		bytea(r.Hash), r.SessionID, r.IssuedAt, r.ExpiresAt).Error
+}
+
+func (t *accountTx) RevokeSession(id string, at time.Time, reason string) error {
+	return t.tx.Exec(`UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL`,
+		at, reason, id).Error
+}
+
+func (t *accountTx) LockChallenge(accountID, nonce string) (accounts.Challenge, error) {
+	q := t.tx.Table("wallet_challenges").
+		Select("nonce, account_id::text AS account_id, message, expires_at, used_at").
+		Where("account_id = ?", accountID)
+	if nonce != "" {
+		q = q.Where("nonce = ?", nonce)
+	}
+	var rows []accounts.Challenge
+	err := q.Order("created_at DESC").Clauses(clause.Locking{Strength: "UPDATE"}).Limit(1).Scan(&rows).Error
+	if err != nil {
+		return accounts.Challenge{}, err
+	}
+	if len(rows) == 0 {
+		return accounts.Challenge{}, accounts.ErrNotFound
+	}
+	return rows[0], nil
+}
+
+func (t *accountTx) UseChallenge(nonce string, at time.Time) error {
+	return t.tx.Exec(`UPDATE wallet_challenges SET used_at = ? WHERE nonce = ?`, at, nonce).Error
+}
