@@ -6,9 +6,12 @@ import (
 	"net/http"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/heerlen/heitje/api/middleware"
 )
 
 // openAPIDocument is the committed, generated api/openapi.json. `make generate` rewrites it from the route
@@ -38,16 +41,38 @@ func OpenAPI() ([]byte, error) {
 					"application/json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/Error"}}}},
 			},
 		}
+		status := rt.Status
+		if status == 0 {
+			status = http.StatusOK
+		}
 		ok := map[string]any{"description": "Success."}
-		if rt.Response != nil {
+		if status == http.StatusNoContent {
+			ok["description"] = "Done; no body."
+		} else if rt.Response != nil {
 			ok["content"] = map[string]any{"application/json": map[string]any{"schema": schemaOf(reflect.TypeOf(rt.Response))}}
 		}
-		op["responses"].(map[string]any)["200"] = ok
-		if params := pathParams(rt.Path); len(params) > 0 {
+		op["responses"].(map[string]any)[strconv.Itoa(status)] = ok
+		if rt.Request != nil {
+			mediaType := "application/json"
+			if f, ok := rt.Request.(interface{ contentType() string }); ok {
+				mediaType = f.contentType() // a form body, such as proof photos
+			}
+			op["requestBody"] = map[string]any{"required": true, "content": map[string]any{
+				mediaType: map[string]any{"schema": schemaOf(reflect.TypeOf(rt.Request))}}}
+		}
+		params := pathParams(rt.Path)
+		for _, q := range rt.Query {
+			params = append(params, map[string]any{"name": q, "in": "query", "required": false, "schema": map[string]any{"type": "string"}})
+		}
+		if len(params) > 0 {
 			op["parameters"] = params
 		}
-		if !rt.Public {
+		if rt.Who != middleware.Public {
 			op["security"] = []any{map[string]any{"bearer": []any{}}}
+			op["x-callers"] = rt.Who.String()
+		}
+		if rt.Privilege != "" {
+			op["x-privilege"] = string(rt.Privilege)
 		}
 		paths[p][strings.ToLower(rt.Method)] = op
 	}

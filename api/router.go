@@ -1,19 +1,37 @@
 package api
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/heerlen/heitje/api/middleware"
+	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/balances"
+	"github.com/heerlen/heitje/internal/chores"
+	"github.com/heerlen/heitje/internal/payments"
 )
 
 // Deps are the services the handlers call.
 type Deps struct {
-	Log    *slog.Logger
-	Status Status
+	Log      *slog.Logger
+	Status   Status
+	Accounts *accounts.Service
+	Audit    *audit.Service
+	Chores   *chores.Service
+	Balances *balances.Service
+	Payments *payments.Service
+	// MaxPhotoBytes is the largest proof photo the API reads; 0 means photos.DefaultLimits.
+	MaxPhotoBytes int64
+	// Authenticator checks access tokens; nil means Accounts.
+	Authenticator middleware.Authenticator
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed; none by default.
+	TrustedProxies []string
 }
 
 // Server holds the handlers' dependencies.
@@ -26,33 +44,125 @@ type route struct {
 	Method  string
 	Path    string
 	Summary string
-	// Public routes need no token.
-	Public bool
-	// Response is an example value of the success body, for the OpenAPI document.
+	// Who may call it: middleware.Public, or the roles admitted.
+	Who middleware.Who
+	// Privilege is what a staff member needs; every /v1/admin route declares one.
+	Privilege accounts.Privilege
+	// Query names the documented query parameters.
+	Query []string
+	// Request and Response are example values of the bodies, for the OpenAPI document; Status is the
+	// success status (200 when 0).
+	Request  any
 	Response any
+	Status   int
 	Handler  gin.HandlerFunc
 }
 
+// adminPrefix marks the staff console's routes, each of which must declare its privilege.
+const adminPrefix = "/v1/admin/"
+
 // routes is every route of the API, in one place.
 func (s *Server) routes() []route {
+	const (
+		public   = middleware.Public
+		resident = middleware.Resident
+		member   = middleware.Member
+		staff    = middleware.Staff
+	)
 	return []route{
-		{Method: http.MethodGet, Path: "/healthz", Summary: "Liveness: the process answers.", Public: true, Response: healthResponse{}, Handler: s.healthz},
-		{Method: http.MethodGet, Path: "/readyz", Summary: "Readiness: database reachable, chain id as in genesis.json, latest block, indexer lag.", Public: true, Response: readiness{}, Handler: s.readyz},
-		{Method: http.MethodGet, Path: "/metrics", Summary: "Prometheus metrics.", Public: true, Handler: gin.WrapH(promhttp.Handler())},
-		{Method: http.MethodGet, Path: "/v1/chain", Summary: "What a wallet needs to know: chain id, token address, latest block.", Public: true, Response: chainResponse{}, Handler: s.chainInfo},
-		{Method: http.MethodGet, Path: "/v1/openapi.json", Summary: "This API's OpenAPI document.", Public: true, Handler: s.openAPI},
+		{Method: http.MethodGet, Path: "/healthz", Summary: "Liveness: the process answers.", Who: public, Response: healthResponse{}, Handler: s.healthz},
+		{Method: http.MethodGet, Path: "/readyz", Summary: "Readiness: database reachable, chain id as in genesis.json, latest block, indexer lag.", Who: public, Response: readiness{}, Handler: s.readyz},
+		{Method: http.MethodGet, Path: "/metrics", Summary: "Prometheus metrics.", Who: public, Handler: gin.WrapH(promhttp.Handler())},
+		{Method: http.MethodGet, Path: "/v1/chain", Summary: "What a wallet needs to know: chain id, token address, latest block.", Who: public, Response: chainResponse{}, Handler: s.chainInfo},
+		{Method: http.MethodGet, Path: "/v1/openapi.json", Summary: "This API's OpenAPI document.", Who: public, Handler: s.openAPI},
+
+		{Method: http.MethodPost, Path: "/v1/auth/register", Summary: "Register a resident or shop under a made-up username; the account waits for approval. No chain call.", Who: public, Request: registerRequest{}, Response: registerResponse{}, Status: http.StatusCreated, Handler: s.register},
+		{Method: http.MethodPost, Path: "/v1/auth/login", Summary: "Log in: an access token (at most 15 minutes) and a single-use refresh token.", Who: public, Request: loginRequest{}, Response: tokenResponse{}, Handler: s.login},
+		{Method: http.MethodPost, Path: "/v1/auth/refresh", Summary: "Exchange a refresh token for a new pair; reusing one ends the session.", Who: public, Request: refreshRequest{}, Response: tokenResponse{}, Handler: s.refresh},
+		{Method: http.MethodPost, Path: "/v1/auth/logout", Summary: "End the session of a refresh token, with its access tokens.", Who: public, Request: refreshRequest{}, Status: http.StatusNoContent, Handler: s.logout},
+
+		{Method: http.MethodGet, Path: "/v1/me", Summary: "Your own account and personal data (right of access).", Who: member, Response: accountView{}, Handler: s.me},
+		{Method: http.MethodPatch, Path: "/v1/me", Summary: "Correct your own personal data (rectification); an empty string removes an optional field.", Who: member, Request: meUpdateRequest{}, Response: accountView{}, Handler: s.updateMe},
+		{Method: http.MethodGet, Path: "/v1/me/wallet/challenge", Summary: "A fresh single-use message for the phone to sign (EIP-191 personal_sign), valid 5 minutes.", Who: resident, Response: challengeResponse{}, Handler: s.walletChallenge},
+		{Method: http.MethodPut, Path: "/v1/me/wallet", Summary: "Bind the phone's address by its signature over the challenge.", Who: resident, Request: walletRequest{}, Response: walletResponse{}, Handler: s.bindWallet},
+
+		{Method: http.MethodGet, Path: "/v1/admin/staff", Summary: "Staff accounts and their privileges.", Who: staff, Privilege: accounts.PrivStaffManage, Query: []string{"limit", "offset"}, Response: staffList{}, Handler: s.listStaff},
+		{Method: http.MethodPost, Path: "/v1/admin/staff", Summary: "Create a staff account with a set of privileges.", Who: staff, Privilege: accounts.PrivStaffManage, Request: createStaffRequest{}, Response: staffView{}, Status: http.StatusCreated, Handler: s.createStaff},
+		{Method: http.MethodPut, Path: "/v1/admin/staff/:id/permissions", Summary: "Replace a staff member's privileges.", Who: staff, Privilege: accounts.PrivStaffManage, Request: permissionsRequest{}, Response: staffView{}, Handler: s.setPermissions},
+		{Method: http.MethodGet, Path: "/v1/admin/accounts", Summary: "The onboarding queue: residents and shops by status (pending by default), without personal data.", Who: staff, Privilege: accounts.PrivAccountsApprove, Query: []string{"status", "role", "limit", "offset"}, Response: accountList{}, Handler: s.listAccounts},
+		{Method: http.MethodGet, Path: "/v1/admin/accounts/:id", Summary: "One account with its personal data; needs a reason (query reason or header X-Access-Reason) and is audited.", Who: staff, Privilege: accounts.PrivAccountsReadPersonal, Query: []string{"reason"}, Response: accountView{}, Handler: s.readPersonal},
+		{Method: http.MethodPost, Path: "/v1/admin/accounts/:id/approve", Summary: "Approve a pending resident or shop (a shop gets its server-held key). No chain call.", Who: staff, Privilege: accounts.PrivAccountsApprove, Request: decisionRequest{}, Response: decisionResponse{}, Handler: s.approve},
+		{Method: http.MethodPost, Path: "/v1/admin/accounts/:id/reject", Summary: "Reject a pending resident or shop; the reason is required.", Who: staff, Privilege: accounts.PrivAccountsApprove, Request: decisionRequest{}, Response: decisionResponse{}, Handler: s.reject},
+		{Method: http.MethodPost, Path: "/v1/admin/shops/:id/activate", Summary: "Enable an approved shop's address for payments: grants it the accepting role on chain through the outbox.", Who: staff, Privilege: accounts.PrivAccountsApprove, Response: activationResponse{}, Handler: s.activateShop},
+		{Method: http.MethodGet, Path: "/v1/admin/audit-log", Summary: "The audit log of staff access to personal data, newest first; reading it is audited too.", Who: staff, Privilege: accounts.PrivPrivacy, Query: []string{"subject_id", "actor_id", "action", "before_id", "limit"}, Response: auditList{}, Handler: s.auditLog},
+
+		{Method: http.MethodGet, Path: "/v1/chores", Summary: "Open chores, newest first; with near=lat,lng the nearest first within radius_m metres (default 5000).", Who: resident, Query: []string{"near", "radius_m", "limit", "offset"}, Response: choreList{}, Handler: s.listChores},
+		{Method: http.MethodGet, Path: "/v1/chores/:id", Summary: "One chore, with its places left and whether it is upcoming, open or closed.", Who: resident, Response: choreView{}, Handler: s.getChore},
+		{Method: http.MethodPost, Path: "/v1/chores/:id/claims", Summary: "Claim a place on a chore (approved resident with a bound wallet; one open claim per chore). The claim expires without proof after CLAIM_PROOF_TTL.", Who: resident, Response: claimView{}, Status: http.StatusCreated, Handler: s.claimChore},
+		{Method: http.MethodPost, Path: "/v1/claims/:id/proof", Summary: "Upload proof: multipart/form-data with 1 to 3 parts named photo (JPEG, PNG or WebP; re-encoded without EXIF/GPS) and an optional note. Also answers a reviewer's request for more information.", Who: resident, Request: proofForm{}, Response: claimView{}, Handler: s.submitProof},
+		{Method: http.MethodGet, Path: "/v1/me/claims", Summary: "Your claims, newest first, with the reviewer's questions and decisions.", Who: resident, Query: []string{"limit", "offset"}, Response: claimList{}, Handler: s.myClaims},
+		{Method: http.MethodGet, Path: "/v1/me/balance", Summary: "Your balance from the indexer, and the rewards on their way (pending_cents: mints queued, sent, or confirmed but not yet indexed).", Who: resident | middleware.Shop, Response: balanceResponse{}, Handler: s.myBalance},
+		{Method: http.MethodGet, Path: "/v1/me/transactions", Summary: "Your coin history from the indexer, newest first.", Who: resident | middleware.Shop, Query: []string{"before_id", "limit"}, Response: transactionList{}, Handler: s.myTransactions},
+
+		{Method: http.MethodPost, Path: "/v1/shop/payment-requests", Summary: "Ask for a payment at the till (activated shops): amount in cents and the shop's own reference; the till shows qr_uri until expires_at (PAYMENT_REQUEST_TTL, default 5 minutes).", Who: middleware.Shop, Request: paymentRequestCreate{}, Response: paymentRequestCreated{}, Status: http.StatusCreated, Handler: s.createPaymentRequest},
+		{Method: http.MethodGet, Path: "/v1/payment-requests/:id", Summary: "A payment request: status (open, expired, submitted, confirmed, failed), amount, shop name, and typed_data, the EIP-712 TransferWithAuthorization to sign with eth_signTypedData_v4 (from is your bound address). Residents see an open request, or one they paid; shops their own.", Who: resident | middleware.Shop, Response: paymentRequestView{}, Handler: s.getPaymentRequest},
+		{Method: http.MethodPost, Path: "/v1/payment-requests/:id/pay", Summary: "Pay a request with the phone's signature over its typed data; needs an Idempotency-Key header (a replay answers as the first time). Answers submitted with the relay transaction's hash when known within about 1.5 s; the outcome follows in the events.", Who: resident, Request: payRequest{}, Response: payResponse{}, Handler: s.pay},
+		{Method: http.MethodGet, Path: "/v1/payment-requests/:id/events", Summary: "Server-sent events (text/event-stream) of a payment for its shop and its payer: submitted, then confirmed or failed (with a reason), or expired; the stream ends after the last.", Who: resident | middleware.Shop, Handler: s.paymentEvents},
+		{Method: http.MethodPost, Path: "/v1/shop/payment-requests/:id/refunds", Summary: "Refund all or part of a confirmed payment within REFUND_WINDOW_DAYS (default 14), with a reason; signed with the shop's key and relayed. Needs an Idempotency-Key header.", Who: middleware.Shop, Request: refundRequest{}, Response: refundResponse{}, Status: http.StatusCreated, Handler: s.refund},
+		{Method: http.MethodGet, Path: "/v1/me/payments", Summary: "Your payments, newest first, with their refunds: a resident's payments made, a shop's payments received.", Who: resident | middleware.Shop, Query: []string{"limit", "offset"}, Response: paymentList{}, Handler: s.paymentHistory},
+		{Method: http.MethodGet, Path: "/v1/shop/takings", Summary: "A day's takings (date=YYYY-MM-DD, default today, Europe/Amsterdam): payments and refunds confirmed that day, in cents.", Who: middleware.Shop, Query: []string{"date"}, Response: takingsResponse{}, Handler: s.takings},
+
+		{Method: http.MethodGet, Path: "/v1/admin/chores", Summary: "Every chore with its budget and counters, newest first.", Who: staff, Privilege: accounts.PrivChoresManage, Query: []string{"limit", "offset"}, Response: adminChoreList{}, Handler: s.adminChores},
+		{Method: http.MethodPost, Path: "/v1/admin/chores", Summary: "Put up a chore inside the municipality's bounds, with a reward of at most MAX_REWARD_CENTS. No chain call.", Who: staff, Privilege: accounts.PrivChoresManage, Request: choreRequest{}, Response: adminChoreView{}, Status: http.StatusCreated, Handler: s.createChore},
+		{Method: http.MethodPatch, Path: "/v1/admin/chores/:id", Summary: "Edit a chore, or close (closed: true) or reopen it; claims made keep their reward.", Who: staff, Privilege: accounts.PrivChoresManage, Request: chorePatchRequest{}, Response: adminChoreView{}, Handler: s.updateChore},
+		{Method: http.MethodGet, Path: "/v1/admin/claims", Summary: "The review queue, oldest first: claims in one status (submitted by default). Names no resident.", Who: staff, Privilege: accounts.PrivChoresReview, Query: []string{"status", "limit", "offset"}, Response: claimList{}, Handler: s.reviewQueue},
+		{Method: http.MethodPost, Path: "/v1/admin/claims/:id/approve", Summary: "Approve a submitted claim: the reward's mint is written in the same transaction and sent once (idempotent: approving again returns the claim). Not on a chore you created; 422 cap_exceeded / budget_exceeded change nothing.", Who: staff, Privilege: accounts.PrivChoresReview, Response: claimView{}, Handler: s.approveClaim},
+		{Method: http.MethodPost, Path: "/v1/admin/claims/:id/reject", Summary: "Reject a claim with a reason (required) the resident sees; its place and reserved reward go back to the chore.", Who: staff, Privilege: accounts.PrivChoresReview, Request: rejectRequest{}, Response: claimView{}, Handler: s.rejectClaim},
+		{Method: http.MethodPost, Path: "/v1/admin/claims/:id/request-info", Summary: "Ask the resident for more (message required): they add photos and submit again within CLAIM_PROOF_TTL.", Who: staff, Privilege: accounts.PrivChoresReview, Request: infoRequest{}, Response: claimView{}, Handler: s.requestInfo},
+		{Method: http.MethodGet, Path: "/v1/admin/claims/:id/photos/:n", Summary: "Proof photo n (from 1) of a claim, as re-encoded without metadata; every view is audited.", Who: staff, Privilege: accounts.PrivChoresReview, Handler: s.claimPhoto},
 	}
 }
 
-// New returns the HTTP handler with every route and the middleware.
+// checkRoutes enforces the table's rules: every /v1/admin route is for staff and declares a known
+// privilege, and a privilege is declared only on such a route.
+func checkRoutes(rs []route) error {
+	for _, rt := range rs {
+		admin := strings.HasPrefix(rt.Path, adminPrefix)
+		switch {
+		case admin && (rt.Who != middleware.Staff || !rt.Privilege.Known()):
+			return fmt.Errorf("api: %s %s must be for staff and declare a known privilege", rt.Method, rt.Path)
+		case !admin && rt.Privilege != "":
+			return fmt.Errorf("api: %s %s declares a privilege but is not under %s", rt.Method, rt.Path, adminPrefix)
+		}
+	}
+	return nil
+}
+
+// New returns the HTTP handler with every route and the middleware. It panics when the route table breaks
+// its rules (see checkRoutes): a programming error that no request may find first.
 func New(deps Deps) http.Handler {
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{deps: deps}
+	rs := s.routes()
+	if err := checkRoutes(rs); err != nil {
+		panic(err)
+	}
+	authn := deps.Authenticator
+	if authn == nil && deps.Accounts != nil {
+		authn = deps.Accounts
+	}
 	r := gin.New()
+	if err := r.SetTrustedProxies(deps.TrustedProxies); err != nil {
+		panic(fmt.Errorf("api: trusted proxies: %w", err))
+	}
 	r.HandleMethodNotAllowed = true
 	r.Use(middleware.RequestID(deps.Log), middleware.AccessLog(), middleware.Recover())
-	for _, rt := range s.routes() {
-		r.Handle(rt.Method, rt.Path, rt.Handler)
+	for _, rt := range rs {
+		if rt.Who == middleware.Public {
+			r.Handle(rt.Method, rt.Path, rt.Handler)
+			continue
+		}
+		r.Handle(rt.Method, rt.Path, middleware.Authorize(authn, rt.Who, rt.Privilege, respondError), rt.Handler)
 	}
 	r.NoRoute(func(c *gin.Context) { writeError(c, Errorf(http.StatusNotFound, "not_found", "no such resource")) })
 	r.NoMethod(func(c *gin.Context) {

@@ -23,6 +23,9 @@ func commands() map[string]command {
 		"migrate": {"migrate up|down [N]|status  apply, revert or list the database migrations", migrate},
 		"chain":   {"chain deploy|genesis …     deploy the coin contract, or write a real network's genesis", chainCmd},
 		"dev":     {"dev run | dev test -- CMD  the local platform for `make run`, or CMD against a throw-away one", dev},
+		"admin":   {"admin create --username NAME  create an administrator; the password is read from standard input", adminCmd},
+		"audit":   {"audit verify               check the audit log's hash chain; names the first altered or removed entry", auditCmd},
+		"keys":    {"keys generate --id ID | rotate-kek  a new DATA_KEY value, or re-encrypt all data under DATA_KEY", keysCmd},
 	}
 }
 

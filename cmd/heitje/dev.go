@@ -103,6 +103,14 @@ func devRun(ctx context.Context, root string) error {
 		relayers = append(relayers, r.Private)
 	}
 	settings["RELAYER_KEYS"] = strings.Join(relayers, ",")
+	devSecrets, err := ensureDevSecrets(state)
+	if err != nil {
+		return err
+	}
+	for k, v := range devSecrets {
+		settings[k] = v
+	}
+	settings["DATA_KEY_OLD"] = ""
 	for k := range settings {
 		if v := env(k); v != "" {
 			settings[k] = v
@@ -131,6 +139,9 @@ func devRun(ctx context.Context, root string) error {
 	}
 	log := app.NewLogger(cfg, os.Stderr)
 	log.Info("database migrated", "applied", n)
+	if err := seedDemo(ctx, cfg, os.Stderr); err != nil {
+		return err
+	}
 	fmt.Fprintf(os.Stderr, "\nHeerlens Heitje runs on http://%s (chain %d, coin %s). Ctrl-C stops everything.\n\n",
 		cfg.HTTPAddr, cfg.ChainID, d.Token)
 	return app.Serve(ctx, cfg, log)
@@ -200,10 +211,11 @@ func ensureToken(ctx context.Context, state string, settings map[string]string, 
 
 func writeEnvFile(path string, settings map[string]string) error {
 	keys := []string{"DATABASE_URL", "ETH_RPC_URL", "GENESIS_FILE", "TOKEN_ADDRESS", "TOKEN_DEPLOY_BLOCK",
-		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "TREASURY_ADDRESS", "HTTP_ADDR"}
+		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "TREASURY_ADDRESS", "HTTP_ADDR", "JWT_SECRET", "DATA_KEY", "DATA_KEY_OLD", "LOOKUP_KEY"}
 	var b strings.Builder
 	b.WriteString("# Written by `make run` (heitje dev run): the settings of the local platform.\n")
-	b.WriteString("# The keys are the published DEVELOPMENT NETWORK keys unless you overrode them.\n")
+	b.WriteString("# The keys are the published DEVELOPMENT NETWORK keys unless you overrode them; the secrets\n")
+	b.WriteString("# (JWT_SECRET, DATA_KEY, LOOKUP_KEY) come from .run/secrets.env, generated on the first run.\n")
 	for _, k := range keys {
 		fmt.Fprintf(&b, "%s=%s\n", k, settings[k])
 	}

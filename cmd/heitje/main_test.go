@@ -58,12 +58,18 @@ func TestBadConfigurationIsOneClearLine(t *testing.T) {
 		"RELAYER_KEYS":     strings.Join(relayers, ","),
 		"TREASURY_ADDRESS": devnet.DevTreasury.Address,
 		"HTTP_ADDR":        "127.0.0.1:0",
+		"JWT_SECRET":       "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldC0xMjM0NTY3OA==",
+		"DATA_KEY":         "k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+		"LOOKUP_KEY":       "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
 	}
 	cases := []struct {
 		name, key, value, want string
 	}{
 		{"malformed key", "MINTER_KEY", "0xnot-a-key", "MINTER_KEY is not a valid hex secp256k1 private key"},
 		{"missing variable", "DATABASE_URL", "", "DATABASE_URL is required"},
+		{"malformed data key", "DATA_KEY", "k1:secret-not-base64", "DATA_KEY must be <id>:<base64 of 32 bytes>"},
+		{"short JWT secret", "JWT_SECRET", "secretsecret", "JWT_SECRET must be at least 32 random bytes"},
+		{"missing lookup key", "LOOKUP_KEY", "", "LOOKUP_KEY is required"},
 		{"unreachable database", "DATABASE_URL", "postgres://heitje:secret@127.0.0.1:1/heitje", "database unreachable"},
 		{"unknown chain id", "GENESIS_FILE", otherGenesis, "chain id mismatch"},
 		{"unreachable node", "ETH_RPC_URL", "http://127.0.0.1:1", "chain node unreachable"},

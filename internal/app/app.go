@@ -16,7 +16,13 @@ import (
 
 	"github.com/heerlen/heitje/api"
 	"github.com/heerlen/heitje/chain"
+	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/auth"
+	"github.com/heerlen/heitje/internal/balances"
+	"github.com/heerlen/heitje/internal/chores"
 	"github.com/heerlen/heitje/internal/config"
+	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/store"
 )
 
@@ -31,12 +37,37 @@ func NewLogger(cfg *config.Config, w io.Writer) *slog.Logger {
 
 // Platform is a running API with its workers.
 type Platform struct {
-	cfg     *config.Config
-	log     *slog.Logger
-	db      *store.DB
-	client  *chain.Client
-	indexer *chain.Indexer
-	senders []*chain.Sender
+	cfg      *config.Config
+	log      *slog.Logger
+	db       *store.DB
+	client   *chain.Client
+	indexer  *chain.Indexer
+	senders  []*chain.Sender
+	accounts *accounts.Service
+	audit    *audit.Service
+	chores   *chores.Service
+	balances *balances.Service
+	payments *payments.Service
+	// hub carries the relayer senders' news to waiting payments and payment event streams.
+	hub *payments.Hub
+}
+
+// NewAccounts returns the accounts service over db with the configured keys. It needs no chain: nothing it
+// does reads or writes the chain (shop activation only writes an outbox intent).
+func NewAccounts(cfg *config.Config, db *store.DB) (*accounts.Service, error) {
+	keys, err := cfg.Keyring()
+	if err != nil {
+		return nil, fmt.Errorf("config: DATA_KEY: %w", err)
+	}
+	lookup, err := cfg.Lookup()
+	if err != nil {
+		return nil, fmt.Errorf("config: LOOKUP_KEY: %w", err)
+	}
+	issuer, err := auth.NewIssuer(cfg.JWTSecret, auth.MaxAccessTTL, nil)
+	if err != nil {
+		return nil, fmt.Errorf("config: JWT_SECRET: %w", err)
+	}
+	return accounts.New(db.Accounts(keys, lookup), issuer, lookup, accounts.Options{Argon2: cfg.Argon2})
 }
 
 // Open connects to the database and the chain and checks them: the schema must be current, the node must run
@@ -63,13 +94,37 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Platform,
 		}
 		return nil, err
 	}
-	p := &Platform{cfg: cfg, log: log, db: db, client: client}
+	p, err := assemble(cfg, log, db, client)
+	if err != nil {
+		db.Close()
+		client.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// assemble builds the services, senders and indexer over an open database and node connection. Nothing
+// here calls the node; the workers do once Run starts them.
+func assemble(cfg *config.Config, log *slog.Logger, db *store.DB, client *chain.Client) (*Platform, error) {
+	acc, err := NewAccounts(cfg, db)
+	if err != nil {
+		return nil, err
+	}
+	p := &Platform{cfg: cfg, log: log, db: db, client: client, accounts: acc, audit: audit.NewService(db.Audit()),
+		balances: balances.New(db.Balances())}
+	if p.chores, err = NewChores(cfg, db, log); err != nil {
+		return nil, err
+	}
 	token := chain.NewToken(cfg.TokenAddress)
 	p.senders = append(p.senders,
 		chain.NewSender("minter", cfg.MinterKey, client, db.Outbox(), token, log),
 		chain.NewSender("operator", cfg.OperatorKey, client, db.Outbox(), token, log))
+	p.hub = payments.NewHub()
 	for i, k := range cfg.RelayerKeys {
-		p.senders = append(p.senders, chain.NewSender(fmt.Sprintf("relayer-%d", i), k, client, db.Outbox(), token, log))
+		p.senders = append(p.senders, chain.NewSender(fmt.Sprintf("relayer-%d", i), k, client, p.hub.Observe(db.Outbox()), token, log))
+	}
+	if p.payments, err = NewPayments(cfg, db, p.hub, p.kick); err != nil {
+		return nil, err
 	}
 	for _, s := range p.senders {
 		s.Confirmations = cfg.Confirmations
@@ -88,7 +143,9 @@ func (p *Platform) Close() {
 
 // Handler returns the HTTP API.
 func (p *Platform) Handler() http.Handler {
-	return api.New(api.Deps{Log: p.log, Status: &status{p: p}})
+	return api.New(api.Deps{Log: p.log, Status: &status{p: p}, Accounts: p.accounts, Audit: p.audit,
+		Chores: p.chores, Balances: p.balances, Payments: p.payments, MaxPhotoBytes: p.cfg.MaxPhotoBytes,
+		TrustedProxies: p.cfg.TrustedProxies})
 }
 
 // Run serves HTTP on ln and runs the workers until ctx ends, then stops gracefully: the server first stops
@@ -111,7 +168,13 @@ func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
 		defer wg.Done()
 		p.indexer.Run(workCtx)
 	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		p.chores.Run(workCtx, choresEvery)
+	}()
 	srv := &http.Server{Handler: p.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	srv.RegisterOnShutdown(p.hub.Close) // payment event streams end, so the shutdown need not wait for them
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			errs <- err

@@ -52,6 +52,15 @@ type Config struct {
 	LogFormat string
 	// ShutdownTimeout bounds a graceful stop (SHUTDOWN_TIMEOUT, default 10s).
 	ShutdownTimeout time.Duration
+	// TrustedProxies are the addresses or CIDR ranges of reverse proxies whose X-Forwarded-For the API
+	// believes (TRUSTED_PROXIES, comma-separated, default none): the client address drives the login limit.
+	TrustedProxies []string
+	// Secrets holds the keys of data at rest and of the access tokens.
+	Secrets
+	// Chores holds the rules of chores, rewards and proof photos.
+	Chores
+	// Payments holds the rules of payment requests and refunds.
+	Payments
 }
 
 // Lookup returns the value of an environment variable and whether it is set; os.LookupEnv fits.
@@ -65,7 +74,8 @@ const (
 	NeedDatabase Need = 1 << iota
 	NeedChain
 	NeedKeys
-	NeedServe = NeedDatabase | NeedChain | NeedKeys
+	NeedSecrets
+	NeedServe = NeedDatabase | NeedChain | NeedKeys | NeedSecrets
 )
 
 // Load reads and validates the configuration. Every problem is reported, each naming its variable.
@@ -112,6 +122,18 @@ func Load(lookup Lookup, need Need) (*Config, error) {
 		c.RelayerKeys = r.keys("RELAYER_KEYS")
 		c.TreasuryAddress = r.address("TREASURY_ADDRESS", true)
 	}
+	c.TrustedProxies = r.list("TRUSTED_PROXIES")
+	for _, p := range c.TrustedProxies {
+		if net.ParseIP(p) == nil {
+			if _, _, err := net.ParseCIDR(p); err != nil {
+				r.fail("TRUSTED_PROXIES", "must be comma-separated IP addresses or CIDR ranges")
+				break
+			}
+		}
+	}
+	c.Secrets = r.secrets(need&NeedSecrets != 0)
+	c.Chores = r.chores()
+	c.Payments = r.payments()
 	if len(r.errs) > 0 {
 		return nil, errors.Join(r.errs...)
 	}
@@ -138,6 +160,16 @@ func (r *reader) str(name, def string, required bool) string {
 		return def
 	}
 	return v
+}
+
+func (r *reader) list(name string) []string {
+	var out []string
+	for _, part := range strings.Split(r.str(name, "", false), ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
 }
 
 func (r *reader) uint(name string, def uint64) uint64 {

@@ -26,8 +26,14 @@ func validEnv(t *testing.T) map[string]string {
 		"OPERATOR_KEY":     "0x9e3d2f0c1f727e732760f534d43698f5f7e5e58596ff9a9154aa9d667956a160",
 		"RELAYER_KEYS":     "c7fe89eb85303c0c5c9577ddfcc331608932a6de9bb510ee04c5a84a4a98f70a, 9ea4262d2687315118773460bc63f781caa051fd6431c2bf1a2c5a0f8a2f425d",
 		"TREASURY_ADDRESS": "0xe365E5C406cF8d678A8b0F3f457B82Ac8cAC4530",
+		"JWT_SECRET":       "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldC0xMjM0NTY3OA==",
+		"DATA_KEY":         "k2:" + testKeyB64,
+		"LOOKUP_KEY":       "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
 	}
 }
+
+// testKeyB64 is 32 bytes in base64; the tests check that no error message contains it.
+const testKeyB64 = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
 
 func TestLoadValid(t *testing.T) {
 	c, err := Load(env(validEnv(t)), NeedServe)
@@ -36,6 +42,14 @@ func TestLoadValid(t *testing.T) {
 	}
 	if c.ChainID != 6411 || len(c.RelayerKeys) != 2 || c.HTTPAddr != "127.0.0.1:8080" || c.MinterKey == nil {
 		t.Fatalf("unexpected config %+v", c)
+	}
+	if len(c.JWTSecret) != 43 || c.DataKey.ID != "k2" || len(c.DataKey.Secret) != 32 || len(c.LookupKey) != 32 ||
+		c.Argon2.Memory != 64*1024 {
+		t.Fatalf("unexpected secrets: jwt %d bytes, data key %q, lookup %d bytes, argon2 %+v",
+			len(c.JWTSecret), c.DataKey.ID, len(c.LookupKey), c.Argon2)
+	}
+	if _, err := c.Keyring(); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -52,6 +66,19 @@ func TestLoadNamesTheBadVariable(t *testing.T) {
 		{"SHUTDOWN_TIMEOUT", "soon", "SHUTDOWN_TIMEOUT must be"},
 		{"LOG_LEVEL", "loud", "LOG_LEVEL must be"},
 		{"HTTP_ADDR", "8080", "HTTP_ADDR must be"},
+		{"JWT_SECRET", "", "JWT_SECRET is required"},
+		{"JWT_SECRET", "c2hvcnQtc2VjcmV0", "JWT_SECRET must be at least 32"},
+		{"DATA_KEY", "", "DATA_KEY is required"},
+		{"DATA_KEY", testKeyB64, "DATA_KEY must be <id>:<base64"},
+		{"DATA_KEY", "k2:" + testKeyB64[:20], "DATA_KEY must be <id>:<base64"},
+		{"DATA_KEY", "K 2:" + testKeyB64, "DATA_KEY must be <id>"},
+		{"DATA_KEY_OLD", "k2:" + testKeyB64, "DATA_KEY_OLD entry 1 has the id"},
+		{"DATA_KEY_OLD", "k1:" + testKeyB64 + ",k0:zz", "DATA_KEY_OLD entry 2"},
+		{"LOOKUP_KEY", "", "LOOKUP_KEY is required"},
+		{"LOOKUP_KEY", "0011", "LOOKUP_KEY must be at least 32"},
+		{"ARGON2_MEMORY_KIB", "1024", "ARGON2_MEMORY_KIB must be between 19456"},
+		{"ARGON2_ITERATIONS", "1", "ARGON2_ITERATIONS must be between 2"},
+		{"TRUSTED_PROXIES", "10.0.0.0/8,nonsense", "TRUSTED_PROXIES must be"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name+"="+tc.value, func(t *testing.T) {
@@ -61,8 +88,10 @@ func TestLoadNamesTheBadVariable(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got %v, want an error containing %q", err, tc.want)
 			}
-			if strings.Contains(err.Error(), "not-a-key") {
-				t.Fatal("error echoes the secret value")
+			for _, secret := range []string{"not-a-key", testKeyB64, testKeyB64[:20], "c2hvcnQtc2VjcmV0", "0011"} {
+				if strings.Contains(err.Error(), secret) {
+					t.Fatalf("error echoes the secret value: %v", err)
+				}
 			}
 		})
 	}

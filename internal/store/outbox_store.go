@@ -88,6 +88,10 @@ func (s *OutboxStore) Enqueue(ctx context.Context, in outbox.Intent) (outbox.Int
 	return enqueue(s.db.WithContext(ctx), in)
 }
 
+// EnqueueTx is Enqueue inside the caller's transaction tx: the intent commits or rolls back with the
+// business change that causes it.
+func EnqueueTx(tx *gorm.DB, in outbox.Intent) (outbox.Intent, error) { return enqueue(tx, in) }
+
 func enqueue(tx *gorm.DB, in outbox.Intent) (outbox.Intent, error) {
 	if in.Signer == "" || in.Kind == "" || in.IdempotencyKey == "" {
 		return outbox.Intent{}, errors.New("outbox: intent needs a signer, a kind and an idempotency key")

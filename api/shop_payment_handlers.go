@@ -1,0 +1,60 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/heerlen/heitje/api/middleware"
+	"github.com/heerlen/heitje/internal/payments"
+)
+
+// paymentRequestCreate is what the shopkeeper types at the till: the amount in cents and the shop's own
+// reference (at most 64 characters; it never goes on chain).
+type paymentRequestCreate struct {
+	AmountCents int64  `json:"amount_cents"`
+	Reference   string `json:"reference,omitempty"`
+}
+
+// paymentRequestCreated is the new request: the till shows qr_uri as a QR code until expires_at.
+type paymentRequestCreated struct {
+	ID        string    `json:"id"`
+	QRURI     string    `json:"qr_uri"`
+	ExpiresAt time.Time `json:"expires_at"`
+}
+
+// takingsResponse sums one day of a shop's confirmed payments and refunds, in cents.
+type takingsResponse struct {
+	Date          string `json:"date"`
+	Payments      int    `json:"payments"`
+	GrossCents    int64  `json:"gross_cents"`
+	Refunds       int    `json:"refunds"`
+	RefundedCents int64  `json:"refunded_cents"`
+	NetCents      int64  `json:"net_cents"`
+}
+
+func (s *Server) createPaymentRequest(c *gin.Context) {
+	var req paymentRequestCreate
+	if err := bindJSON(c, &req); err != nil {
+		respondError(c, err)
+		return
+	}
+	r, err := s.deps.Payments.CreateRequest(c.Request.Context(), middleware.CurrentPrincipal(c), req.AmountCents, req.Reference)
+	if err != nil {
+		respondError(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, paymentRequestCreated{ID: r.ID, QRURI: payments.QRURI(r.ID), ExpiresAt: r.ExpiresAt})
+}
+
+func (s *Server) takings(c *gin.Context) {
+	t, err := s.deps.Payments.Takings(c.Request.Context(), middleware.CurrentPrincipal(c), c.Query("date"))
+	if err != nil {
+		respondError(c, err)
+		return
+	}
+	noStore(c)
+	c.JSON(http.StatusOK, takingsResponse{Date: t.Date, Payments: t.Payments, GrossCents: t.GrossCents, Refunds: t.Refunds,
+		RefundedCents: t.RefundedCents, NetCents: t.NetCents})
+}

@@ -1,0 +1,119 @@
+package payments
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math/big"
+	"net/url"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/google/uuid"
+)
+
+// ValidationError is bad input: it names the request field at fault and says what is wrong with it.
+type ValidationError struct {
+	Field   string
+	Message string
+}
+
+func (e *ValidationError) Error() string { return "payments: " + e.Field + " " + e.Message }
+
+// InvalidField returns the field and the message, for the API's validation_failed answer.
+func (e *ValidationError) InvalidField() (string, string) { return e.Field, e.Message }
+
+func invalid(field, message string) error { return &ValidationError{Field: field, Message: message} }
+
+func bigCents(c int64) *big.Int { return big.NewInt(c) }
+
+// QRScheme starts every payment request's QR URI: heitje://pay/<request id>.
+const QRScheme = "heitje://pay/"
+
+// QRURI is what the shop's till shows as a QR code: enough for the phone to fetch the request.
+func QRURI(id string) string { return QRScheme + id }
+
+// ParseRequestRef accepts a request id or a QR URI and returns the request id.
+func ParseRequestRef(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if rest, ok := strings.CutPrefix(s, QRScheme); ok {
+		u, err := url.Parse(rest)
+		if err != nil {
+			return "", fmt.Errorf("payments: %q is not a payment QR URI", s)
+		}
+		s = u.Path
+	}
+	if _, err := uuid.Parse(s); err != nil || len(s) != 36 {
+		return "", fmt.Errorf("payments: %q is neither a payment request id nor a %s URI", s, QRScheme)
+	}
+	return strings.ToLower(s), nil
+}
+
+// PayInput is a resident's signed authorization as the API receives it: addresses, nonce and signature as
+// 0x-hex, the window in unix seconds. To and Value are optional: a client that sends them (as signed) gets
+// recipient_mismatch or amount_mismatch when they are not the request's, rather than signer_mismatch.
+type PayInput struct {
+	From        string
+	To          string
+	Value       *uint64
+	ValidAfter  uint64
+	ValidBefore uint64
+	Nonce       string
+	Signature   string
+}
+
+// parse checks the form of the input (not yet whether it fits the request). A signature that is not 65
+// bytes of hex is ErrBadSignature; other malformed fields are validation errors naming the field.
+func (in PayInput) parse() (Authorization, signedTerms, error) {
+	var a Authorization
+	var t signedTerms
+	if !isHexAddress(in.From) {
+		return a, t, invalid("from", "must be a 0x-prefixed 20-byte hex address")
+	}
+	a.From = common.HexToAddress(in.From)
+	if in.To != "" {
+		if !isHexAddress(in.To) {
+			return a, t, invalid("to", "must be a 0x-prefixed 20-byte hex address")
+		}
+		t.To = common.HexToAddress(in.To)
+	}
+	t.Value = in.Value
+	nonce, err := hex.DecodeString(strings.TrimPrefix(in.Nonce, "0x"))
+	if err != nil || len(nonce) != 32 || !strings.HasPrefix(in.Nonce, "0x") {
+		return a, t, invalid("nonce", "must be 0x-prefixed hex of 32 bytes")
+	}
+	a.Nonce = common.BytesToHash(nonce)
+	if in.ValidBefore <= in.ValidAfter {
+		return a, t, invalid("valid_before", "must be after valid_after")
+	}
+	a.ValidAfter, a.ValidBefore = in.ValidAfter, in.ValidBefore
+	sig, err := hex.DecodeString(strings.TrimPrefix(in.Signature, "0x"))
+	if err != nil || len(sig) != 65 {
+		return a, t, fmt.Errorf("%w: the signature must be 65 bytes of hex", ErrBadSignature)
+	}
+	a.Signature = sig
+	return a, t, nil
+}
+
+func isHexAddress(s string) bool { return strings.HasPrefix(s, "0x") && common.IsHexAddress(s) }
+
+// requestHash is the hash an idempotency record keeps of a request: the operation, its target and its
+// parsed fields in a fixed form, so that the same request spelled differently (case, spacing) is the same.
+func requestHash(op, target string, fields ...string) []byte {
+	h := sha256.New()
+	for _, f := range append([]string{op, target}, fields...) {
+		fmt.Fprintf(h, "%d:%s\n", len(f), f)
+	}
+	return h.Sum(nil)
+}
+
+// checkKey validates an Idempotency-Key header value.
+func checkKey(key string) error {
+	if key == "" {
+		return ErrIdempotencyKeyRequired
+	}
+	if len(key) > 255 || strings.IndexFunc(key, func(r rune) bool { return r < 0x21 || r > 0x7e }) >= 0 {
+		return invalid("Idempotency-Key", "has 1 to 255 visible ASCII characters")
+	}
+	return nil
+}

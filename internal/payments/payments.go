@@ -1,0 +1,195 @@
+package payments
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/heerlen/heitje/internal/outbox"
+)
+
+// Status is where a payment request is. It is derived in one place, the store's view of requests and their
+// relay intents: open or expired until a resident pays, then submitted while the relay intent is queued or
+// sent, and confirmed or failed as the sender recorded its outcome.
+type Status string
+
+// The statuses. Confirmed, failed and expired are final.
+const (
+	StatusOpen      Status = "open"
+	StatusExpired   Status = "expired"
+	StatusSubmitted Status = "submitted"
+	StatusConfirmed Status = "confirmed"
+	StatusFailed    Status = "failed"
+)
+
+// Final reports whether nothing more will happen to a request in this status.
+func (s Status) Final() bool {
+	return s == StatusConfirmed || s == StatusFailed || s == StatusExpired
+}
+
+// Request is a shop's payment request and, once paid, the payment. AmountCents is in cents. Nonce,
+// ValidAfter and ValidBefore are the EIP-3009 fields the payer must sign: the nonce is random and belongs
+// to this request only; the window (unix seconds, both exclusive) opens a minute before the request was
+// made and closes RelayMargin after ExpiresAt, so that a payment accepted just before the expiry still
+// reaches a block. ShopName is filled by reads that show it.
+type Request struct {
+	ID          string
+	ShopID      string
+	ShopAddress common.Address
+	ShopName    string
+	AmountCents int64
+	Reference   string
+	Nonce       common.Hash
+	ValidAfter  uint64
+	ValidBefore uint64
+	CreatedAt   time.Time
+	ExpiresAt   time.Time
+	Status      Status
+	// Set once a resident paid.
+	PayerID      string
+	PayerAddress common.Address
+	IntentID     int64
+	SubmittedAt  *time.Time
+	// Set once the relay transaction is known, mined or failed.
+	TxHash      common.Hash
+	BlockNumber uint64
+	Failure     string
+	DoneAt      *time.Time
+	// Refunds are the payment's refunds, filled by the history.
+	Refunds []Refund
+}
+
+// Paid reports whether a resident has paid the request (whatever became of the payment).
+func (r Request) Paid() bool { return r.IntentID != 0 }
+
+// Refund gives all or part of a confirmed payment back to the resident, signed with the shop's key. Its
+// Status is submitted, confirmed or failed, derived like a payment's.
+type Refund struct {
+	ID              string
+	PaymentID       string
+	ShopID          string
+	ShopAddress     common.Address
+	ResidentAddress common.Address
+	AmountCents     int64
+	Reason          string
+	Nonce           common.Hash
+	IntentID        int64
+	CreatedAt       time.Time
+	Status          Status
+	TxHash          common.Hash
+	BlockNumber     uint64
+	Failure         string
+	DoneAt          *time.Time
+}
+
+// Shop is what paying needs of a shop: its address, the name residents see, and whether it may take
+// payments (staff activated it and the grant of the accepting role is confirmed on chain).
+type Shop struct {
+	ID      string
+	Address common.Address
+	Name    string
+	Active  bool
+}
+
+// IdempotencyRecord is what a coin-moving request left behind under its Idempotency-Key: the hash of the
+// request and what it made (Resource, e.g. "payment:<id>", and the relay intent).
+type IdempotencyRecord struct {
+	AccountID   string
+	Key         string
+	RequestHash []byte
+	Resource    string
+	IntentID    int64
+}
+
+// Takings are a shop's confirmed payments and refunds of one day (in the municipality's time zone).
+type Takings struct {
+	Date          string
+	Payments      int
+	GrossCents    int64
+	Refunds       int
+	RefundedCents int64
+	NetCents      int64
+}
+
+// The errors of this package; the API maps each to a status and a stable code. ErrBadSignature is in
+// authorization.go.
+var (
+	ErrNotFound               = errors.New("payments: not found")
+	ErrShopNotActive          = errors.New("payments: the shop is not activated for payments")
+	ErrNoWallet               = errors.New("payments: no address bound to the account")
+	ErrSignerMismatch         = errors.New("payments: the authorization is not signed by the payer's bound address")
+	ErrAmountMismatch         = errors.New("payments: the signed value differs from the request's amount")
+	ErrRecipientMismatch      = errors.New("payments: the signed recipient is not the request's shop")
+	ErrWindowMismatch         = errors.New("payments: the signed window differs from the request's")
+	ErrNonceMismatch          = errors.New("payments: the signed nonce is not the request's")
+	ErrNonceUsed              = errors.New("payments: the authorization nonce was already used on chain")
+	ErrRequestExpired         = errors.New("payments: the payment request has expired")
+	ErrInsufficientBalance    = errors.New("payments: the balance does not cover the amount")
+	ErrAlreadyPaid            = errors.New("payments: the request is already paid")
+	ErrPaymentFailed          = errors.New("payments: the payment of this request failed")
+	ErrIdempotencyKeyRequired = errors.New("payments: an Idempotency-Key header is required")
+	ErrIdempotencyConflict    = errors.New("payments: the Idempotency-Key was used for a different request")
+	ErrNotRefundable          = errors.New("payments: only a confirmed payment can be refunded")
+	ErrRefundWindowClosed     = errors.New("payments: the refund period of this payment is over")
+	ErrRefundTooLarge         = errors.New("payments: the refunds would exceed the payment")
+)
+
+// HistoryFilter selects the payments of a resident (as payer) or a shop, newest first.
+type HistoryFilter struct {
+	PayerID string
+	ShopID  string
+	Limit   int
+	Offset  int
+}
+
+// Store is what the service needs from the database. Reads return ErrNotFound, never a zero value; every
+// Request and Refund comes with its derived Status.
+type Store interface {
+	// CreateRequest inserts a new, open payment request.
+	CreateRequest(ctx context.Context, r Request) error
+	// Request loads a request with its status and the shop's display name.
+	Request(ctx context.Context, id string) (Request, error)
+	// Shop loads a shop by account id; ErrNotFound when the account is not an approved shop.
+	Shop(ctx context.Context, id string) (Shop, error)
+	// WalletAddress returns the address bound to an account; ErrNoWallet when there is none.
+	WalletAddress(ctx context.Context, accountID string) (common.Address, error)
+	// IntentState returns the status of an intent and its current transaction hash (zero while it has none).
+	IntentState(ctx context.Context, intentID int64) (outbox.Status, common.Hash, error)
+	// History lists paid requests, newest first, each with its refunds.
+	History(ctx context.Context, f HistoryFilter) ([]Request, error)
+	// Takings sums a shop's payments and refunds confirmed in [from, to).
+	Takings(ctx context.Context, shopID string, from, to time.Time) (Takings, error)
+	// InTx runs fn in one transaction: everything fn does through tx commits together or not at all.
+	InTx(ctx context.Context, fn func(tx Tx) error) error
+}
+
+// Tx is the work that must happen atomically. Lock order: the caller's account, then the request.
+type Tx interface {
+	// LockAccount serialises the coin-moving requests of one account until the transaction ends.
+	LockAccount(id string) error
+	// Idempotency finds the record of an account's key; ok is false when there is none.
+	Idempotency(accountID, key string) (rec IdempotencyRecord, ok bool, err error)
+	// SaveIdempotency stores a record.
+	SaveIdempotency(rec IdempotencyRecord) error
+	// LockRequest loads a request with its status and holds its row until the transaction ends.
+	LockRequest(id string) (Request, error)
+	// WalletAddress returns the address bound to an account; ErrNoWallet when there is none.
+	WalletAddress(accountID string) (common.Address, error)
+	// Spendable is the indexed balance of addr minus its payments and refunds in flight (submitted, or
+	// confirmed in a block the indexer has not reached), in cents.
+	Spendable(addr common.Address) (int64, error)
+	// NonceUsed reports whether the ledger has seen the authorizer use the nonce on chain.
+	NonceUsed(authorizer common.Address, nonce common.Hash) (bool, error)
+	// MarkPaid records the payer, signature and relay intent of a request.
+	MarkPaid(r Request, signature []byte) error
+	// Enqueue writes a chain intent, or returns the one with the same idempotency key.
+	Enqueue(in outbox.Intent) (outbox.Intent, error)
+	// RefundedCents sums the refunds of a payment that have not failed.
+	RefundedCents(paymentID string) (int64, error)
+	// ShopKey returns the shop's private key (32 bytes), decrypted.
+	ShopKey(shopID string) ([]byte, error)
+	// CreateRefund inserts a refund.
+	CreateRefund(r Refund) error
+}
