@@ -41,6 +41,7 @@ func privilegeSets() [][]accounts.Privilege {
 // the caller lacks the route's privilege, and a route without a declared privilege fails the test.
 func TestAdminRoutesNeedTheirPrivilege(t *testing.T) {
 	a := newTestAPI(t, defaultTestOptions())
+	a.withChores()
 	caller := &accounts.Principal{AccountID: uuid.NewString(), SessionID: uuid.NewString(), Username: "walker"}
 	deps := a.deps
 	deps.Authenticator = fakeAuthenticator{p: caller}
@@ -81,6 +82,8 @@ func TestAdminRoutesNeedTheirPrivilege(t *testing.T) {
 			switch {
 			case allowed && (status == http.StatusForbidden || status == http.StatusUnauthorized):
 				t.Fatalf("%s %s refused %s holding %v: %d %v", rt.Method, rt.Path, at.role, at.privs, status, body)
+			case allowed && status >= http.StatusInternalServerError:
+				t.Fatalf("%s %s failed for %s holding %v: %d %v", rt.Method, rt.Path, at.role, at.privs, status, body)
 			case !allowed && (status != http.StatusForbidden || errCode(body) != "forbidden"):
 				t.Fatalf("%s %s reachable by %s holding %v without %s: %d %v", rt.Method, rt.Path, at.role, at.privs, rt.Privilege, status, body)
 			case allowed:
