@@ -208,7 +208,14 @@ func (s *Sender) confirm(ctx context.Context, force bool) error {
 	if err != nil {
 		return err
 	}
-	receipts, err := s.receipts(ctx, inflight)
+	// Only nonces below the one at head can have been mined: the others need no receipt lookup yet.
+	var mined []outbox.Intent
+	for _, in := range inflight {
+		if *in.Nonce < nonceAtHead {
+			mined = append(mined, in)
+		}
+	}
+	receipts, err := s.receipts(ctx, mined)
 	if err != nil {
 		return err
 	}

@@ -6,9 +6,13 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -85,4 +89,29 @@ func hostOf(raw string) string {
 func isUniqueViolation(err error) bool {
 	var pgErr *pgconn.PgError
 	return errors.As(err, &pgErr) && pgErr.Code == "23505"
+}
+
+// arrayParam is a Go slice sent as one Postgres array literal. gorm would expand a bare slice into a list of
+// parameters; a driver.Valuer stays one parameter. Use it with a cast: ?::bigint[], ?::text[], ?::bytea[].
+type arrayParam []string
+
+// Value returns the array literal.
+func (a arrayParam) Value() (driver.Value, error) {
+	return "{" + strings.Join(a, ",") + "}", nil
+}
+
+// pgArray turns ids, hex strings or byte strings into an array parameter.
+func pgArray[T int64 | string | []byte](vs []T) arrayParam {
+	out := make(arrayParam, len(vs))
+	for i, v := range vs {
+		switch x := any(v).(type) {
+		case int64:
+			out[i] = strconv.FormatInt(x, 10)
+		case string:
+			out[i] = `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(x) + `"`
+		case []byte:
+			out[i] = `"\\x` + hex.EncodeToString(x) + `"`
+		}
+	}
+	return out
 }

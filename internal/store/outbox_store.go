@@ -219,21 +219,31 @@ func intents(rows []intentRow, err error) ([]outbox.Intent, error) {
 	return out, nil
 }
 
-// AssignNonces stores the signed transactions and the key's next nonce in one transaction. It fails, changing
-// nothing, when an intent is no longer queued or a nonce is taken.
+// AssignNonces stores the signed transactions and the key's next nonce in one transaction, with one
+// UPDATE for the whole batch. It fails, changing nothing, when an intent is no longer queued or a nonce is
+// taken.
 func (s *OutboxStore) AssignNonces(ctx context.Context, signer string, signed []outbox.Signed, next uint64) error {
+	if len(signed) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(signed))
+	nonces := make([]int64, len(signed))
+	hashes := make([]string, len(signed))
+	raws := make([][]byte, len(signed))
+	for i, sg := range signed {
+		ids[i], nonces[i], hashes[i], raws[i] = sg.IntentID, int64(sg.Nonce), sg.TxHash.Hex(), sg.RawTx
+	}
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		now := time.Now().UTC()
-		for _, sg := range signed {
-			res := tx.Model(&intentRow{}).Where("id = ? AND signer = ? AND status = ?", sg.IntentID, signer, outbox.StatusQueued).
-				Updates(map[string]any{"status": outbox.StatusSent, "nonce": int64(sg.Nonce), "tx_hash": sg.TxHash.Hex(),
-					"raw_tx": sg.RawTx, "sent_at": now, "attempts": gorm.Expr("attempts + 1")})
-			if res.Error != nil {
-				return res.Error
-			}
-			if res.RowsAffected != 1 {
-				return fmt.Errorf("outbox: intent %d is no longer queued", sg.IntentID)
-			}
+		res := tx.Exec(`UPDATE chain_intents AS i
+			SET status = 'sent', nonce = v.nonce, tx_hash = v.tx_hash, raw_tx = v.raw_tx, sent_at = now(), attempts = i.attempts + 1
+			FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::bytea[]) AS v(id, nonce, tx_hash, raw_tx)
+			WHERE i.id = v.id AND i.signer = ? AND i.status = 'queued'`,
+			pgArray(ids), pgArray(nonces), pgArray(hashes), pgArray(raws), signer)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected != int64(len(signed)) {
+			return fmt.Errorf("outbox: %d of %d intents are no longer queued", int64(len(signed))-res.RowsAffected, len(signed))
 		}
 		return tx.Exec(`UPDATE chain_keys SET next_nonce = ? WHERE signer = ?`, int64(next), signer).Error
 	})
