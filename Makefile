@@ -10,8 +10,9 @@ PKG     ?= ./...
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-build: ## Build the heitje command into bin/
+build: ## Build the heitje command and the heitje-wallet CLI into bin/
 	$(GO) build -o $(HEITJE) ./cmd/heitje
+	$(GO) build -o bin/heitje-wallet ./cmd/heitje-wallet
 
 run: build ## Run the platform locally: Postgres, a Clique node with the coin, the API on http://127.0.0.1:8080
 	$(HEITJE) dev run
@@ -34,4 +35,4 @@ geth: ## Build the pinned geth v1.13.15 into bin/ (make run and make test do thi
 	cd chain/node/gethbuild && $(GO) build -ldflags=-checklinkname=0 -o ../../../bin/geth github.com/ethereum/go-ethereum/cmd/geth
 
 clean: ## Remove build outputs (keeps .run/, the local platform's data)
-	rm -rf bin/heitje
+	rm -rf bin/heitje bin/heitje-wallet

@@ -1,0 +1,231 @@
+package e2e_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/rand"
+	"math/big"
+	"net/http"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/heerlen/heitje/internal/payments"
+	"github.com/heerlen/heitje/internal/testenv"
+)
+
+// The benchmark's sizes: payments per throughput run, residents paying, relayer keys (as many for the
+// direct run as the API has), phones paying at once in the API run (every payment its own phone, all sent
+// at once, as the direct run sends all its transactions at once), and the steady load of the latency run.
+const (
+	benchN         = 1000
+	benchResidents = 250
+	benchRelayers  = 4
+	benchPhones    = benchN
+	steadyRate     = 100 // payments per second
+	steadyCount    = 600
+)
+
+// BenchmarkPayments measures, in one run on one chain: (a) benchN pre-signed EIP-3009 relay transactions
+// sent straight to the node by benchRelayers keys, until all are mined; (b) benchN payments of pre-signed
+// authorizations through the API over HTTP by benchPhones concurrent phones, until all are confirmed; the
+// ratio of the two rates; and (c), separately, the time from pressing pay to the confirmed event at a
+// steady steadyRate payments per second. Design §7 asks for a ratio ≥ 0.8 and a p99 ≤ 2 block periods + 250 ms.
+func BenchmarkPayments(b *testing.B) {
+	for range b.N {
+		benchPayments(b)
+	}
+}
+
+func benchPayments(b *testing.B) {
+	p := newPlatform(b)
+	env := testenv.Chain(b)
+	for len(p.cfg.RelayerKeys) < benchRelayers {
+		p.cfg.RelayerKeys = append(p.cfg.RelayerKeys, env.FundedKey(b))
+	}
+	p.serve()
+	s := p.newShop("markt", true)
+	rs := p.residents(benchResidents)
+	addrs := make([]common.Address, len(rs))
+	tokens := make([]string, len(rs))
+	for i, r := range rs {
+		addrs[i] = r.addr
+	}
+	p.fund(2000, addrs...)
+	parallel(len(rs), 8, func(i int) { tokens[i] = p.login(rs[i].p.Username) })
+	b.ResetTimer()
+
+	direct := p.benchDirect(rs, s, env)
+	api := p.benchAPI(rs, tokens, s)
+	lat := p.benchSteady(rs, tokens, s)
+	b.StopTimer()
+
+	directRate, apiRate := float64(benchN)/direct.Seconds(), float64(benchN)/api.Seconds()
+	slices.Sort(lat)
+	p50, p99 := lat[len(lat)/2], lat[len(lat)*99/100]
+	b.ReportMetric(directRate, "direct_tx/s")
+	b.ReportMetric(apiRate, "api_payments/s")
+	b.ReportMetric(apiRate/directRate, "ratio")
+	b.ReportMetric(float64(p50.Milliseconds()), "p50_ms")
+	b.ReportMetric(float64(p99.Milliseconds()), "p99_ms")
+	b.Logf("(a) %d pre-signed relay transactions straight to the node: all mined after %s: %.0f tx/s", benchN, direct.Round(time.Millisecond), directRate)
+	b.Logf("(b) %d payments through the API (%d phones): all confirmed after %s: %.0f payments/s; ratio %.2f (target ≥ 0.80)",
+		benchN, benchPhones, api.Round(time.Millisecond), apiRate, apiRate/directRate)
+	b.Logf("(c) %d payments at %d/s: pay → confirmed p50 %s, p99 %s, max %s (target p99 ≤ 2.25 s)", len(lat), steadyRate,
+		p50.Round(time.Millisecond), p99.Round(time.Millisecond), lat[len(lat)-1].Round(time.Millisecond))
+}
+
+// benchDirect signs benchN authorizations of €1 each from the residents to the shop,
+// wraps them in transactions of benchRelayers fresh keys, and times sending them until all are mined.
+func (p *platform) benchDirect(rs []resident, s shop, env *testenv.ChainEnv) time.Duration {
+	p.tb.Helper()
+	keys := make([]*ecdsa.PrivateKey, benchRelayers)
+	for i := range keys {
+		keys[i] = env.FundedKey(p.tb)
+	}
+	d := payments.Domain{ChainID: p.cfg.ChainID, Token: p.deploy.Address}
+	now := uint64(time.Now().Unix())
+	baseFee := p.baseFee()
+	txs := make([]*types.Transaction, benchN)
+	for i := range txs {
+		r := rs[i%len(rs)]
+		a := payments.Authorization{From: r.addr, To: s.addr, Value: big.NewInt(100), ValidAfter: now - 60, ValidBefore: now + 600}
+		rand.Read(a.Nonce[:])
+		var err error
+		if a.Signature, err = payments.Sign(d, a, r.key); err != nil {
+			p.tb.Fatal(err)
+		}
+		txs[i] = p.relayTx(keys[i%benchRelayers], uint64(i/benchRelayers), a, baseFee)
+	}
+	start := time.Now()
+	p.sendRaw(txs)
+	for k, key := range keys {
+		want := uint64((benchN - k + benchRelayers - 1) / benchRelayers)
+		for {
+			n, err := p.client.NonceAt(p.ctx, crypto.PubkeyToAddress(key.PublicKey), nil)
+			if err != nil {
+				p.tb.Fatal(err)
+			}
+			if n >= want {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	took := time.Since(start)
+	for _, i := range []int{0, benchN / 2, benchN - 1} {
+		if r, err := p.client.TransactionReceipt(p.ctx, txs[i].Hash()); err != nil || r.Status != types.ReceiptStatusSuccessful {
+			p.tb.Fatalf("direct relay %d: %v %v", i, r, err)
+		}
+	}
+	return took
+}
+
+// signedPayment is a payment request with the phone's signed answer, ready to send.
+type signedPayment struct {
+	id, token string
+	body      map[string]any
+}
+
+// prepare has the shop make n requests of €1 under reference ref and the residents (in turn) read and
+// sign them, as phones would before they press pay.
+func (p *platform) prepare(rs []resident, tokens []string, s shop, n int, ref string) []signedPayment {
+	p.tb.Helper()
+	out := make([]signedPayment, n)
+	parallel(n, 8, func(i int) {
+		code, body := p.call("POST", "/v1/shop/payment-requests", s.token, map[string]any{"amount_cents": 100, "reference": ref})
+		if code != http.StatusCreated {
+			p.tb.Errorf("request: %d %v", code, body)
+			return
+		}
+		r := i % len(rs)
+		req, err := p.walletClient(tokens[r]).PaymentRequest(p.ctx, body["id"].(string))
+		if err != nil {
+			p.tb.Error(err)
+			return
+		}
+		out[i] = signedPayment{id: req.ID, token: tokens[r], body: payBody(p.tb, rs[r].key, req, nil)}
+	})
+	if p.tb.Failed() {
+		p.tb.FailNow()
+	}
+	return out
+}
+
+// benchAPI times benchN payments through the API, sent by benchPhones phones at once, until the last is
+// confirmed.
+func (p *platform) benchAPI(rs []resident, tokens []string, s shop) time.Duration {
+	p.tb.Helper()
+	pays := p.prepare(rs, tokens, s, benchN, "bench-throughput")
+	hc := &http.Client{Timeout: time.Minute, Transport: &http.Transport{MaxIdleConnsPerHost: benchPhones}}
+	start := time.Now()
+	durs := make([]time.Duration, len(pays))
+	parallel(len(pays), benchPhones, func(i int) {
+		t0 := time.Now()
+		code, body, err := tryPost(hc, p.base, pays[i].token, pays[i].id, pays[i].body, "bench-"+pays[i].id)
+		durs[i] = time.Since(t0)
+		if err != nil || code != http.StatusOK {
+			p.tb.Errorf("pay: %d %v %v", code, body, err)
+		}
+	})
+	answered := time.Since(start)
+	slices.Sort(durs)
+	p.tb.Logf("(b) pay calls answered: p50 %s, p90 %s, max %s (each waits up to 1.5 s for its transaction hash)",
+		durs[len(durs)/2].Round(time.Millisecond), durs[len(durs)*9/10].Round(time.Millisecond), durs[len(durs)-1].Round(time.Millisecond))
+	p.waitFor("the payments to be confirmed", 2*time.Minute, func() bool {
+		return p.count(`SELECT count(*) FROM payment_request_states WHERE reference = 'bench-throughput' AND status = 'confirmed'`) == benchN
+	})
+	took := time.Since(start)
+	p.tb.Logf("(b) all %d pay calls answered after %s", benchN, answered.Round(time.Millisecond))
+	return took
+}
+
+// benchSteady sends steadyCount payments at steadyRate per second, each followed by its event stream as
+// the phone would, and returns the times from pressing pay to the confirmed event.
+func (p *platform) benchSteady(rs []resident, tokens []string, s shop) []time.Duration {
+	p.tb.Helper()
+	pays := p.prepare(rs, tokens, s, steadyCount, "bench-steady")
+	hc := &http.Client{Timeout: time.Minute, Transport: &http.Transport{MaxIdleConnsPerHost: 400}}
+	lat := make([]time.Duration, len(pays))
+	ans := make([]time.Duration, len(pays))
+	var wg sync.WaitGroup
+	tick := time.NewTicker(time.Second / steadyRate)
+	defer tick.Stop()
+	for i := range pays {
+		<-tick.C
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			start := time.Now()
+			code, body, err := tryPost(hc, p.base, pays[i].token, pays[i].id, pays[i].body, "steady-"+pays[i].id)
+			if err != nil || code != http.StatusOK {
+				p.tb.Errorf("pay: %d %v %v", code, body, err)
+				return
+			}
+			ans[i] = time.Since(start)
+			w := p.walletClient(pays[i].token)
+			w.HTTP = hc
+			ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
+			defer cancel()
+			last, err := w.Events(ctx, pays[i].id, nil)
+			if err != nil || last.Name != "confirmed" {
+				p.tb.Errorf("events of %s: %+v %v", pays[i].id, last, err)
+				return
+			}
+			lat[i] = time.Since(start)
+		}()
+	}
+	wg.Wait()
+	if p.tb.Failed() {
+		p.tb.FailNow()
+	}
+	slices.Sort(ans)
+	p.tb.Logf("(c) pay answered with the transaction hash: p50 %s, p99 %s", ans[len(ans)/2].Round(time.Millisecond),
+		ans[len(ans)*99/100].Round(time.Millisecond))
+	return lat
+}

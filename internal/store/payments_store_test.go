@@ -1,0 +1,178 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/google/uuid"
+
+	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/outbox"
+	"github.com/heerlen/heitje/internal/payments"
+)
+
+// paymentFixture is a migrated database with an approved shop (with its key) and a resident with a bound
+// address who holds 1000 cents in the ledger, indexed up to block 10.
+type paymentFixture struct {
+	ctx              context.Context
+	db               *DB
+	s                *PaymentStore
+	shop             accounts.Account
+	resident         common.Address
+	residentID, name string
+}
+
+func newPaymentFixture(t *testing.T) *paymentFixture {
+	t.Helper()
+	ctx := context.Background()
+	db := migrated(t)
+	kr, _, lk := testKeys(t, "k1")
+	acc := db.Accounts(kr, lk)
+	shop, res := newAccount(accounts.RoleShop, "bakker"), newAccount(accounts.RoleResident, "kabouter")
+	key, _ := crypto.GenerateKey()
+	shop.Status, shop.NewShopKey, shop.WalletAddress = accounts.StatusApproved, crypto.FromECDSA(key), lowerHex(crypto.PubkeyToAddress(key.PublicKey))
+	res.Status, res.WalletAddress = accounts.StatusApproved, "0x00000000000000000000000000000000000000a1"
+	for _, a := range []accounts.Account{shop, res} {
+		if err := acc.Create(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{
+		`INSERT INTO token_balances (address, balance) VALUES ('` + res.WalletAddress + `', 1000)`,
+		`INSERT INTO indexer_cursor (token, block_number, block_hash) VALUES ('0x000000000000000000000000000000000000c011', 10, '0x10')`,
+	} {
+		if _, err := db.SQL().ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return &paymentFixture{ctx: ctx, db: db, s: db.Payments(kr), shop: shop, resident: common.HexToAddress(res.WalletAddress),
+		residentID: res.ID, name: "Bakkerij bakker"}
+}
+
+// request inserts an open request of cents that expires after ttl (in the past when negative).
+func (f *paymentFixture) request(t *testing.T, cents int64, ttl time.Duration) payments.Request {
+	t.Helper()
+	now := time.Now().UTC().Truncate(time.Second)
+	r := payments.Request{ID: uuid.NewString(), ShopID: f.shop.ID, ShopAddress: common.HexToAddress(f.shop.WalletAddress),
+		AmountCents: cents, CreatedAt: now.Add(-time.Hour), ExpiresAt: now.Add(ttl), ValidAfter: 1,
+		ValidBefore: uint64(now.Add(ttl + time.Minute).Unix())}
+	r.Nonce = crypto.Keccak256Hash([]byte(r.ID))
+	if err := f.s.CreateRequest(f.ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// pay marks a request paid by the resident in one transaction, as the service does, holding the account
+// lock of lockID; it returns the relay intent's id.
+func (f *paymentFixture) pay(id, lockID string) (int64, error) {
+	var intentID int64
+	err := f.s.InTx(f.ctx, func(tx payments.Tx) error {
+		if err := tx.LockAccount(lockID); err != nil {
+			return err
+		}
+		r, err := tx.LockRequest(id)
+		if err != nil {
+			return err
+		}
+		if r.Paid() {
+			return payments.ErrAlreadyPaid
+		}
+		in, err := tx.Enqueue(outbox.Intent{Signer: "relayer-0", Kind: outbox.KindTransferWithAuthorization,
+			IdempotencyKey: "payment:" + id, Args: outbox.Args{From: f.resident, Amount: big.NewInt(r.AmountCents)}})
+		if err != nil {
+			return err
+		}
+		now := time.Now()
+		r.PayerID, r.PayerAddress, r.IntentID, r.SubmittedAt = f.residentID, f.resident, in.ID, &now
+		intentID = in.ID
+		return tx.MarkPaid(r, make([]byte, 65))
+	})
+	return intentID, err
+}
+
+func (f *paymentFixture) expect(t *testing.T, id string, status payments.Status, spendable int64) {
+	t.Helper()
+	r, err := f.s.Request(f.ctx, id)
+	if err != nil || r.Status != status || r.ShopName != f.name {
+		t.Fatalf("request %s: %s %q %v, want %s", id, r.Status, r.ShopName, err, status)
+	}
+	var got int64
+	f.s.InTx(f.ctx, func(tx payments.Tx) error { got, err = tx.Spendable(f.resident); return err })
+	if err != nil || got != spendable {
+		t.Fatalf("spendable %d %v, want %d", got, err, spendable)
+	}
+}
+
+// TestPaymentStatusesAndSpendable follows requests through the view's statuses and checks the spendable
+// balance on the way: a payment counts against it from submission until the indexer has passed its block.
+func TestPaymentStatusesAndSpendable(t *testing.T) {
+	f := newPaymentFixture(t)
+	paid, failed, late := f.request(t, 300, time.Hour), f.request(t, 500, time.Hour), f.request(t, 100, -time.Second)
+	f.expect(t, paid.ID, payments.StatusOpen, 1000)
+	f.expect(t, late.ID, payments.StatusExpired, 1000)
+	if _, err := f.s.Request(f.ctx, uuid.NewString()); !errors.Is(err, payments.ErrNotFound) {
+		t.Fatalf("unknown request: %v", err)
+	}
+	id1, err := f.pay(paid.ID, f.residentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.expect(t, paid.ID, payments.StatusSubmitted, 700)
+	id2, err := f.pay(failed.ID, f.residentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.expect(t, failed.ID, payments.StatusSubmitted, 200)
+	ob := f.db.Outbox()
+	if _, err := ob.RegisterKey(f.ctx, "relayer-0", common.HexToAddress("0xee")); err != nil {
+		t.Fatal(err)
+	}
+	if err := ob.AssignNonces(f.ctx, "relayer-0", []outbox.Signed{{IntentID: id1, TxHash: common.HexToHash("0x1"), RawTx: []byte{1}}}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := ob.Finish(f.ctx, []outbox.Outcome{{IntentID: id1, Status: outbox.StatusConfirmed, TxHash: common.HexToHash("0x1"), BlockNumber: 11},
+		{IntentID: id2, Status: outbox.StatusFailed, Error: "pre-check: EIP3009AuthorizationExpired"}}); err != nil {
+		t.Fatal(err)
+	}
+	f.expect(t, failed.ID, payments.StatusFailed, 700) // confirmed in block 11, not yet indexed
+	f.expect(t, paid.ID, payments.StatusConfirmed, 700)
+	if r, _ := f.s.Request(f.ctx, failed.ID); r.Failure != "pre-check: EIP3009AuthorizationExpired" {
+		t.Fatalf("failure reason %q", r.Failure)
+	}
+	// The indexer passes block 11: the balance drops, the payment no longer counts as in flight.
+	f.db.SQL().ExecContext(f.ctx, `UPDATE indexer_cursor SET block_number = 11; UPDATE token_balances SET balance = 700`)
+	f.expect(t, paid.ID, payments.StatusConfirmed, 700)
+}
+
+// TestOnePaymentPerRequest lets ten transactions under different account locks pay one request at once:
+// the request's row lock lets exactly one through, and the others find the request paid.
+func TestOnePaymentPerRequest(t *testing.T) {
+	f := newPaymentFixture(t)
+	r := f.request(t, 100, time.Hour)
+	var wg sync.WaitGroup
+	errs := make([]error, 10)
+	for i := range errs {
+		wg.Add(1)
+		go func() { defer wg.Done(); _, errs[i] = f.pay(r.ID, uuid.NewString()) }()
+	}
+	wg.Wait()
+	ok := 0
+	for _, err := range errs {
+		switch {
+		case err == nil:
+			ok++
+		case !errors.Is(err, payments.ErrAlreadyPaid):
+			t.Fatalf("unexpected error: %v", err)
+		}
+	}
+	if ok != 1 {
+		t.Fatalf("%d transactions paid the request", ok)
+	}
+}
