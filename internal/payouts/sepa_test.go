@@ -1,0 +1,118 @@
+package payouts
+
+import (
+	"encoding/xml"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+var installXmllint sync.Once
+
+// xmllint returns the path of xmllint, installing Debian's libxml2-utils when it is missing; it never skips.
+func xmllint(t *testing.T) string {
+	t.Helper()
+	installXmllint.Do(func() {
+		if _, err := exec.LookPath("xmllint"); err == nil {
+			return
+		}
+		cmd := exec.Command("sh", "-c", "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libxml2-utils")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Logf("installing libxml2-utils: %v\n%s", err, out)
+		}
+	})
+	p, err := exec.LookPath("xmllint")
+	if err != nil {
+		t.Fatal("xmllint is missing and could not be installed with apt-get (libxml2-utils)")
+	}
+	return p
+}
+
+// schemaPath is the pain.001.001.03 schema, copied into testdata from ../shared/schemas.
+func schemaPath(t *testing.T) string {
+	p := filepath.Join("testdata", "pain.001.001.03.xsd")
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("the schema is not at %s: %v", p, err)
+	}
+	return p
+}
+
+func testDebtor(t *testing.T) Debtor {
+	d := Debtor{Name: "Gemeente Heerlen", IBAN: "NL91 ABNA 0417 1643 00", BIC: "bnghnl2g"}
+	if err := d.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestBankFileValidatesAgainstTheSchema(t *testing.T) {
+	lint := xmllint(t)
+	r := sampleRun()
+	r.Lines[0].BusinessName = "Café & Bakkerij Ëlise — Heerlen"
+	ibans := map[string]string{r.Lines[0].ShopID: "NL91ABNA0417164300", r.Lines[1].ShopID: "DE89370400440532013000"}
+	zone, _ := time.LoadLocation("Europe/Amsterdam")
+	file, err := BankFile(r, BankFileInput{Debtor: testDebtor(t), IBANs: ibans, CreatedAt: time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC),
+		ExecuteOn: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), Zone: zone})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "sepa.xml")
+	os.WriteFile(path, file, 0o600)
+	if out, err := exec.Command(lint, "--noout", "--schema", schemaPath(t), path).CombinedOutput(); err != nil {
+		t.Fatalf("xmllint: %v\n%s\n%s", err, out, file)
+	}
+	var doc sepaDocument
+	if err := xml.Unmarshal(file, &doc); err != nil {
+		t.Fatal(err)
+	}
+	p, g := doc.Initiation.PaymentInfo, doc.Initiation.GroupHeader
+	if g.MsgID != r.Reference || g.NbOfTxs != "2" || g.CtrlSum != "23.05" || g.CreatedAt != "2026-12-01T10:30:00" ||
+		p.ExecuteOn != "2026-12-02" || p.DebtorAccount.ID.IBAN != "NL91ABNA0417164300" || p.DebtorAgent.FinInstn.BIC != "BNGHNL2G" {
+		t.Fatalf("header %+v, payment info %+v", g, p)
+	}
+	tx := p.Transfers[0]
+	if tx.Creditor.Name != "Cafe + Bakkerij Elise Heerlen" || tx.Amount.Value != "23.00" || tx.Amount.Currency != "EUR" ||
+		tx.CreditorAccount.ID.IBAN != "NL91ABNA0417164300" || !strings.HasSuffix(tx.Remittance.Unstructured, r.Reference) ||
+		!strings.HasPrefix(tx.PaymentID.EndToEndID, r.Reference) {
+		t.Fatalf("transfer %+v", tx)
+	}
+	if _, err := BankFile(r, BankFileInput{Debtor: testDebtor(t), IBANs: map[string]string{}}); err == nil {
+		t.Fatal("a bank file without a shop's IBAN was written")
+	}
+}
+
+func TestDebtorValidation(t *testing.T) {
+	for _, c := range []struct {
+		d    Debtor
+		want string
+	}{
+		{Debtor{Name: "Gemeente Heerlen", IBAN: "NL91ABNA0417164300", BIC: "BNGHNL2G"}, ""},
+		{Debtor{Name: "Gemeente Heerlen", IBAN: "NL91ABNA0417164300", BIC: "BNGHNL2GXXX"}, ""},
+		{Debtor{Name: "Gemeente Heerlen", IBAN: "NL92ABNA0417164300", BIC: "BNGHNL2G"}, "SEPA_DEBTOR_IBAN"},
+		{Debtor{Name: "Gemeente Heerlen", IBAN: "NL91ABNA0417164300", BIC: "BNG"}, "SEPA_DEBTOR_BIC"},
+		{Debtor{Name: "  ", IBAN: "NL91ABNA0417164300", BIC: "BNGHNL2G"}, "SEPA_DEBTOR_NAME"},
+	} {
+		err := c.d.Validate()
+		if (c.want == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v: %v, want %q", c.d, err, c.want)
+		}
+	}
+}
+
+func TestSepaText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Bakkerij Bart":         "Bakkerij Bart",
+		"  Café   Ömer & Zn. ":  "Cafe Omer + Zn.",
+		"Snackbar \"De Kroon\"": "Snackbar De Kroon",
+		"日本":                    "",
+		strings.Repeat("a", 80): strings.Repeat("a", 70),
+	} {
+		if got := sepaText(in, 70); got != want {
+			t.Errorf("sepaText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

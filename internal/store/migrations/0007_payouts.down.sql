@@ -1,0 +1,3 @@
+DROP TABLE payout_lines;
+DROP FUNCTION payout_lines_fixed();
+DROP TABLE payout_runs;

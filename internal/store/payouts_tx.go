@@ -1,0 +1,243 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/jackc/pgx/v5/pgconn"
+	"gorm.io/gorm"
+
+	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/outbox"
+	"github.com/heerlen/heitje/internal/payouts"
+)
+
+// payoutTx is payouts.Tx on one gorm transaction.
+type payoutTx struct {
+	tx *gorm.DB
+	c  cryptor
+}
+
+var _ payouts.Tx = (*payoutTx)(nil)
+
+// payoutsLockSpace is the first half of the advisory lock key that serialises changes of payout runs.
+const payoutsLockSpace = 6414
+
+func (t *payoutTx) Lock() error {
+	return t.tx.Exec(`SELECT pg_advisory_xact_lock(?, 0)`, payoutsLockSpace).Error
+}
+
+func (t *payoutTx) Cursor() (uint64, bool, error) {
+	var v []int64
+	if err := t.tx.Raw(`SELECT max(block_number) FROM indexer_cursor HAVING count(*) > 0`).Scan(&v).Error; err != nil {
+		return 0, false, err
+	}
+	if len(v) == 0 {
+		return 0, false, nil
+	}
+	return uint64(v[0]), true, nil
+}
+
+func (t *payoutTx) LastRun() (payouts.Run, bool, error) {
+	var rows []payoutRunRow
+	err := t.tx.Raw(`SELECT ` + payoutRunColumns + ` FROM payout_runs r WHERE r.status <> 'cancelled'
+		ORDER BY r.cutoff_block DESC LIMIT 1`).Scan(&rows).Error
+	if err != nil || len(rows) == 0 {
+		return payouts.Run{}, false, err
+	}
+	return rows[0].run(), true, nil
+}
+
+func (t *payoutTx) LockRun(id string) (payouts.Run, error) {
+	return t.c.oneRun(t.tx, id, `FOR UPDATE`)
+}
+
+// holdingsQuery sums, per activated shop, its Transfer events up to the cut-off (the balance), those of the
+// range (payments in, refunds out; mints and burns, the edge of the supply, are neither), and the lines of
+// earlier runs whose burn the ledger has not seen by the cut-off. Each direction is one join on its index.
+const holdingsQuery = `WITH shop AS (
+	SELECT a.id::text AS shop_id, a.wallet_address AS addr, s.legal_name_enc
+	FROM accounts a JOIN shops s ON s.account_id = a.id
+	WHERE a.role = 'shop' AND a.status = 'approved' AND s.activated_at IS NOT NULL AND a.wallet_address IS NOT NULL
+), moves AS (
+	SELECT shop_id, sum(delta) AS balance,
+		count(*) FILTER (WHERE delta > 0 AND NOT edge AND block_number >= @from) AS payments,
+		COALESCE(sum(delta) FILTER (WHERE delta > 0 AND NOT edge AND block_number >= @from), 0) AS gross,
+		count(*) FILTER (WHERE delta < 0 AND NOT edge AND block_number >= @from) AS refunds,
+		COALESCE(-sum(delta) FILTER (WHERE delta < 0 AND NOT edge AND block_number >= @from), 0) AS refunded
+	FROM (
+		SELECT shop.shop_id, e.amount AS delta, e.from_address IS NULL AS edge, e.block_number
+		FROM shop JOIN token_events e ON e.to_address = shop.addr AND e.event = 'Transfer' AND e.block_number <= @cutoff
+		UNION ALL
+		SELECT shop.shop_id, -e.amount, e.to_address IS NULL, e.block_number
+		FROM shop JOIN token_events e ON e.from_address = shop.addr AND e.event = 'Transfer' AND e.block_number <= @cutoff
+	) m
+	GROUP BY shop_id
+), pending AS (
+	SELECT l.shop_id::text AS shop_id, sum(l.amount_cents) AS cents
+	FROM payout_lines l JOIN payout_runs r ON r.id = l.run_id
+	WHERE r.status <> 'cancelled' AND NOT EXISTS (SELECT 1 FROM token_events e WHERE e.event = 'Redeemed'
+		AND e.from_address = l.shop_address AND e.ref = r.ref AND e.block_number <= @cutoff)
+	GROUP BY l.shop_id
+)
+SELECT shop.shop_id, shop.addr, shop.legal_name_enc, m.balance::bigint AS balance, COALESCE(p.cents, 0)::bigint AS pending,
+	m.payments, m.gross::bigint AS gross, m.refunds, m.refunded::bigint AS refunded
+FROM shop JOIN moves m USING (shop_id) LEFT JOIN pending p USING (shop_id)
+ORDER BY shop.shop_id`
+
+func (t *payoutTx) Holdings(from, cutoff uint64) ([]payouts.Holding, error) {
+	var rows []struct {
+		ShopID, Addr                      string
+		LegalNameEnc                      []byte
+		Balance, Pending, Gross, Refunded int64
+		Payments, Refunds                 int
+	}
+	if err := t.tx.Raw(holdingsQuery, map[string]any{"from": int64(from), "cutoff": int64(cutoff)}).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]payouts.Holding, len(rows))
+	for i, r := range rows {
+		name, err := t.c.open("shops", "legal_name_enc", r.ShopID, r.LegalNameEnc)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = payouts.Holding{ShopID: r.ShopID, Address: common.HexToAddress(r.Addr), BusinessName: name,
+			BalanceCents: r.Balance, PendingCents: r.Pending, Payments: r.Payments, GrossCents: r.Gross,
+			Refunds: r.Refunds, RefundedCents: r.Refunded}
+	}
+	return out, nil
+}
+
+func (t *payoutTx) CreateRun(r payouts.Run) error {
+	err := t.tx.Exec(`INSERT INTO payout_runs (id, period_start, period_end, from_block, cutoff_block, ref, reference, status,
+		created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.PeriodStart.Format(payouts.DateLayout),
+		r.PeriodEnd.Format(payouts.DateLayout), int64(r.FromBlock), int64(r.CutoffBlock), r.Ref.Hex(), r.Reference,
+		string(r.Status), r.CreatedBy, r.CreatedAt).Error
+	var pgErr *pgconn.PgError
+	switch {
+	case errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "payout_runs_one_open":
+		return payouts.ErrRunOpen
+	case errors.As(err, &pgErr) && pgErr.Code == "23P01":
+		return payouts.ErrPeriodOverlap
+	case err != nil:
+		return err
+	}
+	for _, l := range r.Lines {
+		name, err := t.c.seal("payout_lines", "business_name_enc", l.ID, l.BusinessName)
+		if err != nil {
+			return err
+		}
+		if name == nil {
+			return fmt.Errorf("payouts: shop %s has no business name", l.ShopID)
+		}
+		if err := t.tx.Exec(`INSERT INTO payout_lines (id, run_id, shop_id, shop_address, business_name_enc, payments,
+			gross_cents, refunds, refunded_cents, amount_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, l.ID, l.RunID, l.ShopID,
+			strings.ToLower(l.ShopAddress.Hex()), name, l.Payments, l.GrossCents, l.Refunds, l.RefundedCents,
+			l.AmountCents).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *payoutTx) SaveRun(r payouts.Run) error {
+	return t.tx.Exec(`UPDATE payout_runs SET status = ?, report_sha256 = ?, executed_by = NULLIF(?, '')::uuid,
+		execute_started_at = ?, executed_at = ?, settled_block = NULLIF(?::bigint, 0), cancelled_by = NULLIF(?, '')::uuid,
+		cancelled_at = ? WHERE id = ?`, string(r.Status), r.ReportSHA256, r.ExecutedBy, r.ExecuteStartedAt, r.ExecutedAt,
+		int64(r.SettledBlock), r.CancelledBy, r.CancelledAt, r.ID).Error
+}
+
+func (t *payoutTx) SaveLine(l payouts.Line) error {
+	var paidOn *string
+	if l.PaidOn != nil {
+		d := l.PaidOn.Format(payouts.DateLayout)
+		paidOn = &d
+	}
+	var redeemTx *string
+	if l.RedeemedBlock != 0 {
+		h := l.RedeemTx.Hex()
+		redeemTx = &h
+	}
+	return t.tx.Exec(`UPDATE payout_lines SET intent_id = NULLIF(?::bigint, 0), attempts = ?,
+		redeemed_block = NULLIF(?::bigint, 0), redeem_tx = ?, paid_on = ?::date, bank_reference = NULLIF(?, ''),
+		paid_by = NULLIF(?, '')::uuid, paid_at = ? WHERE id = ?`, l.IntentID, l.Attempts, int64(l.RedeemedBlock), redeemTx,
+		paidOn, l.BankReference, l.PaidBy, l.PaidAt, l.ID).Error
+}
+
+func (t *payoutTx) Spendable(addrs []common.Address) (map[common.Address]int64, error) {
+	out := make(map[common.Address]int64, len(addrs))
+	if len(addrs) == 0 {
+		return out, nil
+	}
+	keys := make([]string, len(addrs))
+	for i, a := range addrs {
+		keys[i] = strings.ToLower(a.Hex())
+	}
+	var rows []struct {
+		Address string
+		Cents   int64
+	}
+	if err := t.tx.Raw(`SELECT address, balance::bigint AS cents FROM token_balances WHERE address IN ?`, keys).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[common.HexToAddress(r.Address)] += r.Cents
+	}
+	rows = nil
+	if err := t.tx.Raw(`SELECT lower(args ->> 'from') AS address, sum((args ->> 'amount')::numeric)::bigint AS cents
+		FROM chain_intents WHERE kind IN ('transfer_with_authorization', 'redeem') AND lower(args ->> 'from') IN ?
+		AND (status IN ('queued', 'sent') OR (status = 'confirmed'
+			AND block_number > COALESCE((SELECT max(block_number) FROM indexer_cursor), -1)))
+		GROUP BY 1`, keys).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[common.HexToAddress(r.Address)] -= r.Cents
+	}
+	return out, nil
+}
+
+func (t *payoutTx) IBANs(shopIDs []string) (map[string]string, error) {
+	out := make(map[string]string, len(shopIDs))
+	if len(shopIDs) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		AccountID string
+		IbanEnc   []byte
+	}
+	if err := t.tx.Raw(`SELECT account_id::text AS account_id, iban_enc FROM shops WHERE account_id IN ?`, shopIDs).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		iban, err := t.c.open("shops", "iban_enc", r.AccountID, r.IbanEnc)
+		if err != nil {
+			return nil, err
+		}
+		out[r.AccountID] = iban
+	}
+	return out, nil
+}
+
+func (t *payoutTx) Idempotency(accountID, key string) ([]byte, bool, error) {
+	var rows []struct{ RequestHash []byte }
+	if err := t.tx.Raw(`SELECT request_hash FROM idempotency_keys WHERE account_id = ? AND key = ?`, accountID, key).
+		Scan(&rows).Error; err != nil || len(rows) == 0 {
+		return nil, false, err
+	}
+	return rows[0].RequestHash, true, nil
+}
+
+func (t *payoutTx) SaveIdempotency(accountID, key string, requestHash []byte, resource string, intentID int64) error {
+	return t.tx.Exec(`INSERT INTO idempotency_keys (account_id, key, request_hash, resource, intent_id) VALUES (?, ?, ?, ?, ?)`,
+		accountID, key, requestHash, resource, intentID).Error
+}
+
+func (t *payoutTx) Enqueue(in outbox.Intent) (outbox.Intent, error) { return EnqueueTx(t.tx, in) }
+
+func (t *payoutTx) Audit(e audit.Entry) error {
+	_, err := appendAudit(t.tx, e)
+	return err
+}

@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"math/big"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"gorm.io/gorm"
+
+	"github.com/heerlen/heitje/internal/ledger"
+	"github.com/heerlen/heitje/internal/reconcile"
+)
+
+// ReconcileStore reads the ledger's side of the reconciliation. It implements reconcile.Store.
+type ReconcileStore struct{ db *gorm.DB }
+
+var _ reconcile.Store = (*ReconcileStore)(nil)
+
+// Reconcile returns the reconciliation store on this database.
+func (db *DB) Reconcile() *ReconcileStore { return &ReconcileStore{db: db.gorm} }
+
+// holdersQuery lists every address with a balance row or Transfer events: its row, the sum of its events,
+// their highest block, and whether it is the treasury (it holds TREASURY_ROLE), a resident or shop (by its
+// account, or a resident by the rewards minted to it, which outlive the link to an erased person), or other.
+const holdersQuery = `WITH flows AS (
+	SELECT address, sum(delta) AS from_events, max(block_number) AS last_block FROM (
+		SELECT to_address AS address, amount AS delta, block_number FROM token_events
+			WHERE event = 'Transfer' AND to_address IS NOT NULL
+		UNION ALL
+		SELECT from_address, -amount, block_number FROM token_events WHERE event = 'Transfer' AND from_address IS NOT NULL
+	) f GROUP BY address
+), treasury AS (
+	SELECT address FROM (SELECT DISTINCT ON (to_address) to_address AS address, event FROM token_events
+		WHERE role = @role AND event IN ('RoleGranted', 'RoleRevoked') ORDER BY to_address, block_number DESC, log_index DESC) t
+	WHERE event = 'RoleGranted'
+), holders AS (
+	SELECT COALESCE(b.address, f.address) AS address, COALESCE(b.balance, 0) AS balance, COALESCE(f.from_events, 0) AS from_events,
+		COALESCE(f.last_block, 0) AS last_block
+	FROM token_balances b FULL JOIN flows f ON f.address = b.address
+)
+SELECT h.address, h.balance::text AS balance, h.from_events::text AS from_events, h.last_block,
+	CASE WHEN t.address IS NOT NULL THEN 'treasury' WHEN a.role IN ('resident', 'shop') THEN a.role
+		WHEN EXISTS (SELECT 1 FROM claims c WHERE c.mint_to = h.address) THEN 'resident' ELSE 'other' END AS kind,
+	COALESCE(a.id::text, '') AS account_id
+FROM holders h LEFT JOIN accounts a ON a.wallet_address = h.address LEFT JOIN treasury t ON t.address = h.address
+ORDER BY h.address`
+
+// unpairedQuery finds Minted and Redeemed events whose Transfer (the log just before, in the same
+// transaction) is missing or differs, and mint or burn Transfers without their event just after.
+const unpairedQuery = `SELECT m.event, m.block_number, m.tx_hash, m.log_index, COALESCE(m.to_address, m.from_address) AS address,
+	m.amount::text AS amount, t.amount::text AS transfer_amount
+FROM token_events m LEFT JOIN token_events t ON t.block_hash = m.block_hash AND t.log_index = m.log_index - 1
+	AND t.tx_hash = m.tx_hash AND t.event = 'Transfer'
+	AND ((m.event = 'Minted' AND t.from_address IS NULL AND t.to_address = m.to_address)
+		OR (m.event = 'Redeemed' AND t.to_address IS NULL AND t.from_address = m.from_address))
+WHERE m.event IN ('Minted', 'Redeemed') AND (t.id IS NULL OR t.amount <> m.amount)
+UNION ALL
+SELECT 'Transfer', t.block_number, t.tx_hash, t.log_index, COALESCE(t.to_address, t.from_address), NULL, t.amount::text
+FROM token_events t WHERE t.event = 'Transfer' AND (t.from_address IS NULL OR t.to_address IS NULL)
+	AND NOT EXISTS (SELECT 1 FROM token_events m WHERE m.block_hash = t.block_hash AND m.log_index = t.log_index + 1
+		AND m.event IN ('Minted', 'Redeemed'))
+ORDER BY 2, 4`
+
+// payoutsQuery finds redeemed payout lines without exactly one Redeemed event of their amount, and Redeemed
+// events that belong to no line.
+const payoutsQuery = `WITH redeems AS (
+	SELECT ref, from_address, count(*) AS n, sum(amount) AS amount, max(block_number) AS block_number
+	FROM token_events WHERE event = 'Redeemed' GROUP BY ref, from_address
+)
+SELECT r.reference, l.shop_address AS shop, COALESCE(e.block_number, l.redeemed_block) AS block_number,
+	l.amount_cents::text AS line_cents, e.amount::text AS redeemed_cents, COALESCE(e.n, 0) AS redeems
+FROM payout_lines l JOIN payout_runs r ON r.id = l.run_id LEFT JOIN redeems e ON e.ref = r.ref AND e.from_address = l.shop_address
+WHERE (l.redeemed_block IS NOT NULL AND l.redeemed_block <= @cursor AND e.ref IS NULL)
+	OR (e.ref IS NOT NULL AND (e.n <> 1 OR e.amount <> l.amount_cents))
+UNION ALL
+SELECT COALESCE(r.reference, e.ref), e.from_address, e.block_number, NULL, e.amount::text, e.n
+FROM redeems e LEFT JOIN payout_runs r ON r.ref = e.ref
+WHERE NOT EXISTS (SELECT 1 FROM payout_lines l WHERE l.run_id = r.id AND l.shop_address = e.from_address)
+ORDER BY 3`
+
+// Snapshot reads the ledger's totals, holders, unpaired events and payout mismatches in one repeatable-read
+// transaction, so that all of them describe the ledger at one cursor.
+func (s *ReconcileStore) Snapshot(ctx context.Context, treasuryRole common.Hash) (reconcile.Snapshot, error) {
+	var snap reconcile.Snapshot
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var cursor []int64
+		if err := tx.Raw(`SELECT max(block_number) FROM indexer_cursor HAVING count(*) > 0`).Scan(&cursor).Error; err != nil || len(cursor) == 0 {
+			return err
+		}
+		snap.Block, snap.Indexed = uint64(cursor[0]), true
+		var totals struct{ Balances, Minted, Redeemed string }
+		if err := tx.Raw(`SELECT (SELECT COALESCE(sum(balance), 0) FROM token_balances)::text AS balances,
+			COALESCE(sum(amount) FILTER (WHERE event = 'Minted'), 0)::text AS minted,
+			COALESCE(sum(amount) FILTER (WHERE event = 'Redeemed'), 0)::text AS redeemed
+			FROM token_events`).Scan(&totals).Error; err != nil {
+			return err
+		}
+		snap.SumBalances, snap.Minted, snap.Redeemed = bigOf(&totals.Balances), bigOf(&totals.Minted), bigOf(&totals.Redeemed)
+		var holders []struct {
+			Address, Balance, FromEvents, Kind, AccountID string
+			LastBlock                                     int64
+		}
+		if err := tx.Raw(holdersQuery, map[string]any{"role": treasuryRole.Hex()}).Scan(&holders).Error; err != nil {
+			return err
+		}
+		for _, h := range holders {
+			snap.Holders = append(snap.Holders, reconcile.Holder{Address: common.HexToAddress(h.Address), Kind: h.Kind,
+				AccountID: h.AccountID, Balance: bigOf(&h.Balance), FromEvents: bigOf(&h.FromEvents), LastBlock: uint64(h.LastBlock)})
+		}
+		var unpaired []struct {
+			Event, TxHash, Address string
+			BlockNumber            int64
+			LogIndex               int
+			Amount, TransferAmount *string
+		}
+		if err := tx.Raw(unpairedQuery).Scan(&unpaired).Error; err != nil {
+			return err
+		}
+		for _, u := range unpaired {
+			snap.Unpaired = append(snap.Unpaired, reconcile.Unpaired{Event: u.Event, BlockNumber: uint64(u.BlockNumber),
+				TxHash: common.HexToHash(u.TxHash), LogIndex: uint(u.LogIndex), Address: common.HexToAddress(u.Address),
+				Amount: bigOrNil(u.Amount), TransferAmount: bigOrNil(u.TransferAmount)})
+		}
+		var pays []struct {
+			Reference, Shop          string
+			BlockNumber              int64
+			LineCents, RedeemedCents *string
+			Redeems                  int
+		}
+		if err := tx.Raw(payoutsQuery, map[string]any{"cursor": cursor[0]}).Scan(&pays).Error; err != nil {
+			return err
+		}
+		for _, p := range pays {
+			snap.Payouts = append(snap.Payouts, reconcile.PayoutMismatch{Reference: p.Reference, Shop: common.HexToAddress(p.Shop),
+				BlockNumber: uint64(p.BlockNumber), LineCents: bigOrNil(p.LineCents), RedeemedCents: bigOrNil(p.RedeemedCents), Redeems: p.Redeems})
+		}
+		return nil
+	}, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	return snap, err
+}
+
+// Transfers returns the indexed Transfer events to or from addr up to block to, in chain order.
+func (s *ReconcileStore) Transfers(ctx context.Context, addr common.Address, to uint64) ([]ledger.Event, error) {
+	a := strings.ToLower(addr.Hex())
+	var rows []eventRow
+	if err := s.db.WithContext(ctx).Where("event = 'Transfer' AND block_number <= ? AND (from_address = ? OR to_address = ?)",
+		int64(to), a, a).Order("block_number, log_index").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]ledger.Event, len(rows))
+	for i, r := range rows {
+		out[i] = r.event()
+	}
+	return out, nil
+}
+
+// bigOf reads a numeric written as text; unreadable text counts as zero, which the checks then show.
+func bigOf(s *string) *big.Int {
+	v, ok := new(big.Int).SetString(*s, 10)
+	if !ok {
+		return new(big.Int)
+	}
+	return v
+}
+
+func bigOrNil(s *string) *big.Int {
+	if s == nil {
+		return nil
+	}
+	return bigOf(s)
+}
