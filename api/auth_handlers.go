@@ -17,6 +17,8 @@ type registerRequest struct {
 	Email    string       `json:"email,omitempty"`
 	Phone    string       `json:"phone,omitempty"`
 	Shop     *shopRequest `json:"shop,omitempty"`
+	// NoticeVersion is the privacy notice the form showed (GET /v1/privacy/notice); left out: the one in force.
+	NoticeVersion string `json:"notice_version,omitempty"`
 }
 
 type shopRequest struct {
@@ -25,6 +27,7 @@ type shopRequest struct {
 	KvK         string `json:"kvk"`
 	IBAN        string `json:"iban"`
 	Address     string `json:"address"`
+	Category    string `json:"category,omitempty" example:"bakery"`
 }
 
 type registerResponse struct {
@@ -56,10 +59,10 @@ func (s *Server) register(c *gin.Context) {
 		return
 	}
 	r := accounts.Registration{Role: accounts.Role(req.Role), Username: req.Username, Password: req.Password,
-		Email: req.Email, Phone: req.Phone}
+		Email: req.Email, Phone: req.Phone, NoticeVersion: req.NoticeVersion}
 	if req.Shop != nil {
 		r.Shop = &accounts.Shop{LegalName: req.Shop.LegalName, ContactName: req.Shop.ContactName, KvK: req.Shop.KvK,
-			IBAN: req.Shop.IBAN, Address: req.Shop.Address}
+			IBAN: req.Shop.IBAN, Address: req.Shop.Address, Category: req.Shop.Category}
 	}
 	a, err := s.deps.Accounts.Register(c.Request.Context(), r)
 	if err != nil {

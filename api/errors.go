@@ -13,7 +13,9 @@ import (
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/chores"
 	"github.com/heerlen/heitje/internal/payments"
+	"github.com/heerlen/heitje/internal/payouts"
 	"github.com/heerlen/heitje/internal/photos"
+	"github.com/heerlen/heitje/internal/privacy"
 )
 
 // Error is an error with the status, stable code and safe message a client sees. Field names the request
@@ -101,6 +103,32 @@ var errorMap = []struct {
 	{payments.ErrNotRefundable, Errorf(http.StatusConflict, "not_refundable", "only a confirmed payment can be refunded")},
 	{payments.ErrRefundWindowClosed, Errorf(http.StatusUnprocessableEntity, "refund_window_closed", "the refund period of this payment is over")},
 	{payments.ErrRefundTooLarge, Errorf(http.StatusUnprocessableEntity, "refund_exceeds_payment", "the refunds of a payment cannot exceed it")},
+	{payouts.ErrNotFound, Errorf(http.StatusNotFound, "not_found", "no such resource")},
+	{payouts.ErrForbidden, Errorf(http.StatusForbidden, "forbidden", "you may not do this")},
+	{payouts.ErrRunOpen, Errorf(http.StatusConflict, "payout_run_open", "another payout run is still a draft or executing; execute or cancel it first")},
+	{payouts.ErrPeriodOverlap, Errorf(http.StatusConflict, "payout_period_overlap", "the period overlaps or precedes a period already run; a period is paid out once")},
+	{payouts.ErrCutoff, Errorf(http.StatusUnprocessableEntity, "cutoff_invalid", "the cut-off block must lie above the last run's cut-off and redeems and at or below the indexer's last block")},
+	{payouts.ErrIndexerBehind, Errorf(http.StatusConflict, "indexer_behind", "the indexer has not reached the last run's redeems yet; try again in a few seconds")},
+	{payouts.ErrNothingToPay, Errorf(http.StatusUnprocessableEntity, "nothing_to_pay_out", "no activated shop holds coins at the cut-off block")},
+	{payouts.ErrAlreadyExecuted, Errorf(http.StatusConflict, "payout_already_executed", "this payout run was already executed")},
+	{payouts.ErrRunState, Errorf(http.StatusConflict, "payout_invalid_state", "the payout run is not in a state that allows this")},
+	{payouts.ErrNotExecuted, Errorf(http.StatusConflict, "payout_not_executed", "the run's redeems are not all confirmed on chain yet")},
+	{payouts.ErrBalanceChanged, Errorf(http.StatusConflict, "payout_balance_changed", "a shop now holds fewer coins than its line redeems; cancel this draft and make a new one")},
+	{payouts.ErrAlreadyPaid, Errorf(http.StatusConflict, "payout_already_paid", "the payment of this line or run is already recorded")},
+	{payouts.ErrReportMismatch, Errorf(http.StatusConflict, "report_mismatch", "the run's lines no longer give the report whose hash is stored with the run")},
+	{payouts.ErrIdempotencyConflict, Errorf(http.StatusUnprocessableEntity, "idempotency_conflict", "this Idempotency-Key was used for a different request")},
+	{payouts.ErrBankFileDisabled, Errorf(http.StatusServiceUnavailable, "sepa_not_configured", "no SEPA debtor account is configured (SEPA_DEBTOR_NAME, SEPA_DEBTOR_IBAN, SEPA_DEBTOR_BIC)")},
+	{privacy.ErrNotFound, Errorf(http.StatusNotFound, "not_found", "no such resource")},
+	{privacy.ErrForbidden, Errorf(http.StatusForbidden, "forbidden", "you may not do this")},
+	{privacy.ErrRequestClosed, Errorf(http.StatusConflict, "request_closed", "this request was already decided")},
+	{privacy.ErrErasureBlocked, Errorf(http.StatusConflict, "erasure_blocked", "coin movements or claims of the account are still under way; nothing was changed")},
+	{privacy.ErrNotErasable, Errorf(http.StatusUnprocessableEntity, "not_erasable", "staff accounts and erased accounts are not erased through a data subject's request")},
+	{privacy.ErrContactRequired, Errorf(http.StatusUnprocessableEntity, "contact_required", "research contact needs a phone number or e-mail address: add one first (PATCH /v1/me)")},
+	{privacy.ErrDelayReasonRequired, Errorf(http.StatusUnprocessableEntity, "delay_reason_required", "the authority was told more than 72 hours after awareness: give the reason for the delay (delay_reason)")},
+	{privacy.ErrCollector, Errorf(http.StatusForbidden, "collected_the_data", "you decided on accounts or claims or read personal data: analysis must be done by someone else (seed 000 §20)")},
+	{privacy.ErrAlreadyLifted, Errorf(http.StatusConflict, "already_lifted", "this restriction was already lifted")},
+	{privacy.ErrIdentityUnverified, Errorf(http.StatusUnprocessableEntity, "identity_not_verified", "the requester's identity was not established: the request can only be refused")},
+	{privacy.ErrBreachClosed, Errorf(http.StatusConflict, "breach_closed", "this breach is closed and takes no more changes")},
 }
 
 // fieldError is a domain's validation error: it names the field at fault and says what is wrong with it.

@@ -74,6 +74,9 @@ type testAPI struct {
 	jwtKey []byte
 	logs   *syncBuffer
 	deps   Deps
+	// keys and lookup are the data keys the accounts store seals and hashes with.
+	keys   *secrets.Keyring
+	lookup *secrets.Lookup
 }
 
 func newTestAPI(t *testing.T, opts accounts.Options) *testAPI {
@@ -90,7 +93,7 @@ func newTestAPI(t *testing.T, opts accounts.Options) *testAPI {
 	k, _ := secrets.NewKey("test")
 	keys, _ := secrets.NewKeyring(k)
 	lookup, _ := secrets.NewLookup(bytes.Repeat([]byte{7}, 32))
-	a := &testAPI{t: t, db: db, clock: &clock{}, jwtKey: bytes.Repeat([]byte{9}, 32), logs: &syncBuffer{}}
+	a := &testAPI{t: t, db: db, clock: &clock{}, jwtKey: bytes.Repeat([]byte{9}, 32), logs: &syncBuffer{}, keys: keys, lookup: lookup}
 	issuer, err := auth.NewIssuer(a.jwtKey, auth.MaxAccessTTL, a.clock.now)
 	if err != nil {
 		t.Fatal(err)

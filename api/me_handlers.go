@@ -24,6 +24,7 @@ type accountView struct {
 	Shop          *shopView  `json:"shop,omitempty"`
 	CreatedAt     time.Time  `json:"created_at"`
 	DecidedAt     *time.Time `json:"decided_at,omitempty"`
+	NoticeVersion string     `json:"notice_version,omitempty"`
 }
 
 type shopView struct {
@@ -32,16 +33,17 @@ type shopView struct {
 	KvK         string     `json:"kvk"`
 	IBAN        string     `json:"iban"`
 	Address     string     `json:"address"`
+	Category    string     `json:"category"`
 	ActivatedAt *time.Time `json:"activated_at,omitempty"`
 }
 
 func viewAccount(a accounts.Account) accountView {
 	v := accountView{ID: a.ID, Role: string(a.Role), Username: a.Username, Status: string(a.Status), Email: a.Email,
 		Phone: a.Phone, WalletAddress: a.WalletAddress, Privileges: privilegeNames(a.Privileges), CreatedAt: a.CreatedAt,
-		DecidedAt: a.DecidedAt}
+		DecidedAt: a.DecidedAt, NoticeVersion: a.NoticeVersion}
 	if a.Shop != nil {
 		v.Shop = &shopView{LegalName: a.Shop.LegalName, ContactName: a.Shop.ContactName, KvK: a.Shop.KvK, IBAN: a.Shop.IBAN,
-			Address: a.Shop.Address, ActivatedAt: a.Shop.ActivatedAt}
+			Address: a.Shop.Address, Category: a.Shop.Category, ActivatedAt: a.Shop.ActivatedAt}
 	}
 	return v
 }
@@ -67,6 +69,7 @@ type shopUpdateRequest struct {
 	KvK         *string `json:"kvk,omitempty"`
 	IBAN        *string `json:"iban,omitempty"`
 	Address     *string `json:"address,omitempty"`
+	Category    *string `json:"category,omitempty"`
 }
 
 type challengeResponse struct {
@@ -106,7 +109,7 @@ func (s *Server) updateMe(c *gin.Context) {
 	u := accounts.Update{Email: req.Email, Phone: req.Phone}
 	if req.Shop != nil {
 		u.Shop = &accounts.ShopUpdate{LegalName: req.Shop.LegalName, ContactName: req.Shop.ContactName, KvK: req.Shop.KvK,
-			IBAN: req.Shop.IBAN, Address: req.Shop.Address}
+			IBAN: req.Shop.IBAN, Address: req.Shop.Address, Category: req.Shop.Category}
 	}
 	a, err := s.deps.Accounts.UpdateMe(c.Request.Context(), middleware.CurrentPrincipal(c), u)
 	if err != nil {

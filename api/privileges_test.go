@@ -42,6 +42,8 @@ func privilegeSets() [][]accounts.Privilege {
 func TestAdminRoutesNeedTheirPrivilege(t *testing.T) {
 	a := newTestAPI(t, defaultTestOptions())
 	a.withChores()
+	a.withPayouts()
+	a.withPrivacy()
 	caller := &accounts.Principal{AccountID: uuid.NewString(), SessionID: uuid.NewString(), Username: "walker"}
 	deps := a.deps
 	deps.Authenticator = fakeAuthenticator{p: caller}
@@ -80,6 +82,10 @@ func TestAdminRoutesNeedTheirPrivilege(t *testing.T) {
 			allowed := at.role == accounts.RoleStaff && caller.Has(rt.Privilege)
 			status, body := a.call(rt.Method, path, "any-token", nil)
 			switch {
+			// The walker approved an account earlier in the walk, so analytics refuses it as a collector of the
+			// data (seed 000 §20): past the privilege check, with its own code.
+			case allowed && status == http.StatusForbidden && errCode(body) == "collected_the_data":
+				reached++
 			case allowed && (status == http.StatusForbidden || status == http.StatusUnauthorized):
 				t.Fatalf("%s %s refused %s holding %v: %d %v", rt.Method, rt.Path, at.role, at.privs, status, body)
 			case allowed && status >= http.StatusInternalServerError:

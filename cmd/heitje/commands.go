@@ -19,13 +19,17 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"serve":   {"serve                      run the API server and its workers (senders, indexer)", serve},
-		"migrate": {"migrate up|down [N]|status  apply, revert or list the database migrations", migrate},
-		"chain":   {"chain deploy|genesis …     deploy the coin contract, or write a real network's genesis", chainCmd},
-		"dev":     {"dev run | dev test -- CMD  the local platform for `make run`, or CMD against a throw-away one", dev},
-		"admin":   {"admin create --username NAME  create an administrator; the password is read from standard input", adminCmd},
-		"audit":   {"audit verify               check the audit log's hash chain; names the first altered or removed entry", auditCmd},
-		"keys":    {"keys generate --id ID | rotate-kek  a new DATA_KEY value, or re-encrypt all data under DATA_KEY", keysCmd},
+		"serve":     {"serve                      run the API server and its workers (senders, indexer)", serve},
+		"migrate":   {"migrate up|down [N]|status  apply, revert or list the database migrations", migrate},
+		"chain":     {"chain deploy|genesis …     deploy the coin contract, or write a real network's genesis", chainCmd},
+		"dev":       {"dev run | dev test -- CMD  the local platform for `make run`, or CMD against a throw-away one", dev},
+		"admin":     {"admin create --username NAME  create an administrator; the password is read from standard input", adminCmd},
+		"audit":     {"audit verify               check the audit log's hash chain; names the first altered or removed entry", auditCmd},
+		"keys":      {"keys generate --id ID | rotate-kek  a new DATA_KEY value, or re-encrypt all data under DATA_KEY", keysCmd},
+		"payout":    {payoutUsage + "  finance's payout runs, acting as a staff member holding finance", payoutCmd},
+		"reconcile": {"reconcile [--json]         check supply = balances = minted - redeemed = residents + shops + treasury; names every difference", reconcileCmd},
+		"retention": {"retention run              enforce every retention period once (idempotent) and print what it removed", retentionCmd},
+		"privacy":   {"privacy register [--md]    print the register of processing as JSON or Markdown", privacyCmd},
 	}
 }
 

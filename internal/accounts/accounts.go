@@ -47,12 +47,15 @@ const (
 	PrivChoresReview         Privilege = "chores.review"
 	PrivFinance              Privilege = "finance"
 	PrivPrivacy              Privilege = "privacy"
+	// PrivAnalytics reads anonymised aggregates; the staff who collected the data are refused even with it
+	// (seed 000 §20).
+	PrivAnalytics Privilege = "analytics"
 )
 
 // AllPrivileges returns every privilege, in a fixed order.
 func AllPrivileges() []Privilege {
 	return []Privilege{PrivStaffManage, PrivAccountsApprove, PrivAccountsReadPersonal, PrivChoresManage,
-		PrivChoresReview, PrivFinance, PrivPrivacy}
+		PrivChoresReview, PrivFinance, PrivPrivacy, PrivAnalytics}
 }
 
 // Known reports whether p is a privilege of the platform.
@@ -81,6 +84,9 @@ type Account struct {
 	// NewShopKey is set only on a shop being approved: the fresh private key (32 bytes) that Save stores
 	// encrypted. Loading an account never fills it.
 	NewShopKey []byte
+	// NoticeVersion is the privacy notice the registration form showed (internal/privacy/notices); "" for
+	// staff.
+	NoticeVersion string
 }
 
 // Has reports whether the account holds privilege p.
@@ -93,6 +99,8 @@ type Shop struct {
 	KvK         string
 	IBAN        string
 	Address     string
+	// Category is the kind of business, one of ShopCategories; "" means "other".
+	Category string
 	// ActivatedAt is when staff enabled the shop's address for payments, or nil.
 	ActivatedAt *time.Time
 }

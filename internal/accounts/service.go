@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -28,6 +29,10 @@ type Options struct {
 	FailureWindow          time.Duration
 	// Now is the clock; nil means the wall clock.
 	Now func() time.Time
+	// NoticeVersions are the versions of the privacy notice, oldest first; the last is in force. A
+	// registration records the version it was shown (the one in force when it names none). Empty: no
+	// notice is recorded.
+	NoticeVersions []string
 }
 
 // DefaultOptions are the production settings.
@@ -95,6 +100,8 @@ type Registration struct {
 	Email    string
 	Phone    string
 	Shop     *Shop
+	// NoticeVersion is the privacy notice the form showed; "" means the one in force.
+	NoticeVersion string
 }
 
 // Register creates a pending account. It writes only to the database: no chain call, ever.
@@ -121,6 +128,9 @@ func (s *Service) Register(ctx context.Context, r Registration) (Account, error)
 		return Account{}, invalid("role", `must be "resident" or "shop"`)
 	}
 	if a.Email, a.Phone, err = normalizeContact(r.Email, r.Phone); err != nil {
+		return Account{}, err
+	}
+	if a.NoticeVersion, err = s.noticeVersion(r.NoticeVersion); err != nil {
 		return Account{}, err
 	}
 	if err := s.hashPassword(&a, r.Password); err != nil {
@@ -151,6 +161,20 @@ func (s *Service) hashPassword(a *Account, password string) error {
 	}
 	a.PasswordHash = h
 	return nil
+}
+
+// noticeVersion checks the privacy notice version a registration names; "" is the one in force.
+func (s *Service) noticeVersion(v string) (string, error) {
+	known := s.opts.NoticeVersions
+	switch {
+	case len(known) == 0:
+		return "", nil
+	case v == "":
+		return known[len(known)-1], nil
+	case slices.Contains(known, v):
+		return v, nil
+	}
+	return "", invalid("notice_version", "is not a version of the privacy notice (GET /v1/privacy/notice)")
 }
 
 func normalizeContact(email, phone string) (string, string, error) {
@@ -188,6 +212,7 @@ type ShopUpdate struct {
 	KvK         *string
 	IBAN        *string
 	Address     *string
+	Category    *string
 }
 
 // UpdateMe applies a correction to the caller's own account. Invalid input changes nothing.
@@ -215,7 +240,7 @@ func (s *Service) UpdateMe(ctx context.Context, p Principal, u Update) (Account,
 			next := *a.Shop
 			for _, f := range []struct{ dst, src *string }{{&next.LegalName, u.Shop.LegalName},
 				{&next.ContactName, u.Shop.ContactName}, {&next.KvK, u.Shop.KvK}, {&next.IBAN, u.Shop.IBAN},
-				{&next.Address, u.Shop.Address}} {
+				{&next.Address, u.Shop.Address}, {&next.Category, u.Shop.Category}} {
 				if f.src != nil {
 					*f.dst = *f.src
 				}

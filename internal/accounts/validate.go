@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"net/mail"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -182,5 +183,15 @@ func normalizeShop(in Shop) (Shop, error) {
 	if out.Address, err = normalizeText("shop.address", in.Address, true); err != nil {
 		return out, err
 	}
+	if out.Category = strings.TrimSpace(in.Category); out.Category == "" {
+		out.Category = "other"
+	}
+	if !slices.Contains(ShopCategories, out.Category) {
+		return out, invalid("shop.category", "must be one of "+strings.Join(ShopCategories, ", "))
+	}
 	return out, nil
 }
+
+// ShopCategories are the kinds of business a shop registers as; anonymised statistics of spending are
+// made per category.
+var ShopCategories = []string{"groceries", "bakery", "hospitality", "retail", "services", "culture", "mobility", "other"}

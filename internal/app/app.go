@@ -23,6 +23,9 @@ import (
 	"github.com/heerlen/heitje/internal/chores"
 	"github.com/heerlen/heitje/internal/config"
 	"github.com/heerlen/heitje/internal/payments"
+	"github.com/heerlen/heitje/internal/payouts"
+	"github.com/heerlen/heitje/internal/privacy"
+	"github.com/heerlen/heitje/internal/reconcile"
 	"github.com/heerlen/heitje/internal/store"
 )
 
@@ -48,6 +51,10 @@ type Platform struct {
 	chores   *chores.Service
 	balances *balances.Service
 	payments *payments.Service
+	payouts  *payouts.Service
+	privacy  *privacy.Service
+	// reconciler checks supply, balances and ledger against each other (periodically, for the gauges).
+	reconciler *reconcile.Reconciler
 	// hub carries the relayer senders' news to waiting payments and payment event streams.
 	hub *payments.Hub
 }
@@ -67,7 +74,8 @@ func NewAccounts(cfg *config.Config, db *store.DB) (*accounts.Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("config: JWT_SECRET: %w", err)
 	}
-	return accounts.New(db.Accounts(keys, lookup), issuer, lookup, accounts.Options{Argon2: cfg.Argon2})
+	return accounts.New(db.Accounts(keys, lookup), issuer, lookup, accounts.Options{Argon2: cfg.Argon2,
+		NoticeVersions: privacy.NoticeVersions()})
 }
 
 // Open connects to the database and the chain and checks them: the schema must be current, the node must run
@@ -126,6 +134,12 @@ func assemble(cfg *config.Config, log *slog.Logger, db *store.DB, client *chain.
 	if p.payments, err = NewPayments(cfg, db, p.hub, p.kick); err != nil {
 		return nil, err
 	}
+	if err := p.assemblePayouts(); err != nil {
+		return nil, err
+	}
+	if err := p.assemblePrivacy(); err != nil {
+		return nil, err
+	}
 	for _, s := range p.senders {
 		s.Confirmations = cfg.Confirmations
 	}
@@ -144,7 +158,7 @@ func (p *Platform) Close() {
 // Handler returns the HTTP API.
 func (p *Platform) Handler() http.Handler {
 	return api.New(api.Deps{Log: p.log, Status: &status{p: p}, Accounts: p.accounts, Audit: p.audit,
-		Chores: p.chores, Balances: p.balances, Payments: p.payments, MaxPhotoBytes: p.cfg.MaxPhotoBytes,
+		Chores: p.chores, Balances: p.balances, Payments: p.payments, Payouts: p.payouts, Privacy: p.privacy, MaxPhotoBytes: p.cfg.MaxPhotoBytes,
 		TrustedProxies: p.cfg.TrustedProxies})
 }
 
@@ -173,6 +187,8 @@ func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
 		defer wg.Done()
 		p.chores.Run(workCtx, choresEvery)
 	}()
+	p.runPayoutWorkers(workCtx, &wg)
+	p.runPrivacyWorkers(workCtx, &wg)
 	srv := &http.Server{Handler: p.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	srv.RegisterOnShutdown(p.hub.Close) // payment event streams end, so the shutdown need not wait for them
 	go func() {

@@ -190,7 +190,9 @@ func (s *Service) decide(ctx context.Context, actor accounts.Actor, claimID, fie
 		if err := tx.SaveClaim(cl); err != nil {
 			return err
 		}
-		return tx.Audit(auditActor(actor).Entry(action, cl.ResidentID, nil, why, "claim "+cl.ID))
+		// The text itself is a message to the resident: it stays in the claim, which erasure can reach, and
+		// not in the append-only audit log, which it cannot.
+		return tx.Audit(auditActor(actor).Entry(action, cl.ResidentID, []string{field}, "", "claim "+cl.ID))
 	})
 	if err != nil {
 		return Claim{}, err

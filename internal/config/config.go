@@ -61,6 +61,10 @@ type Config struct {
 	Chores
 	// Payments holds the rules of payment requests and refunds.
 	Payments
+	// Payouts holds the bank file's debtor account and the reconciliation interval.
+	Payouts
+	// Privacy holds the privacy contact, the analytics threshold and the retention periods.
+	Privacy Privacy
 }
 
 // Lookup returns the value of an environment variable and whether it is set; os.LookupEnv fits.
@@ -134,6 +138,8 @@ func Load(lookup Lookup, need Need) (*Config, error) {
 	c.Secrets = r.secrets(need&NeedSecrets != 0)
 	c.Chores = r.chores()
 	c.Payments = r.payments()
+	c.Payouts = r.payouts()
+	c.Privacy = r.privacy()
 	if len(r.errs) > 0 {
 		return nil, errors.Join(r.errs...)
 	}

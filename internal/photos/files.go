@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"time"
 )
 
 // ErrNoFile means no stored photo has that name.
@@ -77,4 +78,35 @@ func (s *Store) Remove(name string) error {
 		return nil
 	}
 	return err
+}
+
+// File is one stored photo: its name and when it was written.
+type File struct {
+	Name    string
+	ModTime time.Time
+}
+
+// List returns every stored photo of the folder. Files whose name is not a stored photo's (see ValidName)
+// are not the store's and are left out. The retention job uses it to find photo files that no record
+// refers to any more.
+func (s *Store) List() ([]File, error) {
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]File, 0, len(entries))
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !ValidName(e.Name()) {
+			continue
+		}
+		info, err := e.Info()
+		if os.IsNotExist(err) {
+			continue // removed since the folder was read
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Name: e.Name(), ModTime: info.ModTime()})
+	}
+	return out, nil
 }

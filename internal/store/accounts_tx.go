@@ -62,7 +62,7 @@ func (t *accountTx) seal(a accounts.Account) (sealedAccount, error) {
 
 // shopValues returns the sealed shop columns of a; the private key only when a new one is set.
 func (t *accountTx) shopValues(a accounts.Account) (map[string]any, error) {
-	vals := map[string]any{"activated_at": a.Shop.ActivatedAt}
+	vals := map[string]any{"activated_at": a.Shop.ActivatedAt, "category": shopCategory(a.Shop.Category)}
 	for _, f := range []struct{ col, v string }{{"legal_name_enc", a.Shop.LegalName},
 		{"contact_name_enc", a.Shop.ContactName}, {"kvk_enc", a.Shop.KvK}, {"iban_enc", a.Shop.IBAN},
 		{"address_enc", a.Shop.Address}} {
@@ -82,16 +82,24 @@ func (t *accountTx) shopValues(a accounts.Account) (map[string]any, error) {
 	return vals, nil
 }
 
+// shopCategory stores "" as "other", the column's default.
+func shopCategory(c string) string {
+	if c == "" {
+		return "other"
+	}
+	return c
+}
+
 func (t *accountTx) Create(a accounts.Account) error {
 	s, err := t.seal(a)
 	if err != nil {
 		return err
 	}
 	err = t.tx.Exec(`INSERT INTO accounts (id, role, username, status, password_hash, email_enc, email_lookup,
-		phone_enc, phone_lookup, privileges, wallet_address, created_at, updated_at, decided_at, decided_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, '')::uuid)`,
+		phone_enc, phone_lookup, privileges, wallet_address, created_at, updated_at, decided_at, decided_by, notice_version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, '')::uuid, NULLIF(?, ''))`,
 		a.ID, string(a.Role), a.Username, string(a.Status), a.PasswordHash, s.EmailEnc, s.EmailLookup, s.PhoneEnc,
-		s.PhoneLookup, s.Privileges, s.WalletAddress, a.CreatedAt, a.CreatedAt, a.DecidedAt, a.DecidedBy).Error
+		s.PhoneLookup, s.Privileges, s.WalletAddress, a.CreatedAt, a.CreatedAt, a.DecidedAt, a.DecidedBy, a.NoticeVersion).Error
 	if err != nil {
 		return translate(err)
 	}

@@ -1,0 +1,93 @@
+package store
+
+import "github.com/heerlen/heitje/internal/privacy"
+
+// accountsDataset is the register entry of registration, approval and login, and the classification of
+// the tables of accounts_store.go and session_store.go.
+var accountsDataset = privacy.Dataset{
+	Activity: privacy.Activity{
+		ID:   actAccounts,
+		Name: "Registration, approval and login of residents, shops and staff",
+		Purposes: []string{"entering into and performing the agreement with residents and shops (seed 000 §6, purpose 1)",
+			"the municipality's public task of engaging residents (seed 000 §6, purpose 2)",
+			"staff managing onboarded residents and shops under assigned privileges (seed 000 §32, goal 4)"},
+		LegalBases: []privacy.LegalBasis{
+			{Basis: privacy.BasisContract, Explanation: "the account is the agreement to take part"},
+			{Basis: privacy.BasisPublicTask, Explanation: "the municipality runs the scheme as a task of general interest"}},
+		Subjects:   []string{"residents (under a made-up username)", "shopkeepers and their contact person", "municipal staff"},
+		Recipients: []string{"municipal staff with accounts.approve or accounts.read_personal (audited)", "Co-Town as processor (hosting)"},
+		Transfers:  "none: the database runs in the Netherlands/EU",
+		Retention:  []privacy.RetentionCategory{privacy.RetainPending, privacy.RetainRejected, privacy.RetainInactive, privacy.RetainSessions},
+		Security:   security,
+		Processing: []string{"collection", "storage", "consultation by staff", "rectification", "erasure"},
+		Origin:     "the resident or shop themselves, at registration and in the app (seed 000 §8)",
+		Automated:  "none: every account is approved or rejected by a member of staff",
+		DPIA:       "DPIA 't Heerlens Heitje (new technology)",
+	},
+	Tables: []privacy.Table{
+		{Name: "accounts", Retention: privacy.RetainInactive, Columns: []privacy.Column{
+			personal("id", catIdentity, "Account id", actAccounts),
+			personal("role", catIdentity, "Kind of account (resident, shop, staff)", actAccounts),
+			personal("username", catIdentity, "Username (made up by you)", actAccounts, actResearch),
+			personal("status", catIdentity, "Approval status", actAccounts),
+			withheld("password_hash", catCredentials, "Password (argon2id hash)", actAccounts),
+			sealed("email_enc", catContact, "E-mail address", actAccounts, actResearch),
+			withheld("email_lookup", catCredentials, "Keyed hash of the e-mail address (keeps it unique)", actAccounts),
+			sealed("phone_enc", catContact, "Phone number", actAccounts, actResearch),
+			withheld("phone_lookup", catCredentials, "Keyed hash of the phone number (keeps it unique)", actAccounts),
+			personal("privileges", catStaff, "Staff privileges", actAccounts),
+			pseudonymous("wallet_address", catAddress, "Chain address of your phone's key (or a shop's key)", actAccounts, actLedger),
+			personal("created_at", catIdentity, "Registered at", actAccounts),
+			personal("updated_at", catIdentity, "Last changed at", actAccounts),
+			personal("decided_at", catIdentity, "Approved or rejected at", actAccounts),
+			pseudonymous("decided_by", catStaff, "Staff member who decided (id)", actAccounts),
+			personal("notice_version", catIdentity, "Privacy notice version shown at registration", actAccounts, actPrivacy),
+		}, Links: []privacy.Link{{Title: "Your account", Where: "id = @account", Columns: []string{"id", "role", "username",
+			"status", "password_hash", "email_enc", "email_lookup", "phone_enc", "phone_lookup", "privileges", "wallet_address",
+			"created_at", "updated_at", "decided_at", "decided_by", "notice_version"}}}},
+		{Name: "shops", Retention: privacy.RetainInactive, Columns: []privacy.Column{
+			personal("account_id", catIdentity, "Account id", actAccounts),
+			sealed("legal_name_enc", catBusiness, "Legal (business) name", actAccounts, actPayouts),
+			sealed("contact_name_enc", catContact, "Contact person", actAccounts),
+			sealed("kvk_enc", catBusiness, "KvK number", actAccounts, actPayouts),
+			sealed("iban_enc", catFinancial, "IBAN", actAccounts, actPayouts),
+			sealed("address_enc", catBusiness, "Address", actAccounts),
+			sealedWithheld("private_key_enc", catCredentials, "The shop's server-held chain key", actAccounts, actPayments),
+			personal("activated_at", catIdentity, "Enabled for payments at", actAccounts),
+			notPersonal("category", "the kind of business (groceries, bakery, …): used for anonymised spending statistics"),
+		}, Links: []privacy.Link{{Title: "Your shop's details", Where: "account_id = @account", Columns: []string{"account_id",
+			"legal_name_enc", "contact_name_enc", "kvk_enc", "iban_enc", "address_enc", "private_key_enc", "activated_at", "category"}}}},
+		{Name: "sessions", Retention: privacy.RetainSessions, Columns: []privacy.Column{
+			pseudonymous("id", catUsage, "Session id", actAccounts),
+			personal("account_id", catIdentity, "Account id", actAccounts),
+			personal("created_at", catUsage, "Logged in at", actAccounts),
+			personal("revoked_at", catUsage, "Session ended at", actAccounts),
+			personal("revoke_reason", catUsage, "Why the session ended", actAccounts),
+		}, Links: []privacy.Link{{Title: "Your logins", Where: "account_id = @account",
+			Columns: []string{"id", "account_id", "created_at", "revoked_at", "revoke_reason"}}}},
+		{Name: "refresh_tokens", Retention: privacy.RetainSessions, Columns: []privacy.Column{
+			withheld("token_hash", catCredentials, "Refresh token (SHA-256 hash)", actAccounts),
+			pseudonymous("session_id", catUsage, "Session id", actAccounts),
+			personal("issued_at", catUsage, "Token issued at", actAccounts),
+			personal("expires_at", catUsage, "Token expires at", actAccounts),
+			personal("used_at", catUsage, "Token exchanged at", actAccounts),
+		}, Links: []privacy.Link{{Title: "Your login tokens", Where: "session_id IN (SELECT id FROM sessions WHERE account_id = @account)",
+			Columns: []string{"token_hash", "session_id", "issued_at", "expires_at", "used_at"}}}},
+		{Name: "login_failures", Retention: privacy.RetainSessions, Columns: []privacy.Column{
+			notPersonal("id", "a row number"),
+			withheld("username_key", catCredentials, "Keyed hash of the username of a failed login", actAccounts),
+			withheld("client_key", catCredentials, "Keyed hash of the client address of a failed login", actAccounts),
+			personal("at", catUsage, "Failed login at (kept for the rate-limit window only)", actAccounts),
+		}, Links: []privacy.Link{{Title: "Failed logins with your username (kept for 15 minutes)", Where: "username_key = @username_key",
+			Columns: []string{"username_key", "client_key", "at"}}}},
+		{Name: "wallet_challenges", Retention: privacy.RetainSessions, Columns: []privacy.Column{
+			pseudonymous("nonce", catUsage, "Challenge nonce", actAccounts),
+			personal("account_id", catIdentity, "Account id", actAccounts),
+			personal("message", catUsage, "Message your phone was asked to sign", actAccounts),
+			personal("created_at", catUsage, "Asked at", actAccounts),
+			personal("expires_at", catUsage, "Valid until", actAccounts),
+			personal("used_at", catUsage, "Signed and used at", actAccounts),
+		}, Links: []privacy.Link{{Title: "Wallet binding challenges", Where: "account_id = @account",
+			Columns: []string{"nonce", "account_id", "message", "created_at", "expires_at", "used_at"}}}},
+	},
+}

@@ -1,0 +1,162 @@
+package store
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"gorm.io/gorm"
+
+	"github.com/heerlen/heitje/internal/privacy"
+)
+
+// Blockers says what stops an account from being erased now. Coin movements under way must finish first,
+// so that no payment, reward or payout is left without its bookkeeping; a shop must first be paid out.
+func (t *privacyTx) Blockers(s privacy.Subject) ([]string, error) {
+	wallet := s.Wallet
+	if wallet == "" {
+		wallet = "-"
+	}
+	var c struct {
+		OpenClaims, Minting, Paying, Refunding, OpenRequests, Unpaid int
+		Balance                                                      int64
+	}
+	err := t.tx.Raw(`SELECT
+		(SELECT count(*) FROM claims WHERE resident_id = @id AND status IN ('claimed', 'submitted', 'needs_info')) AS open_claims,
+		(SELECT count(*) FROM claims WHERE resident_id = @id AND status = 'approved') AS minting,
+		(SELECT count(*) FROM payment_request_states WHERE (payer_id = @id OR shop_id = @id) AND status = 'submitted') AS paying,
+		(SELECT count(*) FROM refund_states WHERE (shop_id = @id OR resident_address = @wallet) AND status = 'submitted') AS refunding,
+		(SELECT count(*) FROM payment_request_states WHERE shop_id = @id AND status = 'open') AS open_requests,
+		(SELECT count(*) FROM payout_lines WHERE shop_id = @id AND paid_on IS NULL) AS unpaid,
+		COALESCE((SELECT balance FROM token_balances WHERE address = @wallet), 0)::bigint AS balance`,
+		map[string]any{"id": s.ID, "wallet": wallet}).Scan(&c).Error
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	add := func(n int, what string) {
+		if n > 0 {
+			out = append(out, fmt.Sprintf("%d %s", n, what))
+		}
+	}
+	add(c.OpenClaims, "open claim(s): withdraw or finish them, or wait for them to expire")
+	add(c.Minting, "reward(s) being minted")
+	add(c.Paying, "payment(s) being relayed")
+	add(c.Refunding, "refund(s) being relayed")
+	if s.Role == "shop" {
+		add(c.OpenRequests, "open payment request(s)")
+		add(c.Unpaid, "payout line(s) not yet paid")
+		if c.Balance > 0 {
+			out = append(out, fmt.Sprintf("the shop still holds %d cents: pay them out first", c.Balance))
+		}
+	}
+	return out, nil
+}
+
+// RemoveAccount erases a resident (or a shop that was never approved). See privacy.Tx.
+func (t *privacyTx) RemoveAccount(s privacy.Subject) (privacy.Erased, error) {
+	e := privacy.Erased{Rows: map[string]int64{}}
+	if err := t.tx.Raw(`SELECT p.file_name FROM claim_photos p JOIN claims c ON c.id = p.claim_id WHERE c.resident_id = ?`,
+		s.ID).Scan(&e.Files).Error; err != nil {
+		return e, err
+	}
+	steps := []struct{ table, sql string }{
+		{"claim_photos", `DELETE FROM claim_photos WHERE claim_id IN (SELECT id FROM claims WHERE resident_id = @id)`},
+		{"claims", `UPDATE claims SET note = '', info_request = '',
+			reject_reason = CASE WHEN status = 'rejected' THEN 'erased' ELSE '' END WHERE resident_id = @id`},
+		{"refunds", `UPDATE refunds SET reason = 'erased' WHERE resident_address = @wallet`},
+		{"privacy_requests", `UPDATE privacy_requests SET details = '' WHERE account_id = @id`},
+		{"login_failures", `DELETE FROM login_failures WHERE username_key = @key`},
+	}
+	if err := t.run(steps, s, e.Rows); err != nil {
+		return e, err
+	}
+	if err := repoint(t.tx, s.ID, e.Rows); err != nil {
+		return e, err
+	}
+	res := t.tx.Exec(`DELETE FROM accounts WHERE id = ?`, s.ID)
+	e.Rows["accounts"] = res.RowsAffected
+	e.Kept = []string{"claims and payments: amounts, dates and chain references, under the erased stand-in account",
+		"the chain address's pseudonymous coin history in the ledger, with no account attached",
+		"audit log entries naming the account id, until the audit log's retention ends"}
+	return e, res.Error
+}
+
+// AnonymiseShop erases an approved shop's person-related data and keeps its business bookkeeping. See
+// privacy.Tx.
+func (t *privacyTx) AnonymiseShop(s privacy.Subject) (privacy.Erased, error) {
+	e := privacy.Erased{Rows: map[string]int64{}}
+	b := make([]byte, 6)
+	if _, err := rand.Read(b); err != nil {
+		return e, err
+	}
+	address, err := t.c.seal("shops", "address_enc", s.ID, "erased")
+	if err != nil {
+		return e, err
+	}
+	steps := []struct{ table, sql string }{
+		{"accounts", `UPDATE accounts SET username = @username, password_hash = '!', email_enc = NULL, email_lookup = NULL,
+			phone_enc = NULL, phone_lookup = NULL, status = 'erased', notice_version = NULL, updated_at = now() WHERE id = @id`},
+		{"shops", `UPDATE shops SET contact_name_enc = NULL, address_enc = @address, private_key_enc = NULL WHERE account_id = @id`},
+		{"sessions", `DELETE FROM sessions WHERE account_id = @id`},
+		{"wallet_challenges", `DELETE FROM wallet_challenges WHERE account_id = @id`},
+		{"idempotency_keys", `DELETE FROM idempotency_keys WHERE account_id = @id`},
+		{"consents", `DELETE FROM consents WHERE account_id = @id`},
+		{"restrictions", `DELETE FROM restrictions WHERE account_id = @id`},
+		{"privacy_requests", `UPDATE privacy_requests SET details = '' WHERE account_id = @id`},
+		{"login_failures", `DELETE FROM login_failures WHERE username_key = @key`},
+	}
+	err = t.runWith(steps, s, e.Rows, map[string]any{"username": "erased-" + hex.EncodeToString(b), "address": address})
+	e.Kept = []string{"the legal name, KvK number and IBAN, payments, refunds and payouts: the bookkeeping, until its retention ends",
+		"the shop's chain address and its coin history"}
+	return e, err
+}
+
+func (t *privacyTx) run(steps []struct{ table, sql string }, s privacy.Subject, rows map[string]int64) error {
+	return t.runWith(steps, s, rows, nil)
+}
+
+func (t *privacyTx) runWith(steps []struct{ table, sql string }, s privacy.Subject, rows map[string]int64, extra map[string]any) error {
+	wallet := s.Wallet
+	if wallet == "" {
+		wallet = "-"
+	}
+	args := map[string]any{"id": s.ID, "wallet": wallet, "key": t.c.hash("login-username", s.Username)}
+	for k, v := range extra {
+		args[k] = v
+	}
+	for _, st := range steps {
+		res := t.tx.Exec(st.sql, args)
+		if res.Error != nil {
+			return fmt.Errorf("erasing from %s: %w", st.table, res.Error)
+		}
+		rows[st.table] += res.RowsAffected
+	}
+	return nil
+}
+
+// repoint moves every row that refers to the account through a foreign key without ON DELETE CASCADE to
+// the erased stand-in, so the account row can go. The foreign keys are read from the catalogue, so a table
+// added later is covered too.
+func repoint(tx *gorm.DB, id string, rows map[string]int64) error {
+	var refs []struct{ Tbl, Col string }
+	if err := tx.Raw(`SELECT cl.relname AS tbl, att.attname AS col
+		FROM pg_constraint con
+		JOIN pg_class cl ON cl.oid = con.conrelid
+		JOIN pg_namespace ns ON ns.oid = cl.relnamespace AND ns.nspname = current_schema()
+		JOIN pg_attribute att ON att.attrelid = con.conrelid AND att.attnum = con.conkey[1]
+		WHERE con.contype = 'f' AND con.confrelid = 'accounts'::regclass AND con.confdeltype <> 'c'
+		AND cardinality(con.conkey) = 1 ORDER BY 1, 2`).Scan(&refs).Error; err != nil {
+		return err
+	}
+	for _, r := range refs {
+		res := tx.Exec(fmt.Sprintf(`UPDATE %s SET %s = ? WHERE %s = ?`, pgx.Identifier{r.Tbl}.Sanitize(),
+			pgx.Identifier{r.Col}.Sanitize(), pgx.Identifier{r.Col}.Sanitize()), privacy.ErasedAccountID, id)
+		if res.Error != nil {
+			return fmt.Errorf("moving %s.%s to the erased account: %w", r.Tbl, r.Col, res.Error)
+		}
+		rows[r.Tbl] += res.RowsAffected
+	}
+	return nil
+}

@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/heerlen/heitje/internal/privacy"
+)
+
+// ExpiredRegistrations lists residents and shops still pending since before the time (status "pending"),
+// or rejected before it (status "rejected").
+func (s *PrivacyStore) ExpiredRegistrations(ctx context.Context, status string, before time.Time, limit int) ([]string, error) {
+	since := "created_at"
+	switch status {
+	case "pending":
+	case "rejected":
+		since = "decided_at"
+	default:
+		return nil, fmt.Errorf("privacy store: no retention of %q registrations", status)
+	}
+	var ids []string
+	err := s.g.WithContext(ctx).Raw(`SELECT id::text FROM accounts WHERE role <> 'staff' AND status = ? AND `+since+` < ?
+		ORDER BY `+since+`, id LIMIT ?`, status, before, limit).Scan(&ids).Error
+	return ids, err
+}
+
+// InactiveAccounts lists approved residents and shops whose last sign of activity — registration, a change
+// of their data, a login, a token refresh, a claim, proof, a payment or a payment request — lies before the
+// time.
+func (s *PrivacyStore) InactiveAccounts(ctx context.Context, before time.Time, limit int) ([]string, error) {
+	var ids []string
+	err := s.g.WithContext(ctx).Raw(`SELECT a.id::text FROM accounts a
+		WHERE a.role IN ('resident', 'shop') AND a.status = 'approved' AND GREATEST(a.created_at, a.updated_at, a.decided_at,
+			(SELECT max(created_at) FROM sessions WHERE account_id = a.id),
+			(SELECT max(r.used_at) FROM refresh_tokens r JOIN sessions se ON se.id = r.session_id WHERE se.account_id = a.id),
+			(SELECT max(GREATEST(claimed_at, submitted_at)) FROM claims WHERE resident_id = a.id),
+			(SELECT max(GREATEST(created_at, submitted_at)) FROM payment_requests WHERE payer_id = a.id OR shop_id = a.id)) < ?
+		ORDER BY a.created_at, a.id LIMIT ?`, before, limit).Scan(&ids).Error
+	return ids, err
+}
+
+// ExpiredPhotos lists the photos of claims that were decided (or ended) before the time.
+func (s *PrivacyStore) ExpiredPhotos(ctx context.Context, before time.Time, limit int) ([]privacy.PhotoFile, error) {
+	var out []privacy.PhotoFile
+	err := s.g.WithContext(ctx).Raw(`SELECT p.claim_id::text AS claim_id, p.n, p.file_name AS file, p.content_type
+		FROM claim_photos p JOIN claims c ON c.id = p.claim_id
+		WHERE c.status IN ('approved', 'rewarded', 'rejected', 'expired')
+		AND COALESCE(c.decided_at, c.submitted_at, c.claimed_at) < ? ORDER BY p.claim_id, p.n LIMIT ?`, before, limit).Scan(&out).Error
+	return out, err
+}
+
+// DeletePhotoRows removes the rows of the given photos.
+func (s *PrivacyStore) DeletePhotoRows(ctx context.Context, ps []privacy.PhotoFile) (int64, error) {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.File
+	}
+	res := s.g.WithContext(ctx).Exec(`DELETE FROM claim_photos WHERE file_name IN ?`, names)
+	return res.RowsAffected, res.Error
+}
+
+// PhotoNames returns the name of every photo file a row refers to.
+func (s *PrivacyStore) PhotoNames(ctx context.Context) (map[string]bool, error) {
+	var names []string
+	if err := s.g.WithContext(ctx).Raw(`SELECT file_name FROM claim_photos`).Scan(&names).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(names))
+	for _, n := range names {
+		out[n] = true
+	}
+	return out, nil
+}
+
+// PruneSessions deletes sessions that ended before the time (revoked then, or with every refresh token
+// expired by then; their tokens go with them) and wallet challenges used or expired before it.
+func (s *PrivacyStore) PruneSessions(ctx context.Context, before time.Time) (int64, error) {
+	var n int64
+	err := s.g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Exec(`DELETE FROM sessions s WHERE s.created_at < @before AND (s.revoked_at < @before
+			OR NOT EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.session_id = s.id AND r.expires_at >= @before))`,
+			map[string]any{"before": before})
+		if res.Error != nil {
+			return res.Error
+		}
+		n = res.RowsAffected
+		res = tx.Exec(`DELETE FROM wallet_challenges WHERE COALESCE(used_at, expires_at) < ?`, before)
+		n += res.RowsAffected
+		return res.Error
+	})
+	return n, err
+}
+
+// PruneAudit removes audit entries older than the time; see AuditStore.Prune.
+func (s *PrivacyStore) PruneAudit(ctx context.Context, before time.Time) (int64, error) {
+	return (&AuditStore{db: s.g}).Prune(ctx, before)
+}
+
+// PruneBookkeeping deletes, in one transaction, the bookkeeping past its retention: payout lines and runs
+// whose period ended before the time (paid or cancelled runs only), refunds and payment requests made
+// before it, claims decided before it (the rewarded, rejected and expired ones), and finally the anonymised
+// shops that nothing refers to any more.
+func (s *PrivacyStore) PruneBookkeeping(ctx context.Context, before time.Time) (map[string]int64, error) {
+	out := map[string]int64{}
+	err := s.g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		args := map[string]any{"before": before, "day": before.Format("2006-01-02"), "erased": privacy.ErasedAccountID}
+		for _, st := range []struct{ table, sql string }{
+			{"payout_lines", `DELETE FROM payout_lines l USING payout_runs r WHERE l.run_id = r.id AND r.period_end < CAST(@day AS date)
+				AND r.status IN ('paid', 'cancelled')`},
+			{"payout_runs", `DELETE FROM payout_runs r WHERE r.period_end < CAST(@day AS date) AND r.status IN ('paid', 'cancelled')
+				AND NOT EXISTS (SELECT 1 FROM payout_lines l WHERE l.run_id = r.id)`},
+			{"refunds", `DELETE FROM refunds WHERE created_at < @before`},
+			{"payment_requests", `DELETE FROM payment_requests p WHERE COALESCE(p.submitted_at, p.created_at) < @before
+				AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.payment_id = p.id)
+				AND NOT EXISTS (SELECT 1 FROM payment_request_states st WHERE st.id = p.id AND st.status = 'submitted')`},
+			{"claims", `DELETE FROM claims WHERE status IN ('rewarded', 'rejected', 'expired')
+				AND COALESCE(decided_at, submitted_at, claimed_at) < @before`},
+		} {
+			res := tx.Exec(st.sql, args)
+			if res.Error != nil {
+				return fmt.Errorf("%s: %w", st.table, res.Error)
+			}
+			out[st.table] = res.RowsAffected
+		}
+		var spent []string
+		if err := tx.Raw(`SELECT a.id::text FROM accounts a WHERE a.status = 'erased' AND a.id <> @erased
+			AND NOT EXISTS (SELECT 1 FROM payment_requests WHERE shop_id = a.id)
+			AND NOT EXISTS (SELECT 1 FROM refunds WHERE shop_id = a.id)
+			AND NOT EXISTS (SELECT 1 FROM payout_lines WHERE shop_id = a.id)`, args).Scan(&spent).Error; err != nil {
+			return err
+		}
+		for _, id := range spent {
+			if err := repoint(tx, id, map[string]int64{}); err != nil {
+				return err
+			}
+			res := tx.Exec(`DELETE FROM accounts WHERE id = ?`, id)
+			if res.Error != nil {
+				return res.Error
+			}
+			out["anonymised_shops"] += res.RowsAffected
+		}
+		return nil
+	})
+	return out, err
+}
+
+// retentionLock is the advisory lock key (with privacyLockSpace) of the retention job.
+const (
+	privacyLockSpace = 6414
+	retentionLock    = 1
+)
+
+// RetentionLock runs fn holding a session-level advisory lock, so that of several API instances only one
+// runs the job at a time; ran is false when another holds it.
+func (s *PrivacyStore) RetentionLock(ctx context.Context, fn func() error) (bool, error) {
+	conn, err := s.db.sql.Conn(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer conn.Close()
+	var ok bool
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1, $2)`, privacyLockSpace, retentionLock).Scan(&ok); err != nil {
+		return false, err
+	}
+	if !ok {
+		return false, nil
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1, $2)`, privacyLockSpace, retentionLock)
+	return true, fn()
+}
