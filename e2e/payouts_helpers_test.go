@@ -12,7 +12,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -128,26 +127,17 @@ func reportLines(t *testing.T, report []byte) (map[string]int64, []string) {
 	return out, rows[len(rows)-1]
 }
 
-var installXmllint sync.Once
-
-// validateBankFile checks a bank file against internal/payouts/testdata/pain.001.001.03.xsd (a copy of ../shared/schemas) with xmllint, installing
-// Debian's libxml2-utils when xmllint is missing; it never skips.
+// validateBankFile checks a bank file against internal/payouts/testdata/pain.001.001.03.xsd (a copy of
+// ../shared/schemas) with xmllint, installing Debian's libxml2-utils when xmllint is missing; it never skips.
 func validateBankFile(t *testing.T, file []byte) {
 	t.Helper()
-	installXmllint.Do(func() {
-		if _, err := exec.LookPath("xmllint"); err != nil {
-			out, err := exec.Command("sh", "-c", "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libxml2-utils").CombinedOutput()
-			if err != nil {
-				t.Logf("installing libxml2-utils: %v\n%s", err, out)
-			}
-		}
-	})
+	xmllint := testenv.Tool(t, "xmllint", "libxml2-utils")
 	schema := filepath.Join(testenv.ProjectRoot(), "internal", "payouts", "testdata", "pain.001.001.03.xsd")
 	path := filepath.Join(t.TempDir(), "sepa.xml")
 	if err := os.WriteFile(path, file, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("xmllint", "--noout", "--schema", schema, path).CombinedOutput()
+	out, err := exec.Command(xmllint, "--noout", "--schema", schema, path).CombinedOutput()
 	if err != nil {
 		t.Fatalf("the bank file does not validate: %v\n%s\n%s", err, out, file)
 	}

@@ -28,30 +28,46 @@ func postgresBinDir(ctx context.Context, log io.Writer) (string, error) {
 	if os.Geteuid() != 0 {
 		return "", errors.New("PostgreSQL server binaries (initdb, postgres) not found; install the postgresql package")
 	}
-	unlock, err := localproc.LockFile(ctx, filepath.Join(os.TempDir(), "heitje-apt-install.lock"))
-	if err != nil {
+	if err := InstallDebianPackage(ctx, "postgresql", func() bool { return findBinDir(ctx) != "" }, log); err != nil {
 		return "", err
-	}
-	defer unlock()
-	if dir := findBinDir(ctx); dir != "" {
-		return dir, nil
-	}
-	fmt.Fprintln(log, "devnet: PostgreSQL not found; installing the Debian package postgresql")
-	for _, args := range [][]string{
-		{"update"},
-		{"install", "-y", "-o", "DPkg::Lock::Timeout=300", "postgresql"},
-	} {
-		cmd := exec.CommandContext(ctx, "apt-get", args...)
-		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
-		cmd.Stdout, cmd.Stderr = log, log
-		if err := cmd.Run(); err != nil {
-			return "", fmt.Errorf("apt-get %s: %w", strings.Join(args, " "), err)
-		}
 	}
 	if dir := findBinDir(ctx); dir != "" {
 		return dir, nil
 	}
 	return "", errors.New("installed postgresql, but still found no initdb")
+}
+
+// InstallDebianPackage installs a Debian package with apt-get unless present reports that what it provides
+// is already there. Installers in other processes wait for each other (a file lock), and present is asked
+// again once the lock is held, so a package is installed once however many tests need it at the same time.
+func InstallDebianPackage(ctx context.Context, pkg string, present func() bool, log io.Writer) error {
+	if present() {
+		return nil
+	}
+	unlock, err := localproc.LockFile(ctx, filepath.Join(os.TempDir(), "heitje-apt-install.lock"))
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if present() {
+		return nil
+	}
+	fmt.Fprintf(log, "devnet: installing the Debian package %s\n", pkg)
+	for _, args := range [][]string{
+		{"update"},
+		{"install", "-y", "-o", "DPkg::Lock::Timeout=300", pkg},
+	} {
+		cmd := exec.CommandContext(ctx, "apt-get", args...)
+		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
+		cmd.Stdout, cmd.Stderr = log, log
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("apt-get %s: %w", strings.Join(args, " "), err)
+		}
+	}
+	if !present() {
+		return fmt.Errorf("installed %s, but what it provides is still missing", pkg)
+	}
+	return nil
 }
 
 func findBinDir(ctx context.Context) string {

@@ -6,30 +6,16 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
-)
 
-var installXmllint sync.Once
+	"github.com/heerlen/heitje/internal/testenv"
+)
 
 // xmllint returns the path of xmllint, installing Debian's libxml2-utils when it is missing; it never skips.
 func xmllint(t *testing.T) string {
 	t.Helper()
-	installXmllint.Do(func() {
-		if _, err := exec.LookPath("xmllint"); err == nil {
-			return
-		}
-		cmd := exec.Command("sh", "-c", "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libxml2-utils")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Logf("installing libxml2-utils: %v\n%s", err, out)
-		}
-	})
-	p, err := exec.LookPath("xmllint")
-	if err != nil {
-		t.Fatal("xmllint is missing and could not be installed with apt-get (libxml2-utils)")
-	}
-	return p
+	return testenv.Tool(t, "xmllint", "libxml2-utils")
 }
 
 // schemaPath is the pain.001.001.03 schema, copied into testdata from ../shared/schemas.
