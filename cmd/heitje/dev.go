@@ -97,6 +97,11 @@ func devRun(ctx context.Context, root string) error {
 		"OPERATOR_KEY":     devnet.DevOperator.Private,
 		"TREASURY_ADDRESS": devnet.DevTreasury.Address,
 		"HTTP_ADDR":        "127.0.0.1:8080",
+		// The demo municipality's bank account, so payout runs get a bank file: the example IBAN of the
+		// IBAN standard's documentation, which belongs to nobody.
+		"SEPA_DEBTOR_NAME": "Gemeente Heerlen (demo)",
+		"SEPA_DEBTOR_IBAN": "NL91ABNA0417164300",
+		"SEPA_DEBTOR_BIC":  "ABNANL2A",
 	}
 	var relayers []string
 	for _, r := range devnet.DevRelayers {
@@ -211,7 +216,7 @@ func ensureToken(ctx context.Context, state string, settings map[string]string, 
 
 func writeEnvFile(path string, settings map[string]string) error {
 	keys := []string{"DATABASE_URL", "ETH_RPC_URL", "GENESIS_FILE", "TOKEN_ADDRESS", "TOKEN_DEPLOY_BLOCK",
-		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "TREASURY_ADDRESS", "HTTP_ADDR", "JWT_SECRET", "DATA_KEY", "DATA_KEY_OLD", "LOOKUP_KEY"}
+		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "TREASURY_ADDRESS", "HTTP_ADDR", "SEPA_DEBTOR_NAME", "SEPA_DEBTOR_IBAN", "SEPA_DEBTOR_BIC", "JWT_SECRET", "DATA_KEY", "DATA_KEY_OLD", "LOOKUP_KEY"}
 	var b strings.Builder
 	b.WriteString("# Written by `make run` (heitje dev run): the settings of the local platform.\n")
 	b.WriteString("# The keys are the published DEVELOPMENT NETWORK keys unless you overrode them; the secrets\n")
