@@ -132,6 +132,6 @@ func TestForgedAccessTokensAreRefused(t *testing.T) {
 		}
 	}
 	a.unchanged(before, "forged tokens")
-	a.clock.advance(auth.MaxAccessTTL + time.Minute)
+	a.clock.Advance(auth.MaxAccessTTL + time.Minute)
 	a.expect(http.StatusUnauthorized, "invalid_token", "GET", "/v1/me", good, nil)
 }

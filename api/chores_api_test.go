@@ -26,7 +26,7 @@ func (a *testAPI) withChores() {
 	if err != nil {
 		a.t.Fatal(err)
 	}
-	svc, err := chores.New(a.db.Chores(), files, chores.Options{Now: a.clock.now})
+	svc, err := chores.New(a.db.Chores(), files, chores.Options{Now: a.clock.Now})
 	if err != nil {
 		a.t.Fatal(err)
 	}

@@ -11,7 +11,6 @@ import (
 	"os"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/audit"
@@ -26,24 +25,6 @@ func TestMain(m *testing.M) { os.Exit(testenv.Main(m)) }
 // cheapArgon2 keeps password hashing fast in tests; production never uses it (the configuration refuses
 // anything below secrets.MinArgon2).
 var cheapArgon2 = secrets.Argon2Params{Memory: 1024, Time: 1, Threads: 1}
-
-// clock is a test clock that runs with the wall clock plus an offset the test can move.
-type clock struct {
-	mu     sync.Mutex
-	offset time.Duration
-}
-
-func (c *clock) now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return time.Now().Add(c.offset)
-}
-
-func (c *clock) advance(d time.Duration) {
-	c.mu.Lock()
-	c.offset += d
-	c.mu.Unlock()
-}
 
 // syncBuffer is a log sink that tests can read while handlers write.
 type syncBuffer struct {
@@ -70,7 +51,7 @@ type testAPI struct {
 	db     *store.DB
 	acc    *accounts.Service
 	store  *store.AccountStore
-	clock  *clock
+	clock  *testenv.Clock
 	jwtKey []byte
 	logs   *syncBuffer
 	deps   Deps
@@ -93,15 +74,15 @@ func newTestAPI(t *testing.T, opts accounts.Options) *testAPI {
 	k, _ := secrets.NewKey("test")
 	keys, _ := secrets.NewKeyring(k)
 	lookup, _ := secrets.NewLookup(bytes.Repeat([]byte{7}, 32))
-	a := &testAPI{t: t, db: db, clock: &clock{}, jwtKey: bytes.Repeat([]byte{9}, 32), logs: &syncBuffer{}, keys: keys, lookup: lookup}
-	issuer, err := auth.NewIssuer(a.jwtKey, auth.MaxAccessTTL, a.clock.now)
+	a := &testAPI{t: t, db: db, clock: &testenv.Clock{}, jwtKey: bytes.Repeat([]byte{9}, 32), logs: &syncBuffer{}, keys: keys, lookup: lookup}
+	issuer, err := auth.NewIssuer(a.jwtKey, auth.MaxAccessTTL, a.clock.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if opts.Argon2 == (secrets.Argon2Params{}) {
 		opts.Argon2 = cheapArgon2
 	}
-	opts.Now = a.clock.now
+	opts.Now = a.clock.Now
 	a.store = db.Accounts(keys, lookup)
 	if a.acc, err = accounts.New(a.store, issuer, lookup, opts); err != nil {
 		t.Fatal(err)

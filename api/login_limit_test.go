@@ -29,7 +29,7 @@ func TestFailedLoginsAreRateLimited(t *testing.T) {
 	if status != http.StatusTooManyRequests || errCode(body) != "rate_limited" {
 		t.Fatalf("after 5 failures: %d %v", status, body)
 	}
-	a.clock.advance(16 * time.Minute)
+	a.clock.Advance(16 * time.Minute)
 	a.expect(http.StatusOK, "", "POST", "/v1/auth/login", "", right, "RemoteAddr", "203.0.113.9:1000")
 
 	// An unknown username: the same status, code and message as a wrong password.

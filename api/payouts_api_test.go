@@ -14,7 +14,7 @@ func (a *testAPI) withPayouts() {
 	a.t.Helper()
 	k, _ := secrets.NewKey("test")
 	keys, _ := secrets.NewKeyring(k)
-	svc, err := payouts.New(a.db.Payouts(keys), payouts.Options{Now: a.clock.now})
+	svc, err := payouts.New(a.db.Payouts(keys), payouts.Options{Now: a.clock.Now})
 	if err != nil {
 		a.t.Fatal(err)
 	}

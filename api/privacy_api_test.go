@@ -36,7 +36,7 @@ func (a *testAPI) withPrivacy() {
 
 func (a *testAPI) setPrivacy(files privacy.PhotoFiles) {
 	a.t.Helper()
-	svc, err := privacy.New(a.db.Privacy(a.keys, a.lookup), files, store.Datasets(), privacy.Options{Now: a.clock.now, MinGroupSize: 3})
+	svc, err := privacy.New(a.db.Privacy(a.keys, a.lookup), files, store.Datasets(), privacy.Options{Now: a.clock.Now, MinGroupSize: 3})
 	if err != nil {
 		a.t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func (a *testAPI) withChoresAndPrivacy() {
 	if err != nil {
 		a.t.Fatal(err)
 	}
-	svc, err := chores.New(a.db.Chores(), files, chores.Options{Now: a.clock.now})
+	svc, err := chores.New(a.db.Chores(), files, chores.Options{Now: a.clock.Now})
 	if err != nil {
 		a.t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestPrivacyRequestsOverHTTP(t *testing.T) {
 	if l := a.expect(http.StatusOK, "", "GET", "/v1/admin/privacy/requests", fg, nil); l["open"] != float64(2) || l["overdue"] != float64(0) {
 		t.Fatalf("open list: %v", l)
 	}
-	a.clock.advance(29 * 24 * time.Hour)
+	a.clock.Advance(29 * 24 * time.Hour)
 	fg, _ = a.login("fg-heerlen")
 	tok, _ = a.login("verzoeker")
 	if l := a.expect(http.StatusOK, "", "GET", "/v1/admin/privacy/requests?status=overdue", fg, nil); len(l["requests"].([]any)) != 2 || l["overdue"] != float64(2) {

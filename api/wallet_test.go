@@ -125,7 +125,7 @@ func TestWalletBinding(t *testing.T) {
 	// An expired challenge is refused, and a fresh one works.
 	_, msg = a.challenge(bob)
 	before = a.snapshot()
-	a.clock.advance(5*time.Minute + time.Second)
+	a.clock.Advance(5*time.Minute + time.Second)
 	a.expect(http.StatusBadRequest, "challenge_expired", "PUT", "/v1/me/wallet", bob, map[string]any{"address": pb.addr, "signature": pb.sign(t, msg)})
 	a.unchanged(before, "an expired challenge")
 	_, msg = a.challenge(bob)

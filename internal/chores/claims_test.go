@@ -18,7 +18,7 @@ func TestClaimRules(t *testing.T) {
 	e := newEnv(t, chores.Options{})
 	open := e.chore(100, 5)
 	limited := e.chore(100, 5, func(in *chores.ChoreInput) { in.PerResidentLimit = 1 })
-	later := e.chore(100, 5, func(in *chores.ChoreInput) { in.OpensAt = e.clock.now().Add(time.Hour) })
+	later := e.chore(100, 5, func(in *chores.ChoreInput) { in.OpensAt = e.clock.Now().Add(time.Hour) })
 	closed := e.chore(100, 5)
 	yes := true
 	if _, err := e.svc.UpdateChore(e.ctx, e.manager, closed.ID, chores.ChorePatch{Closed: &yes}); err != nil {
@@ -129,11 +129,11 @@ func TestExpiryFreesThePlaceAndTheBudget(t *testing.T) {
 	if _, err := e.svc.ClaimChore(e.ctx, b, c.ID); !errors.Is(err, chores.ErrChoreFull) {
 		t.Fatalf("second claim on a full chore: %v", err)
 	}
-	e.clock.advance(47 * time.Hour)
+	e.clock.Advance(47 * time.Hour)
 	if _, n, err := e.svc.Step(e.ctx); err != nil || n != 0 {
 		t.Fatalf("expired %d before the deadline: %v", n, err)
 	}
-	e.clock.advance(2 * time.Hour)
+	e.clock.Advance(2 * time.Hour)
 	if _, err := e.svc.SubmitProof(e.ctx, a, cl.ID, "", [][]byte{phototest.JPEG(8, 8)}); !errors.Is(err, chores.ErrClaimExpired) {
 		t.Fatalf("late proof: %v", err)
 	}

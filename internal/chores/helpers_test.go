@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -23,24 +22,6 @@ import (
 
 func TestMain(m *testing.M) { os.Exit(testenv.Main(m)) }
 
-// clock is a test clock that runs with the wall clock plus an offset the test can move.
-type clock struct {
-	mu     sync.Mutex
-	offset time.Duration
-}
-
-func (c *clock) now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return time.Now().Add(c.offset)
-}
-
-func (c *clock) advance(d time.Duration) {
-	c.mu.Lock()
-	c.offset += d
-	c.mu.Unlock()
-}
-
 // env is the chores service over a fresh, migrated database and a photo folder.
 type env struct {
 	t     *testing.T
@@ -48,7 +29,7 @@ type env struct {
 	db    *store.DB
 	svc   *chores.Service
 	files *photos.Store
-	clock *clock
+	clock *testenv.Clock
 	// manager creates chores; reviewer reviews them (and created none).
 	manager, reviewer accounts.Actor
 }
@@ -68,10 +49,10 @@ func newEnv(t *testing.T, opts chores.Options) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, ctx: ctx, db: db, files: files, clock: &clock{},
+	e := &env{t: t, ctx: ctx, db: db, files: files, clock: &testenv.Clock{},
 		manager:  staff(accounts.PrivChoresManage, accounts.PrivChoresReview),
 		reviewer: staff(accounts.PrivChoresReview)}
-	opts.Now = e.clock.now
+	opts.Now = e.clock.Now
 	if e.svc, err = chores.New(db.Chores(), files, opts); err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +87,7 @@ func (e *env) chore(reward int64, capacity int, mod ...func(*chores.ChoreInput))
 	e.t.Helper()
 	in := chores.ChoreInput{Title: "Zwerfafval prikken", Description: "Langs de Geleenbeek",
 		Location: chores.Location{Lat: 50.888, Lng: 5.98, Area: "Heerlerbaan"}, RewardCents: reward, Capacity: capacity,
-		ClosesAt: e.clock.now().Add(7 * 24 * time.Hour)}
+		ClosesAt: e.clock.Now().Add(7 * 24 * time.Hour)}
 	for _, m := range mod {
 		m(&in)
 	}

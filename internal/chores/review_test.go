@@ -110,13 +110,13 @@ func TestApprovalRefusalsChangeNothing(t *testing.T) {
 	}
 	// Next month the monthly cap is fresh, but 900 + 200 + 500 would pass the yearly 1500 (unless the test
 	// runs in December, when next month is a new year).
-	e.clock.advance(32 * 24 * time.Hour)
+	e.clock.Advance(32 * 24 * time.Hour)
 	if _, err := e.svc.Approve(e.ctx, e.reviewer, monthly.ID); err != nil {
 		t.Fatalf("next month: %v", err)
 	}
 	yearly := e.submitted(p, e.chore(500, 3))
 	_, err := e.svc.Approve(e.ctx, e.reviewer, yearly.ID)
-	month, year := chores.Periods(e.clock.now(), time.UTC)
+	month, year := chores.Periods(e.clock.Now(), time.UTC)
 	if newYear := month.Equal(year) && month.Month() == time.January; !newYear && !errors.Is(err, chores.ErrCapExceeded) {
 		t.Fatalf("yearly cap: %v", err)
 	}

@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
-	"time"
 
 	ethaccounts "github.com/ethereum/go-ethereum/accounts"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -24,24 +22,6 @@ import (
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.Main(m)) }
-
-// clock is a test clock that runs with the wall clock plus an offset the test can move.
-type clock struct {
-	mu     sync.Mutex
-	offset time.Duration
-}
-
-func (c *clock) now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return time.Now().Add(c.offset)
-}
-
-func (c *clock) advance(d time.Duration) {
-	c.mu.Lock()
-	c.offset += d
-	c.mu.Unlock()
-}
 
 // folder is the photo store as the privacy service sees it.
 type folder struct{ *photos.Store }
@@ -64,7 +44,7 @@ type env struct {
 	db       *store.DB
 	keys     *secrets.Keyring
 	lookup   *secrets.Lookup
-	clock    *clock
+	clock    *testenv.Clock
 	files    *photos.Store
 	acc      *accounts.Service
 	chores   *chores.Service
@@ -94,21 +74,21 @@ func newEnv(t *testing.T, first ...func(*store.DB)) *env {
 	k, _ := secrets.NewKey("test")
 	keys, _ := secrets.NewKeyring(k)
 	lookup, _ := secrets.NewLookup(bytes.Repeat([]byte{7}, 32))
-	e := &env{t: t, ctx: ctx, db: db, keys: keys, lookup: lookup, clock: &clock{}}
-	issuer, _ := auth.NewIssuer(bytes.Repeat([]byte{9}, 32), auth.MaxAccessTTL, e.clock.now)
+	e := &env{t: t, ctx: ctx, db: db, keys: keys, lookup: lookup, clock: &testenv.Clock{}}
+	issuer, _ := auth.NewIssuer(bytes.Repeat([]byte{9}, 32), auth.MaxAccessTTL, e.clock.Now)
 	if e.acc, err = accounts.New(db.Accounts(keys, lookup), issuer, lookup, accounts.Options{
-		Argon2: secrets.Argon2Params{Memory: 1024, Time: 1, Threads: 1}, Now: e.clock.now,
+		Argon2: secrets.Argon2Params{Memory: 1024, Time: 1, Threads: 1}, Now: e.clock.Now,
 		NoticeVersions: privacy.NoticeVersions()}); err != nil {
 		t.Fatal(err)
 	}
 	if e.files, err = photos.New(filepath.Join(t.TempDir(), "photos"), photos.Limits{}); err != nil {
 		t.Fatal(err)
 	}
-	if e.chores, err = chores.New(db.Chores(), e.files, chores.Options{Now: e.clock.now}); err != nil {
+	if e.chores, err = chores.New(db.Chores(), e.files, chores.Options{Now: e.clock.Now}); err != nil {
 		t.Fatal(err)
 	}
 	if e.svc, err = privacy.New(db.Privacy(keys, lookup), folder{e.files}, store.Datasets(),
-		privacy.Options{Now: e.clock.now, MinGroupSize: 3}); err != nil {
+		privacy.Options{Now: e.clock.Now, MinGroupSize: 3}); err != nil {
 		t.Fatal(err)
 	}
 	e.admin = e.staff("beheerder", accounts.AllPrivileges()...)

@@ -93,7 +93,7 @@ func TestErasureLeavesNothingOfThePerson(t *testing.T) {
 		e.count(`SELECT count(*) FROM privacy_requests WHERE id = $1 AND status = 'open'`, req.ID) != 1 {
 		t.Fatal("a blocked erasure changed something")
 	}
-	e.clock.advance(49 * time.Hour)
+	e.clock.Advance(49 * time.Hour)
 	if _, expired, err := e.chores.Step(e.ctx); err != nil || expired != 1 {
 		t.Fatalf("expiring the open claim: %d, %v", expired, err)
 	}

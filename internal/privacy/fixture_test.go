@@ -83,7 +83,7 @@ func (e *env) world() world {
 	e.payment(w.resident, w.shop)
 	e.payout(w.shop)
 	if _, err := e.svc.RecordBreach(e.ctx, e.officer, privacy.BreachInput{Title: ptr("Verkeerde bijlage"), Nature: ptr("e-mail"),
-		Kinds: &[]string{"confidentiality"}, DiscoveredAt: ptr(e.clock.now().Add(-time.Hour))}); err != nil {
+		Kinds: &[]string{"confidentiality"}, DiscoveredAt: ptr(e.clock.Now().Add(-time.Hour))}); err != nil {
 		e.t.Fatal(err)
 	}
 	return w
@@ -122,7 +122,7 @@ func (e *env) sessions(username string) {
 func (e *env) chore(title string) string {
 	e.t.Helper()
 	c, err := e.chores.CreateChore(e.ctx, e.admin, chores.ChoreInput{Title: title, Location: chores.Location{Lat: 50.888,
-		Lng: 5.98, Area: "Heerlerbaan"}, RewardCents: 350, Capacity: 20, ClosesAt: e.clock.now().Add(7 * 24 * time.Hour)})
+		Lng: 5.98, Area: "Heerlerbaan"}, RewardCents: 350, Capacity: 20, ClosesAt: e.clock.Now().Add(7 * 24 * time.Hour)})
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func (e *env) payment(r, s person) {
 	id, refund := uuid.NewString(), uuid.NewString()
 	pay := e.intent("relayer-0", outbox.KindTransferWithAuthorization, "payment:"+id, r.wallet, s.wallet, 250)
 	back := e.intent("relayer-0", outbox.KindTransferWithAuthorization, "refund:"+refund, s.wallet, r.wallet, 50)
-	now := e.clock.now()
+	now := e.clock.Now()
 	e.exec(`INSERT INTO payment_requests (id, shop_id, shop_address, amount_cents, reference, auth_nonce, valid_after, valid_before,
 		created_at, expires_at, payer_id, payer_address, signature, intent_id, submitted_at)
 		VALUES ($1, $2, $3, 250, 'bon 4711', $4, 1, 9999999999, $5, $6, $7, $8, $9, $10, $5)`, id, s.p.AccountID, s.wallet,

@@ -75,7 +75,7 @@ func TestRetentionRemovesWhatIsPastItsPeriod(t *testing.T) {
 	r := privacy.Retention{PendingRegistrations: 90 * days, RejectedRegistrations: 30 * days, ProofPhotos: 90 * days,
 		InactiveAccounts: 95 * days, Sessions: 30 * days, AuditLog: 200 * days, PayoutRecords: 2557 * days}
 	if e.svc, err = privacy.New(e.db.Privacy(e.keys, e.lookup), folder{e.files}, store.Datasets(),
-		privacy.Options{Now: e.clock.now, Retention: r}); err != nil {
+		privacy.Options{Now: e.clock.Now, Retention: r}); err != nil {
 		t.Fatal(err)
 	}
 	pendingOld, rejectedOld := e.registration("wacht-oud", ""), e.registration("afgewezen-oud", "reject")
@@ -85,15 +85,15 @@ func TestRetentionRemovesWhatIsPastItsPeriod(t *testing.T) {
 	e.must(e.chores.Approve(e.ctx, e.reviewer, oldClaim))
 	e.sessions("actief-oud")
 
-	e.clock.advance(60 * days)
+	e.clock.Advance(60 * days)
 	pendingNew := e.registration("wacht-nieuw", "")
 	newActive, _ := e.resident("actief-nieuw", "", "")
 	newClaim := e.claim(newActive, e.chore("Nieuwe klus"), "nieuw")
 	e.must(e.chores.Approve(e.ctx, e.reviewer, newClaim))
 	e.sessions("actief-nieuw")
-	e.clock.advance(20 * days)
+	e.clock.Advance(20 * days)
 	rejectedNew := e.registration("afgewezen-nieuw", "reject")
-	e.clock.advance(20 * days)
+	e.clock.Advance(20 * days)
 	if _, err := e.acc.Login(e.ctx, "actief-oud", password, "198.51.100.9"); err != nil {
 		t.Fatal(err) // keeps the day-0 resident active
 	}
@@ -170,7 +170,7 @@ func TestRetentionEndsTheBookkeeping(t *testing.T) {
 	if err := os.Chtimes(stray, time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	e.clock.advance(8 * 366 * days)
+	e.clock.Advance(8 * 366 * days)
 	if _, _, err := e.chores.Step(e.ctx); err != nil {
 		t.Fatal(err)
 	}
