@@ -18,6 +18,8 @@ type Client struct {
 	*ethclient.Client
 	RPC     *rpc.Client
 	ChainID *big.Int
+
+	receipts blockReceipts
 }
 
 // Dial connects to the node at url and refuses a chain whose id is not want.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -48,6 +49,12 @@ type Sender struct {
 	lastHead uint64
 	mu       sync.Mutex
 	next     uint64
+	// inflight are the key's sent intents, lowest nonce first. The sender is their only writer, so after
+	// reading them once it keeps them in memory; stale asks for a fresh read after a round went wrong.
+	inflight []outbox.Intent
+	stale    bool
+	// scanned is the newest block whose receipts were searched for this key's transactions.
+	scanned uint64
 }
 
 // RetryRevertedAfter is how long an intent of the municipality whose pre-check reverted waits before the
@@ -164,21 +171,41 @@ func (s *Sender) tryRecover(ctx context.Context) error {
 	s.mu.Lock()
 	s.next = next
 	s.mu.Unlock()
+	if err := s.reload(ctx); err != nil {
+		return err
+	}
 	if err := s.confirm(ctx, true); err != nil {
 		return err
 	}
+	if len(s.inflight) > 0 {
+		s.log.Info("resending transactions signed before the restart", "count", len(s.inflight))
+	}
+	return s.broadcast(ctx, s.inflight)
+}
+
+// reload reads the in-flight intents from the store.
+func (s *Sender) reload(ctx context.Context) error {
 	inflight, err := s.store.InFlight(ctx, s.name)
 	if err != nil {
 		return err
 	}
-	if len(inflight) > 0 {
-		s.log.Info("resending transactions signed before the restart", "count", len(inflight))
-	}
-	return s.broadcast(ctx, inflight)
+	s.inflight, s.stale = inflight, false
+	return nil
 }
 
 // Step does one round: record receipts, send new intents, rebroadcast stale ones.
-func (s *Sender) Step(ctx context.Context) error {
+func (s *Sender) Step(ctx context.Context) (err error) {
+	defer func() {
+		if err != nil {
+			// What the store holds may now differ from what this sender remembers: read it again.
+			s.stale = true
+		}
+	}()
+	if s.stale {
+		if err := s.reload(ctx); err != nil {
+			return fmt.Errorf("reading in-flight intents: %w", err)
+		}
+	}
 	if err := s.confirm(ctx, false); err != nil {
 		return fmt.Errorf("confirming: %w", err)
 	}
@@ -194,13 +221,13 @@ func (s *Sender) confirm(ctx context.Context, force bool) error {
 	if err != nil {
 		return err
 	}
+	inflight := s.inflight
 	if head == s.lastHead && !force {
-		return s.rebroadcastStale(ctx, nil)
+		return s.rebroadcastStale(ctx, inflight)
 	}
-	inflight, err := s.store.InFlight(ctx, s.name)
-	if err != nil || len(inflight) == 0 {
-		s.lastHead = head
-		return err
+	if len(inflight) == 0 {
+		s.lastHead, s.scanned = head, head
+		return nil
 	}
 	// The nonce at head is read before the receipts: every nonce below it was mined at or before head,
 	// so its receipt must be visible by the time we ask for it.
@@ -215,12 +242,13 @@ func (s *Sender) confirm(ctx context.Context, force bool) error {
 			mined = append(mined, in)
 		}
 	}
-	receipts, err := s.receipts(ctx, mined)
+	receipts, err := s.receipts(ctx, mined, head)
 	if err != nil {
 		return err
 	}
 	var done []outbox.Outcome
-	var waiting []outbox.Intent
+	var waiting, still []outbox.Intent
+	requeued := map[int64]bool{}
 	for _, in := range inflight {
 		r := receipts[in.ID]
 		switch {
@@ -242,6 +270,7 @@ func (s *Sender) confirm(ctx context.Context, force bool) error {
 					return err
 				}
 				delete(s.suspects, in.ID)
+				requeued[in.ID] = true
 			}
 		default:
 			waiting = append(waiting, in)
@@ -251,12 +280,52 @@ func (s *Sender) confirm(ctx context.Context, force bool) error {
 		return err
 	}
 	recordOutcomes(s.name, done)
+	finished := map[int64]bool{}
+	for _, o := range done {
+		finished[o.IntentID] = true
+	}
+	for _, in := range inflight {
+		if !finished[in.ID] && !requeued[in.ID] {
+			still = append(still, in)
+		}
+	}
+	s.inflight = still
 	s.lastHead = head
 	return s.rebroadcastStale(ctx, waiting)
 }
 
-// receipts fetches the receipts of every hash of the intents in JSON-RPC batches, keyed by intent id.
-func (s *Sender) receipts(ctx context.Context, ins []outbox.Intent) (map[int64]*types.Receipt, error) {
+// receipts finds the receipts of the mined intents, keyed by intent id. It searches the blocks that arrived
+// since the last search (shared with the process's other senders, one eth_getBlockReceipts per block) and
+// asks by transaction hash only for intents not found there: those mined before a restart or a long pause,
+// and those still waiting for confirmations, whose block may have been replaced since.
+func (s *Sender) receipts(ctx context.Context, ins []outbox.Intent, head uint64) (map[int64]*types.Receipt, error) {
+	out := map[int64]*types.Receipt{}
+	if len(ins) == 0 {
+		s.scanned = head
+		return out, nil
+	}
+	want := map[common.Hash]int64{}
+	for _, in := range ins {
+		for _, h := range in.Hashes() {
+			want[h] = in.ID
+		}
+	}
+	from := s.scanned + 1
+	if s.scanned == 0 || head-s.scanned > receiptsKept {
+		from = head + 1
+	}
+	for b := from; b <= head; b++ {
+		rs, err := s.client.BlockReceipts(ctx, b)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rs {
+			if id, ok := want[r.TxHash]; ok {
+				out[id] = r
+			}
+		}
+	}
+	s.scanned = head
 	type ask struct {
 		id int64
 		r  *types.Receipt
@@ -264,6 +333,9 @@ func (s *Sender) receipts(ctx context.Context, ins []outbox.Intent) (map[int64]*
 	var asks []*ask
 	var batch []rpc.BatchElem
 	for _, in := range ins {
+		if out[in.ID] != nil {
+			continue
+		}
 		for _, h := range in.Hashes() {
 			a := &ask{id: in.ID}
 			asks = append(asks, a)
@@ -273,7 +345,6 @@ func (s *Sender) receipts(ctx context.Context, ins []outbox.Intent) (map[int64]*
 	if err := s.batchCall(ctx, batch); err != nil {
 		return nil, err
 	}
-	out := map[int64]*types.Receipt{}
 	for i, a := range asks {
 		if batch[i].Error != nil {
 			return nil, batch[i].Error
@@ -296,14 +367,8 @@ func (s *Sender) batchCall(ctx context.Context, batch []rpc.BatchElem) error {
 }
 
 // rebroadcastStale sends again the transactions that have gone long without a receipt, replacing those whose
-// fee cap no longer covers the base fee. waiting nil means: read the in-flight intents from the store.
+// fee cap no longer covers the base fee. What it stores it also notes in the sender's in-flight list.
 func (s *Sender) rebroadcastStale(ctx context.Context, waiting []outbox.Intent) error {
-	if waiting == nil {
-		var err error
-		if waiting, err = s.store.InFlight(ctx, s.name); err != nil {
-			return err
-		}
-	}
 	var stale []outbox.Intent
 	for _, in := range waiting {
 		if time.Since(in.SentAt) >= s.RebroadcastAfter {
@@ -334,6 +399,7 @@ func (s *Sender) rebroadcastStale(ctx context.Context, waiting []outbox.Intent) 
 			return err
 		}
 		s.log.Info("replacing an underpriced transaction", "intent", in.ID, "nonce", tx.Nonce())
+		stale[i].PriorTxHashes = append(slices.Clone(in.PriorTxHashes), in.TxHash)
 		stale[i].RawTx, stale[i].TxHash = raw, bumped.Hash()
 	}
 	ids := make([]int64, len(stale))
@@ -342,6 +408,17 @@ func (s *Sender) rebroadcastStale(ctx context.Context, waiting []outbox.Intent) 
 	}
 	if err := s.store.Touch(ctx, ids); err != nil {
 		return err
+	}
+	now := time.Now()
+	byID := map[int64]outbox.Intent{}
+	for _, in := range stale {
+		in.SentAt, in.Attempts = now, in.Attempts+1
+		byID[in.ID] = in
+	}
+	for i, in := range s.inflight {
+		if upd, ok := byID[in.ID]; ok {
+			s.inflight[i] = upd
+		}
 	}
 	rebroadcasts.WithLabelValues(s.name).Add(float64(len(stale)))
 	return s.broadcast(ctx, stale)
@@ -357,24 +434,21 @@ func (s *Sender) sendQueued(ctx context.Context) error {
 		in   outbox.Intent
 		data []byte
 		gas  uint64
-		res  hexutil.Bytes
 	}
-	var calls []*call
+	var calls []call
+	var checks []checkCall
 	var failed []outbox.Outcome
-	var batch []rpc.BatchElem
 	for _, in := range queued {
 		data, gas, err := s.token.Encode(in.Kind, in.Args)
 		if err != nil {
 			failed = append(failed, outbox.Outcome{IntentID: in.ID, Status: outbox.StatusFailed, Error: err.Error()})
 			continue
 		}
-		c := &call{in: in, data: data, gas: gas}
-		calls = append(calls, c)
-		batch = append(batch, rpc.BatchElem{Method: "eth_call", Args: []any{map[string]any{
-			"from": s.addr, "to": s.token.Address, "data": hexutil.Bytes(data), "gas": hexutil.Uint64(gas),
-		}, "pending"}, Result: &c.res})
+		calls = append(calls, call{in: in, data: data, gas: gas})
+		checks = append(checks, checkCall{data: data, gas: gas})
 	}
-	if err := s.batchCall(ctx, batch); err != nil {
+	reverted, reasons, err := s.preCheck(ctx, checks)
+	if err != nil {
 		return err
 	}
 	baseFee, err := s.baseFee(ctx)
@@ -389,7 +463,8 @@ func (s *Sender) sendQueued(ctx context.Context) error {
 	var signed []outbox.Signed
 	var toSend []outbox.Intent
 	for i, c := range calls {
-		if reason, reverted := revertOf(batch[i].Error, s.token); reverted {
+		if reverted[i] {
+			reason := reasons[i]
 			if c.in.Kind == outbox.KindTransferWithAuthorization {
 				// A resident's payment that would revert fails at once, with the reason, and moves nothing.
 				failed = append(failed, outbox.Outcome{IntentID: c.in.ID, Status: outbox.StatusFailed, Error: "pre-check: " + reason})
@@ -403,8 +478,6 @@ func (s *Sender) sendQueued(ctx context.Context) error {
 				}
 			}
 			continue
-		} else if batch[i].Error != nil {
-			return fmt.Errorf("pre-check of intent %d: %w", c.in.ID, batch[i].Error)
 		}
 		to := s.token.Address
 		tx, err := s.sign(next, &to, c.data, c.gas, tip, fee)
@@ -413,7 +486,8 @@ func (s *Sender) sendQueued(ctx context.Context) error {
 		}
 		raw, _ := tx.MarshalBinary()
 		signed = append(signed, outbox.Signed{IntentID: c.in.ID, Nonce: next, TxHash: tx.Hash(), RawTx: raw})
-		c.in.RawTx, c.in.TxHash = raw, tx.Hash()
+		nonce := next
+		c.in.RawTx, c.in.TxHash, c.in.Nonce, c.in.Status, c.in.Attempts = raw, tx.Hash(), &nonce, outbox.StatusSent, c.in.Attempts+1
 		toSend = append(toSend, c.in)
 		next++
 	}
@@ -434,6 +508,11 @@ func (s *Sender) sendQueued(ctx context.Context) error {
 		return err
 	}
 	s.next = next
+	now := time.Now()
+	for i := range toSend {
+		toSend[i].SentAt = now
+	}
+	s.inflight = append(s.inflight, toSend...)
 	sent.WithLabelValues(s.name).Add(float64(len(signed)))
 	return s.broadcast(ctx, toSend)
 }

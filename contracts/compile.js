@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// compile.js compiles HeitjeCoin.sol with the pinned solc-js into OUTDIR/HeitjeCoin.abi.json and
-// OUTDIR/HeitjeCoin.bin. Usage: node compile.js [OUTDIR] (default: build/ beside this file).
+// compile.js compiles the contracts with the pinned solc-js into OUTDIR: HeitjeCoin.sol into HeitjeCoin.abi.json
+// and HeitjeCoin.bin (creation code), and PreCheck.sol, which is never deployed but placed as code in eth_call
+// state overrides, into PreCheck.abi.json and PreCheck.bin-runtime (runtime code).
+// Usage: node compile.js [OUTDIR] (default: build/ beside this file).
 //
 // The output is reproducible: the compiler, OpenZeppelin and every setting are pinned, source unit names are
 // relative to this folder, and the metadata hash (which would change with comments and paths) is left out of the
@@ -13,8 +15,11 @@ const solc = require('solc');
 
 const root = __dirname;
 const modules = path.join(root, 'node_modules');
-const contract = 'HeitjeCoin';
-const entry = `${contract}.sol`;
+// The contracts and which code each needs: creation code to deploy, runtime code to place in an override.
+const contracts = [
+  { name: 'HeitjeCoin', code: 'bytecode', suffix: 'bin' },
+  { name: 'PreCheck', code: 'deployedBytecode', suffix: 'bin-runtime' },
+];
 
 function readImport(name) {
   const base = name.startsWith('@') ? modules : root;
@@ -45,7 +50,17 @@ function checkPinnedVersions() {
 function main() {
   checkPinnedVersions();
   const outDir = path.resolve(process.argv[2] || path.join(root, 'build'));
+  const outputs = contracts.map(compileOne);
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const o of outputs) {
+    fs.writeFileSync(path.join(outDir, `${o.name}.abi.json`), JSON.stringify(o.abi, null, 2) + '\n');
+    fs.writeFileSync(path.join(outDir, `${o.name}.${o.suffix}`), o.code + '\n');
+  }
+  process.stdout.write(`compiled ${contracts.map((c) => c.name).join(', ')} with solc ${solc.version()} into ${outDir}\n`);
+}
 
+function compileOne({ name, code, suffix }) {
+  const entry = `${name}.sol`;
   const input = {
     language: 'Solidity',
     sources: { [entry]: { content: fs.readFileSync(path.join(root, entry), 'utf8') } },
@@ -53,7 +68,7 @@ function main() {
       evmVersion: 'london',
       optimizer: { enabled: true, runs: 200 },
       metadata: { bytecodeHash: 'none' },
-      outputSelection: { [entry]: { [contract]: ['abi', 'evm.bytecode.object'] } },
+      outputSelection: { [entry]: { [name]: ['abi', `evm.${code}.object`] } },
     },
   };
 
@@ -67,18 +82,15 @@ function main() {
     throw new Error(`solc ${solc.version()}: ${errors.length} error(s) compiling ${entry}`);
   }
 
-  const compiled = output.contracts && output.contracts[entry] && output.contracts[entry][contract];
-  if (!compiled || !compiled.evm.bytecode.object) {
-    throw new Error(`solc produced no bytecode for ${contract}`);
+  const compiled = output.contracts && output.contracts[entry] && output.contracts[entry][name];
+  const object = compiled && compiled.evm[code] && compiled.evm[code].object;
+  if (!object) {
+    throw new Error(`solc produced no ${code} for ${name}`);
   }
-  if (/__\$[0-9a-f]{34}\$__/.test(compiled.evm.bytecode.object)) {
-    throw new Error(`${contract} needs library linking, which this build does not support`);
+  if (/__\$[0-9a-f]{34}\$__/.test(object)) {
+    throw new Error(`${name} needs library linking, which this build does not support`);
   }
-
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, `${contract}.abi.json`), JSON.stringify(compiled.abi, null, 2) + '\n');
-  fs.writeFileSync(path.join(outDir, `${contract}.bin`), compiled.evm.bytecode.object + '\n');
-  process.stdout.write(`compiled ${contract} with solc ${solc.version()} into ${outDir}\n`);
+  return { name, suffix, abi: compiled.abi, code: object };
 }
 
 try {

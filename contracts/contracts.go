@@ -1,5 +1,5 @@
-// Package contracts holds the HeitjeCoin Solidity source, the script that compiles it, and the committed build
-// outputs: the ABI and bytecode embedded here, and the abigen v2 bindings in contracts/bindings. Regenerate them
+// Package contracts holds the HeitjeCoin Solidity source (and PreCheck, the batch checker the senders run in
+// eth_call), the script that compiles them, and the committed build outputs: the ABIs and code embedded here, and the abigen v2 bindings in contracts/bindings. Regenerate them
 // with `make generate` (which runs contracts/generate.sh); the drift test fails when they are out of date.
 package contracts
 
@@ -22,9 +22,15 @@ var (
 	abiJSON []byte
 	//go:embed build/HeitjeCoin.bin
 	binHex string
+	//go:embed build/PreCheck.abi.json
+	preCheckABIJSON []byte
+	//go:embed build/PreCheck.bin-runtime
+	preCheckHex string
 
-	parsedABI abi.ABI
-	bytecode  []byte
+	parsedABI    abi.ABI
+	bytecode     []byte
+	preCheckABI  abi.ABI
+	preCheckCode []byte
 )
 
 func init() {
@@ -34,6 +40,12 @@ func init() {
 	}
 	if bytecode, err = hexutil.Decode("0x" + strings.TrimSpace(binHex)); err != nil {
 		panic(fmt.Sprintf("contracts: embedded HeitjeCoin bytecode: %v", err))
+	}
+	if preCheckABI, err = abi.JSON(bytes.NewReader(preCheckABIJSON)); err != nil {
+		panic(fmt.Sprintf("contracts: embedded PreCheck ABI: %v", err))
+	}
+	if preCheckCode, err = hexutil.Decode("0x" + strings.TrimSpace(preCheckHex)); err != nil {
+		panic(fmt.Sprintf("contracts: embedded PreCheck code: %v", err))
 	}
 }
 
@@ -71,6 +83,13 @@ func ABI() abi.ABI { return parsedABI }
 // Bytecode returns HeitjeCoin's creation bytecode (compiled for the London EVM), without constructor arguments.
 // The caller must not modify it.
 func Bytecode() []byte { return bytecode }
+
+// PreCheckABI returns the parsed ABI of PreCheck, the batch checker that runs in eth_call state overrides.
+func PreCheckABI() abi.ABI { return preCheckABI }
+
+// PreCheckCode returns PreCheck's runtime code, to place at an address in an eth_call state override; it is
+// never deployed. The caller must not modify it.
+func PreCheckCode() []byte { return preCheckCode }
 
 // Deploy sends the transaction that creates a HeitjeCoin whose DEFAULT_ADMIN_ROLE is held by admin, and returns
 // the address the contract will have once the transaction is mined. It does not wait for the receipt.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # generate.sh rebuilds everything derived from the Solidity source: it installs the pinned npm packages when
-# node_modules is missing or older than package-lock.json, compiles HeitjeCoin.sol into build/ (ABI + bytecode),
-# and regenerates the abigen v2 Go bindings in bindings/. Run it from any directory; commit what it changes.
+# node_modules is missing or older than package-lock.json, compiles HeitjeCoin.sol and PreCheck.sol into build/
+# (ABI + bytecode), and regenerates the abigen v2 Go bindings in bindings/. Run it from any directory; commit what it changes.
 # abigen comes from the go-ethereum version that go.mod requires, so the bindings match the library they use.
 set -euo pipefail
 
