@@ -12,7 +12,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/heerlen/heitje/internal/outbox"
 )
@@ -100,12 +99,14 @@ func enqueue(tx *gorm.DB, in outbox.Intent) (outbox.Intent, error) {
 	if err != nil {
 		return outbox.Intent{}, err
 	}
-	row := intentRow{Signer: in.Signer, Kind: string(in.Kind), IdempotencyKey: in.IdempotencyKey, Args: args,
-		Status: string(outbox.StatusQueued)}
-	res := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "idempotency_key"}}, DoNothing: true}).
-		Select("Signer", "Kind", "IdempotencyKey", "Args", "Status").Create(&row)
-	if res.Error != nil {
-		return outbox.Intent{}, res.Error
+	var rows []intentRow
+	if err := tx.Raw(`INSERT INTO chain_intents (signer, kind, idempotency_key, args, status) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
+		in.Signer, string(in.Kind), in.IdempotencyKey, args, string(outbox.StatusQueued)).Scan(&rows).Error; err != nil {
+		return outbox.Intent{}, err
+	}
+	if len(rows) == 1 {
+		return rows[0].intent()
 	}
 	var got intentRow
 	if err := tx.Where("idempotency_key = ?", in.IdempotencyKey).Take(&got).Error; err != nil {
@@ -268,25 +269,30 @@ func (s *OutboxStore) Requeue(ctx context.Context, id int64, reason string) erro
 		prior_tx_hashes = '[]', raw_tx = NULL, error = ? WHERE id = ? AND status = 'sent'`, reason, id).Error
 }
 
-// Finish records final outcomes; intents already final are left as they are.
+// Finish records final outcomes with one UPDATE; intents already final are left as they are. An outcome
+// without a transaction hash keeps the intent's hash and block.
 func (s *OutboxStore) Finish(ctx context.Context, outcomes []outbox.Outcome) error {
 	if len(outcomes) == 0 {
 		return nil
 	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		for _, o := range outcomes {
-			upd := map[string]any{"status": o.Status, "error": o.Error, "done_at": time.Now().UTC()}
-			if o.TxHash != (common.Hash{}) {
-				upd["tx_hash"] = o.TxHash.Hex()
-				upd["block_number"] = int64(o.BlockNumber)
-			}
-			if err := tx.Model(&intentRow{}).Where("id = ? AND status IN ?", o.IntentID,
-				[]outbox.Status{outbox.StatusQueued, outbox.StatusSent}).Updates(upd).Error; err != nil {
-				return err
-			}
+	ids := make([]int64, len(outcomes))
+	statuses := make([]string, len(outcomes))
+	errs := make([]string, len(outcomes))
+	hashes := make([]string, len(outcomes))
+	blocks := make([]int64, len(outcomes))
+	for i, o := range outcomes {
+		ids[i], statuses[i], errs[i] = o.IntentID, string(o.Status), o.Error
+		if o.TxHash != (common.Hash{}) {
+			hashes[i], blocks[i] = o.TxHash.Hex(), int64(o.BlockNumber)
 		}
-		return nil
-	})
+	}
+	return s.db.WithContext(ctx).Exec(`UPDATE chain_intents AS i
+		SET status = v.status, error = v.error, done_at = now(),
+			tx_hash = CASE WHEN v.tx_hash = '' THEN i.tx_hash ELSE v.tx_hash END,
+			block_number = CASE WHEN v.tx_hash = '' THEN i.block_number ELSE v.block_number END
+		FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS v(id, status, error, tx_hash, block_number)
+		WHERE i.id = v.id AND i.status IN ('queued', 'sent')`,
+		pgArray(ids), pgArray(statuses), pgArray(errs), pgArray(hashes), pgArray(blocks)).Error
 }
 
 // Touch counts a rebroadcast.
