@@ -40,9 +40,12 @@ func NewLogger(cfg *config.Config, w io.Writer) *slog.Logger {
 
 // Platform is a running API with its workers.
 type Platform struct {
-	cfg      *config.Config
-	log      *slog.Logger
-	db       *store.DB
+	cfg *config.Config
+	log *slog.Logger
+	db  *store.DB
+	// work is the senders' own small pool, so a burst of requests waiting for connections never holds up
+	// the signing and confirming of what those requests queued.
+	work     *store.DB
 	client   *chain.Client
 	indexer  *chain.Indexer
 	senders  []*chain.Sender
@@ -102,8 +105,16 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Platform,
 		}
 		return nil, err
 	}
-	p, err := assemble(cfg, log, db, client)
+	// Each sender holds one connection for its key lock and uses one more at a time.
+	work, err := store.Open(ctx, cfg.DatabaseURL, store.MaxConns(2*(2+len(cfg.RelayerKeys))))
 	if err != nil {
+		db.Close()
+		client.Close()
+		return nil, err
+	}
+	p, err := assemble(cfg, log, db, work, client)
+	if err != nil {
+		work.Close()
 		db.Close()
 		client.Close()
 		return nil, err
@@ -111,25 +122,25 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Platform,
 	return p, nil
 }
 
-// assemble builds the services, senders and indexer over an open database and node connection. Nothing
-// here calls the node; the workers do once Run starts them.
-func assemble(cfg *config.Config, log *slog.Logger, db *store.DB, client *chain.Client) (*Platform, error) {
+// assemble builds the services, senders and indexer over an open database and node connection; the senders
+// use the pool work (which may be db itself). Nothing here calls the node; the workers do once Run starts them.
+func assemble(cfg *config.Config, log *slog.Logger, db, work *store.DB, client *chain.Client) (*Platform, error) {
 	acc, err := NewAccounts(cfg, db)
 	if err != nil {
 		return nil, err
 	}
-	p := &Platform{cfg: cfg, log: log, db: db, client: client, accounts: acc, audit: audit.NewService(db.Audit()),
+	p := &Platform{cfg: cfg, log: log, db: db, work: work, client: client, accounts: acc, audit: audit.NewService(db.Audit()),
 		balances: balances.New(db.Balances())}
 	if p.chores, err = NewChores(cfg, db, log); err != nil {
 		return nil, err
 	}
 	token := chain.NewToken(cfg.TokenAddress)
 	p.senders = append(p.senders,
-		chain.NewSender("minter", cfg.MinterKey, client, db.Outbox(), token, log),
-		chain.NewSender("operator", cfg.OperatorKey, client, db.Outbox(), token, log))
+		chain.NewSender("minter", cfg.MinterKey, client, work.Outbox(), token, log),
+		chain.NewSender("operator", cfg.OperatorKey, client, work.Outbox(), token, log))
 	p.hub = payments.NewHub()
 	for i, k := range cfg.RelayerKeys {
-		p.senders = append(p.senders, chain.NewSender(fmt.Sprintf("relayer-%d", i), k, client, p.hub.Observe(db.Outbox()), token, log))
+		p.senders = append(p.senders, chain.NewSender(fmt.Sprintf("relayer-%d", i), k, client, p.hub.Observe(work.Outbox()), token, log))
 	}
 	if p.payments, err = NewPayments(cfg, db, p.hub, p.kick); err != nil {
 		return nil, err
@@ -152,6 +163,9 @@ func assemble(cfg *config.Config, log *slog.Logger, db *store.DB, client *chain.
 // Close releases the database and the node connection.
 func (p *Platform) Close() {
 	p.client.Close()
+	if p.work != p.db {
+		p.work.Close()
+	}
 	p.db.Close()
 }
 

@@ -27,8 +27,22 @@ type DB struct {
 	sql  *sql.DB
 }
 
+// DefaultMaxConns is the size of a pool opened without MaxConns.
+const DefaultMaxConns = 40
+
+// Option changes how Open sets up the pool.
+type Option func(*sql.DB)
+
+// MaxConns bounds the pool at n connections (half of them kept idle).
+func MaxConns(n int) Option {
+	return func(s *sql.DB) {
+		s.SetMaxOpenConns(n)
+		s.SetMaxIdleConns(max(n/2, 1))
+	}
+}
+
 // Open connects to Postgres and checks that it answers. The error never contains the password.
-func Open(ctx context.Context, url string) (*DB, error) {
+func Open(ctx context.Context, url string, opts ...Option) (*DB, error) {
 	g, err := gorm.Open(postgres.Open(url), &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true,
@@ -43,9 +57,11 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("database: %w", err)
 	}
-	s.SetMaxOpenConns(40)
-	s.SetMaxIdleConns(20)
 	s.SetConnMaxIdleTime(5 * time.Minute)
+	MaxConns(DefaultMaxConns)(s)
+	for _, o := range opts {
+		o(s)
+	}
 	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := s.PingContext(pctx); err != nil {
