@@ -48,10 +48,7 @@ func (s *Service) Pay(ctx context.Context, p accounts.Principal, id, key string,
 	hash := requestHash("pay", strings.ToLower(id), strings.ToLower(a.From.Hex()), strconv.FormatUint(a.ValidAfter, 10),
 		strconv.FormatUint(a.ValidBefore, 10), a.Nonce.Hex(), hex.EncodeToString(a.Signature), want.String())
 	var sub Submission
-	err = s.store.InTx(ctx, func(tx Tx) error {
-		if err := tx.LockAccount(p.AccountID); err != nil {
-			return err
-		}
+	err = s.inAccountTx(ctx, p.AccountID, func(tx Tx) error {
 		if rec, ok, err := tx.Idempotency(p.AccountID, key); err != nil || ok {
 			if err == nil && !bytes.Equal(rec.RequestHash, hash) {
 				err = ErrIdempotencyConflict

@@ -41,10 +41,7 @@ func (s *Service) Refund(ctx context.Context, p accounts.Principal, paymentID, k
 	}
 	hash := requestHash("refund", strings.ToLower(paymentID), strconv.FormatInt(amountCents, 10), reason)
 	var sub Submission
-	err := s.store.InTx(ctx, func(tx Tx) error {
-		if err := tx.LockAccount(p.AccountID); err != nil {
-			return err
-		}
+	err := s.inAccountTx(ctx, p.AccountID, func(tx Tx) error {
 		if rec, ok, err := tx.Idempotency(p.AccountID, key); err != nil || ok {
 			if err == nil && !bytes.Equal(rec.RequestHash, hash) {
 				err = ErrIdempotencyConflict

@@ -67,6 +67,7 @@ type Service struct {
 	store Store
 	opts  Options
 	hub   *Hub
+	locks accountLocks
 }
 
 // New returns the service.
