@@ -44,12 +44,21 @@ type Indexer struct {
 	PollInterval time.Duration
 
 	head, cursor uint64
+	kick         chan struct{}
 }
 
 // NewIndexer returns an indexer of the contract at token.
 func NewIndexer(src LogSource, store ledger.Store, token common.Address, log *slog.Logger) *Indexer {
 	return &Indexer{src: src, store: store, token: token, coin: bindings.NewHeitjeCoin(), log: log.With("component", "indexer"),
-		MaxRange: 2000, PollInterval: 200 * time.Millisecond}
+		MaxRange: 2000, PollInterval: 200 * time.Millisecond, kick: make(chan struct{}, 1)}
+}
+
+// Kick wakes the indexer now instead of at its next poll (a new block has arrived).
+func (ix *Indexer) Kick() {
+	select {
+	case ix.kick <- struct{}{}:
+	default:
+	}
 }
 
 // Lag returns the blocks between the chain head and the cursor, as of the last step.
@@ -74,6 +83,7 @@ func (ix *Indexer) Run(ctx context.Context) error {
 		case <-ctx.Done():
 			return nil
 		case <-time.After(ix.PollInterval):
+		case <-ix.kick:
 		}
 	}
 }

@@ -63,7 +63,9 @@ func TestPreCheckTriesABatchInOrderAsItsSender(t *testing.T) {
 	enqueue("operator", "mint-without-role", outbox.KindMint, outbox.Args{To: payer, Amount: big.NewInt(1), Ref: common.Hash{2}})
 	stopRelayer := runSender(f, chain.NewSender("relayer-0", env.FundedKey(t), f.client, ob, f.token, quiet))
 	defer stopRelayer()
-	f.waitCounts(t, func(c map[outbox.Status]int64) bool { return c[outbox.StatusConfirmed] == 4 && c[outbox.StatusFailed] == 2 }, time.Minute)
+	f.waitCounts(t, func(c map[outbox.Status]int64) bool {
+		return c[outbox.StatusConfirmed] == 4 && c[outbox.StatusFailed] == 2
+	}, time.Minute)
 
 	want := map[string]string{
 		"first": "confirmed/", "rest": "confirmed/",

@@ -193,7 +193,7 @@ func (s *Sender) reload(ctx context.Context) error {
 	return nil
 }
 
-// Step does one round: record receipts, send new intents, rebroadcast stale ones.
+// Step does one round: send new intents, record receipts, rebroadcast stale ones.
 func (s *Sender) Step(ctx context.Context) (err error) {
 	defer func() {
 		if err != nil {
@@ -206,11 +206,12 @@ func (s *Sender) Step(ctx context.Context) (err error) {
 			return fmt.Errorf("reading in-flight intents: %w", err)
 		}
 	}
-	if err := s.confirm(ctx, false); err != nil {
-		return fmt.Errorf("confirming: %w", err)
-	}
+	// Sending comes first: a payment waiting at the till should not wait for the receipts of earlier ones.
 	if err := s.sendQueued(ctx); err != nil {
 		return fmt.Errorf("sending: %w", err)
+	}
+	if err := s.confirm(ctx, false); err != nil {
+		return fmt.Errorf("confirming: %w", err)
 	}
 	return nil
 }

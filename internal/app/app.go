@@ -160,6 +160,10 @@ func assemble(cfg *config.Config, log *slog.Logger, db, work *store.DB, client *
 	return p, nil
 }
 
+// headEvery is how often the process reads the chain head to wake the senders and the indexer: a new block
+// (one a second) is acted on within this time, with one cheap eth_blockNumber per interval for all of them.
+const headEvery = 25 * time.Millisecond
+
 // Close releases the database and the node connection.
 func (p *Platform) Close() {
 	p.client.Close()
@@ -195,6 +199,16 @@ func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
 	go func() {
 		defer wg.Done()
 		p.indexer.Run(workCtx)
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		p.client.WatchHeads(workCtx, headEvery, func(uint64) {
+			for _, s := range p.senders {
+				s.Kick()
+			}
+			p.indexer.Kick()
+		})
 	}()
 	wg.Add(1)
 	go func() {
