@@ -60,8 +60,10 @@ func benchPayments(b *testing.B) {
 	parallel(len(rs), 8, func(i int) { tokens[i] = p.login(rs[i].p.Username) })
 	b.ResetTimer()
 
+	c0 := readCPU(b)
 	direct := p.benchDirect(rs, s, env)
-	api := p.benchAPI(rs, tokens, s)
+	directCPU := readCPU(b).since(c0)
+	api, apiCPU := p.benchAPI(rs, tokens, s)
 	lat := p.benchSteady(rs, tokens, s)
 	b.StopTimer()
 
@@ -76,6 +78,7 @@ func benchPayments(b *testing.B) {
 	b.Logf("(a) %d pre-signed relay transactions straight to the node: all mined after %s: %.0f tx/s", benchN, direct.Round(time.Millisecond), directRate)
 	b.Logf("(b) %d payments through the API (%d phones): all confirmed after %s: %.0f payments/s; ratio %.2f (target ≥ 0.80)",
 		benchN, benchPhones, api.Round(time.Millisecond), apiRate, apiRate/directRate)
+	b.Logf("CPU per payment: (a) %s; (b) %s", directCPU.perItem(benchN), apiCPU.perItem(benchN))
 	b.Logf("(c) %d payments at %d/s: pay → confirmed p50 %s, p99 %s, max %s (target p99 ≤ 2.25 s)", len(lat), steadyRate,
 		p50.Round(time.Millisecond), p99.Round(time.Millisecond), lat[len(lat)-1].Round(time.Millisecond))
 }
@@ -158,11 +161,12 @@ func (p *platform) prepare(rs []resident, tokens []string, s shop, n int, ref st
 }
 
 // benchAPI times benchN payments through the API, sent by benchPhones phones at once, until the last is
-// confirmed.
-func (p *platform) benchAPI(rs []resident, tokens []string, s shop) time.Duration {
+// confirmed, and reports the CPU time used meanwhile.
+func (p *platform) benchAPI(rs []resident, tokens []string, s shop) (time.Duration, cpuUse) {
 	p.tb.Helper()
 	pays := p.prepare(rs, tokens, s, benchN, "bench-throughput")
 	hc := &http.Client{Timeout: time.Minute, Transport: &http.Transport{MaxIdleConnsPerHost: benchPhones}}
+	c0 := readCPU(p.tb)
 	start := time.Now()
 	durs := make([]time.Duration, len(pays))
 	parallel(len(pays), benchPhones, func(i int) {
@@ -181,8 +185,9 @@ func (p *platform) benchAPI(rs []resident, tokens []string, s shop) time.Duratio
 		return p.count(`SELECT count(*) FROM payment_request_states WHERE reference = 'bench-throughput' AND status = 'confirmed'`) == benchN
 	})
 	took := time.Since(start)
+	used := readCPU(p.tb).since(c0)
 	p.tb.Logf("(b) all %d pay calls answered after %s", benchN, answered.Round(time.Millisecond))
-	return took
+	return took, used
 }
 
 // benchSteady sends steadyCount payments at steadyRate per second, each followed by its event stream as

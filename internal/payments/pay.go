@@ -48,6 +48,7 @@ func (s *Service) Pay(ctx context.Context, p accounts.Principal, id, key string,
 	hash := requestHash("pay", strings.ToLower(id), strings.ToLower(a.From.Hex()), strconv.FormatUint(a.ValidAfter, 10),
 		strconv.FormatUint(a.ValidBefore, 10), a.Nonce.Hex(), hex.EncodeToString(a.Signature), want.String())
 	var sub Submission
+	var news *Subscription
 	err = s.inAccountTx(ctx, p.AccountID, func(tx Tx) error {
 		if rec, ok, err := tx.Idempotency(p.AccountID, key); err != nil || ok {
 			if err == nil && !bytes.Equal(rec.RequestHash, hash) {
@@ -85,6 +86,8 @@ func (s *Service) Pay(ctx context.Context, p accounts.Principal, id, key string,
 		if err != nil {
 			return err
 		}
+		// Listening starts before the commit, so the sender's news of the new intent cannot be missed.
+		news = s.hub.Subscribe(IntentTopic(intent.ID))
 		r.PayerID, r.PayerAddress, r.IntentID, r.SubmittedAt = p.AccountID, payer, intent.ID, &now
 		if err := tx.MarkPaid(r, a.Signature); err != nil {
 			return err
@@ -94,13 +97,16 @@ func (s *Service) Pay(ctx context.Context, p accounts.Principal, id, key string,
 			Resource: "payment:" + r.ID, IntentID: intent.ID})
 	})
 	if err != nil {
+		if news != nil {
+			news.Close()
+		}
 		return Submission{}, err
 	}
 	if !sub.Replayed {
 		s.hub.Publish(RequestTopic(sub.ID))
 		s.opts.Kick(sub.Signer)
 	}
-	sub.TxHash, err = s.awaitTxHash(ctx, sub.IntentID)
+	sub.TxHash, err = s.awaitTxHash(ctx, sub.IntentID, news)
 	return sub, err
 }
 
@@ -161,17 +167,24 @@ func check(d Domain, r Request, payer common.Address, a Authorization, want sign
 
 // awaitTxHash waits until the intent's transaction hash is known, the intent failed, HashWait passed or
 // ctx ended, whichever comes first. Only errors of the store are returned: a hash that is not known in time
-// is the zero hash.
-func (s *Service) awaitTxHash(ctx context.Context, intentID int64) (common.Hash, error) {
-	sub := s.hub.Subscribe(IntentTopic(intentID))
+// is the zero hash. news, when not nil, is a subscription to the intent taken before the intent was
+// committed: nothing can have happened to the intent that it missed, so the first read waits for news.
+func (s *Service) awaitTxHash(ctx context.Context, intentID int64, news *Subscription) (common.Hash, error) {
+	sub, read := news, news == nil
+	if sub == nil {
+		sub = s.hub.Subscribe(IntentTopic(intentID))
+	}
 	defer sub.Close()
 	deadline := time.NewTimer(s.opts.HashWait)
 	defer deadline.Stop()
 	for {
-		st, h, err := s.store.IntentState(ctx, intentID)
-		if err != nil || h != (common.Hash{}) || st == outbox.StatusFailed || st == outbox.StatusConfirmed {
-			return h, err
+		if read {
+			st, h, err := s.store.IntentState(ctx, intentID)
+			if err != nil || h != (common.Hash{}) || st == outbox.StatusFailed || st == outbox.StatusConfirmed {
+				return h, err
+			}
 		}
+		read = true
 		select {
 		case <-sub.C():
 		case <-time.After(pollFallback):

@@ -81,7 +81,7 @@ func (s *Service) Refund(ctx context.Context, p accounts.Principal, paymentID, k
 	if !sub.Replayed {
 		s.opts.Kick(sub.Signer)
 	}
-	sub.TxHash, err = s.awaitTxHash(ctx, sub.IntentID)
+	sub.TxHash, err = s.awaitTxHash(ctx, sub.IntentID, nil)
 	return sub, err
 }
 

@@ -33,11 +33,13 @@ const DefaultMaxConns = 40
 // Option changes how Open sets up the pool.
 type Option func(*sql.DB)
 
-// MaxConns bounds the pool at n connections (half of them kept idle).
+// MaxConns bounds the pool at n connections. All of them may stay open while idle (for at most five
+// minutes): closing connections after a burst only to open them again at the next one costs Postgres a
+// backend start each time.
 func MaxConns(n int) Option {
 	return func(s *sql.DB) {
 		s.SetMaxOpenConns(n)
-		s.SetMaxIdleConns(max(n/2, 1))
+		s.SetMaxIdleConns(n)
 	}
 }
 

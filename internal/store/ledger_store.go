@@ -202,27 +202,35 @@ func applyDeltas(tx *gorm.DB, events []ledger.Event, sign int64) error {
 		add(e.To, v)
 		add(e.From, new(big.Int).Neg(v))
 	}
+	var upAddrs, upAmounts, downAddrs, downAmounts []string
 	for a, d := range deltas {
-		if d.Sign() == 0 {
-			continue
+		switch d.Sign() {
+		case 1:
+			upAddrs, upAmounts = append(upAddrs, strings.ToLower(a.Hex())), append(upAmounts, d.String())
+		case -1:
+			downAddrs, downAmounts = append(downAddrs, strings.ToLower(a.Hex())), append(downAmounts, d.String())
 		}
-		addr := strings.ToLower(a.Hex())
-		if d.Sign() > 0 {
-			if err := tx.Exec(`INSERT INTO token_balances (address, balance) VALUES (?, ?::numeric)
-				ON CONFLICT (address) DO UPDATE SET balance = token_balances.balance + EXCLUDED.balance`,
-				addr, d.String()).Error; err != nil {
-				return fmt.Errorf("balance of %s: %w", a.Hex(), err)
-			}
-			continue
+	}
+	if len(upAddrs) > 0 {
+		if err := tx.Exec(`INSERT INTO token_balances (address, balance)
+			SELECT address, amount::numeric FROM unnest(?::text[], ?::text[]) AS v(address, amount)
+			ON CONFLICT (address) DO UPDATE SET balance = token_balances.balance + EXCLUDED.balance`,
+			pgArray(upAddrs), pgArray(upAmounts)).Error; err != nil {
+			return fmt.Errorf("balances: %w", err)
 		}
-		// A decrease applies to a row that must exist; the CHECK keeps it from going below zero.
-		res := tx.Exec(`UPDATE token_balances SET balance = balance + ?::numeric WHERE address = ?`, d.String(), addr)
-		if res.Error != nil {
-			return fmt.Errorf("balance of %s: %w", a.Hex(), res.Error)
-		}
-		if res.RowsAffected != 1 {
-			return fmt.Errorf("balance of %s would go below zero", a.Hex())
-		}
+	}
+	if len(downAddrs) == 0 {
+		return nil
+	}
+	// A decrease applies to a row that must exist; the CHECK keeps it from going below zero.
+	res := tx.Exec(`UPDATE token_balances AS b SET balance = b.balance + v.amount::numeric
+		FROM unnest(?::text[], ?::text[]) AS v(address, amount) WHERE b.address = v.address`,
+		pgArray(downAddrs), pgArray(downAmounts))
+	if res.Error != nil {
+		return fmt.Errorf("balances: %w", res.Error)
+	}
+	if res.RowsAffected != int64(len(downAddrs)) {
+		return fmt.Errorf("balances: %d of %d addresses whose balance falls have none", int64(len(downAddrs))-res.RowsAffected, len(downAddrs))
 	}
 	return nil
 }
