@@ -177,8 +177,9 @@ type Tx interface {
 	LockRequest(id string) (Request, error)
 	// WalletAddress returns the address bound to an account; ErrNoWallet when there is none.
 	WalletAddress(accountID string) (common.Address, error)
-	// Spendable is the indexed balance of addr minus its payments and refunds in flight (submitted, or
-	// confirmed in a block the indexer has not reached), in cents.
+	// Spendable is the indexed balance of addr, plus the coins confirmed on their way to it that the indexer
+	// has not reached (mints, payments to it, refunds to it), minus everything on its way out of it
+	// (payments, refunds and redeems not yet sent, sent, or confirmed and not yet indexed), in cents.
 	Spendable(addr common.Address) (int64, error)
 	// NonceUsed reports whether the ledger has seen the authorizer use the nonce on chain.
 	NonceUsed(authorizer common.Address, nonce common.Hash) (bool, error)

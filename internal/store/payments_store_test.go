@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 	"sync"
 	"testing"
@@ -146,9 +147,49 @@ func TestPaymentStatusesAndSpendable(t *testing.T) {
 	if r, _ := f.s.Request(f.ctx, failed.ID); r.Failure != "pre-check: EIP3009AuthorizationExpired" {
 		t.Fatalf("failure reason %q", r.Failure)
 	}
-	// The indexer passes block 11: the balance drops, the payment no longer counts as in flight.
-	f.db.SQL().ExecContext(f.ctx, `UPDATE indexer_cursor SET block_number = 11; UPDATE token_balances SET balance = 700`)
+	// The shop may spend (refund) the confirmed payment before the indexer has it.
+	shop := common.HexToAddress(f.shop.WalletAddress)
+	f.expectSpendable(t, shop, 300)
+	// The indexer passes block 11: the balances move, the payment no longer counts as on its way.
+	f.db.SQL().ExecContext(f.ctx, `UPDATE indexer_cursor SET block_number = 11; UPDATE token_balances SET balance = 700;
+		INSERT INTO token_balances (address, balance) VALUES ('`+f.shop.WalletAddress+`', 300)`)
 	f.expect(t, paid.ID, payments.StatusConfirmed, 700)
+	f.expectSpendable(t, shop, 300)
+	// A redeem of the shop's coins counts against them from the moment it is queued.
+	if _, err := ob.Enqueue(f.ctx, outbox.Intent{Signer: "operator", Kind: outbox.KindRedeem, IdempotencyKey: "redeem-1",
+		Args: outbox.Args{From: shop, Amount: big.NewInt(200)}}); err != nil {
+		t.Fatal(err)
+	}
+	f.expectSpendable(t, shop, 100)
+	// A mint confirmed in block 12, above the cursor, may be spent at once; one still queued may not.
+	for i, status := range []outbox.Status{outbox.StatusConfirmed, outbox.StatusQueued} {
+		in, err := ob.Enqueue(f.ctx, outbox.Intent{Signer: "minter", Kind: outbox.KindMint, IdempotencyKey: fmt.Sprint("mint-", i),
+			Args: outbox.Args{To: f.resident, Amount: big.NewInt(50)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if status == outbox.StatusConfirmed {
+			if _, err := ob.RegisterKey(f.ctx, "minter", common.HexToAddress("0xef")); err != nil {
+				t.Fatal(err)
+			}
+			if err := ob.AssignNonces(f.ctx, "minter", []outbox.Signed{{IntentID: in.ID, TxHash: common.HexToHash("0x2"), RawTx: []byte{2}}}, 1); err != nil {
+				t.Fatal(err)
+			}
+			if err := ob.Finish(f.ctx, []outbox.Outcome{{IntentID: in.ID, Status: status, TxHash: common.HexToHash("0x2"), BlockNumber: 12}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	f.expectSpendable(t, f.resident, 750)
+}
+
+func (f *paymentFixture) expectSpendable(t *testing.T, addr common.Address, want int64) {
+	t.Helper()
+	var got int64
+	err := f.s.InTx(f.ctx, func(tx payments.Tx) (err error) { got, err = tx.Spendable(addr); return err })
+	if err != nil || got != want {
+		t.Fatalf("spendable of %s: %d %v, want %d", addr.Hex(), got, err, want)
+	}
 }
 
 // TestOnePaymentPerRequest lets ten transactions under different account locks pay one request at once:
