@@ -48,6 +48,10 @@ func OpenAPI() ([]byte, error) {
 		ok := map[string]any{"description": "Success."}
 		if status == http.StatusNoContent {
 			ok["description"] = "Done; no body."
+		} else if rt.Events != nil {
+			ok["description"] = "A stream of server-sent events; each event's name is its status and its data is this JSON object."
+			ok["content"] = map[string]any{"text/event-stream": map[string]any{"schema": map[string]any{"type": "string"},
+				"x-event-data": schemaOf(reflect.TypeOf(rt.Events))}}
 		} else if rt.Response != nil {
 			ok["content"] = map[string]any{"application/json": map[string]any{"schema": schemaOf(reflect.TypeOf(rt.Response))}}
 		}
@@ -63,6 +67,10 @@ func OpenAPI() ([]byte, error) {
 		params := pathParams(rt.Path)
 		for _, q := range rt.Query {
 			params = append(params, map[string]any{"name": q, "in": "query", "required": false, "schema": map[string]any{"type": "string"}})
+		}
+		for _, h := range rt.Headers {
+			params = append(params, map[string]any{"name": h.Name, "in": "header", "required": h.Required, "description": h.Doc,
+				"schema": map[string]any{"type": "string", "minLength": 1, "maxLength": 255}})
 		}
 		if len(params) > 0 {
 			op["parameters"] = params

@@ -59,7 +59,25 @@ type route struct {
 	Request  any
 	Response any
 	Status   int
-	Handler  gin.HandlerFunc
+	// Headers are the documented request headers.
+	Headers []header
+	// Events, when set, is an example of the data of the server-sent events (text/event-stream) the route
+	// answers with, instead of a JSON body.
+	Events  any
+	Handler gin.HandlerFunc
+}
+
+// header is a documented request header.
+type header struct {
+	Name     string
+	Required bool
+	Doc      string
+}
+
+// idempotencyKey is the header that makes a coin-moving request safe to repeat.
+func idempotencyKey(required bool) header {
+	return header{Name: "Idempotency-Key", Required: required, Doc: "1 to 255 visible ASCII characters chosen by the client, " +
+		"unique per action: a repeat with the same key and body answers as the first time; with another body it is 409 idempotency_conflict."}
 }
 
 // adminPrefix marks the staff console's routes, each of which must declare its privilege.
@@ -131,9 +149,9 @@ func (s *Server) routes() []route {
 
 		{Method: http.MethodPost, Path: "/v1/shop/payment-requests", Summary: "Ask for a payment at the till (activated shops): amount in cents and the shop's own reference; the till shows qr_uri until expires_at (PAYMENT_REQUEST_TTL, default 5 minutes).", Who: middleware.Shop, Request: paymentRequestCreate{}, Response: paymentRequestCreated{}, Status: http.StatusCreated, Handler: s.createPaymentRequest},
 		{Method: http.MethodGet, Path: "/v1/payment-requests/:id", Summary: "A payment request: status (open, expired, submitted, confirmed, failed), amount, shop name, and typed_data, the EIP-712 TransferWithAuthorization to sign with eth_signTypedData_v4 (from is your bound address). Residents see an open request, or one they paid; shops their own.", Who: resident | middleware.Shop, Response: paymentRequestView{}, Handler: s.getPaymentRequest},
-		{Method: http.MethodPost, Path: "/v1/payment-requests/:id/pay", Summary: "Pay a request with the phone's signature over its typed data; needs an Idempotency-Key header (a replay answers as the first time). Answers submitted with the relay transaction's hash when known within about 1.5 s; the outcome follows in the events.", Who: resident, Request: payRequest{}, Response: payResponse{}, Handler: s.pay},
-		{Method: http.MethodGet, Path: "/v1/payment-requests/:id/events", Summary: "Server-sent events (text/event-stream) of a payment for its shop and its payer: submitted, then confirmed or failed (with a reason), or expired; the stream ends after the last.", Who: resident | middleware.Shop, Handler: s.paymentEvents},
-		{Method: http.MethodPost, Path: "/v1/shop/payment-requests/:id/refunds", Summary: "Refund all or part of a confirmed payment within REFUND_WINDOW_DAYS (default 14), with a reason; signed with the shop's key and relayed. Needs an Idempotency-Key header.", Who: middleware.Shop, Request: refundRequest{}, Response: refundResponse{}, Status: http.StatusCreated, Handler: s.refund},
+		{Method: http.MethodPost, Path: "/v1/payment-requests/:id/pay", Summary: "Pay a request with the phone's signature over its typed data; needs an Idempotency-Key header (a replay answers as the first time). Answers submitted with the relay transaction's hash when known within about 1.5 s; the outcome follows in the events.", Who: resident, Request: payRequest{}, Response: payResponse{}, Headers: []header{idempotencyKey(true)}, Handler: s.pay},
+		{Method: http.MethodGet, Path: "/v1/payment-requests/:id/events", Summary: "Server-sent events (text/event-stream) of a payment for its shop and its payer: submitted, then confirmed or failed (with a reason), or expired; the stream ends after the last.", Who: resident | middleware.Shop, Events: paymentEvent{}, Handler: s.paymentEvents},
+		{Method: http.MethodPost, Path: "/v1/shop/payment-requests/:id/refunds", Summary: "Refund all or part of a confirmed payment within REFUND_WINDOW_DAYS (default 14), with a reason; signed with the shop's key and relayed. Needs an Idempotency-Key header.", Who: middleware.Shop, Request: refundRequest{}, Response: refundResponse{}, Status: http.StatusCreated, Headers: []header{idempotencyKey(true)}, Handler: s.refund},
 		{Method: http.MethodGet, Path: "/v1/me/payments", Summary: "Your payments, newest first, with their refunds: a resident's payments made, a shop's payments received.", Who: resident | middleware.Shop, Query: []string{"limit", "offset"}, Response: paymentList{}, Handler: s.paymentHistory},
 		{Method: http.MethodGet, Path: "/v1/shop/takings", Summary: "A day's takings (date=YYYY-MM-DD, default today, Europe/Amsterdam): payments and refunds confirmed that day, in cents.", Who: middleware.Shop, Query: []string{"date"}, Response: takingsResponse{}, Handler: s.takings},
 
@@ -147,7 +165,7 @@ func (s *Server) routes() []route {
 		{Method: http.MethodGet, Path: "/v1/admin/payouts", Summary: "Payout runs, newest period first, with their lines (shops only, never a resident).", Who: staff, Privilege: accounts.PrivFinance, Query: []string{"limit", "offset"}, Response: payoutRunList{}, Handler: s.listPayouts},
 		{Method: http.MethodPost, Path: "/v1/admin/payouts", Summary: "Draft a payout run for a period (dates 2006-01-02, after the last run's period): each activated shop's coins at the cut-off block (default: the indexer's last block) become a line in euros. 409 payout_run_open while another run is open, payout_period_overlap for a period already run. Nothing moves on chain yet.", Who: staff, Privilege: accounts.PrivFinance, Request: payoutCreateRequest{}, Response: payoutRunView{}, Status: http.StatusCreated, Handler: s.createPayout},
 		{Method: http.MethodGet, Path: "/v1/admin/payouts/:id", Summary: "A payout run: its lines, totals and status (draft, executing, executed, paid, cancelled).", Who: staff, Privilege: accounts.PrivFinance, Response: payoutRunView{}, Handler: s.getPayout},
-		{Method: http.MethodPost, Path: "/v1/admin/payouts/:id/execute", Summary: "Execute a reviewed draft: one redeem per line through the outbox (keyed payout:<run>:<shop>, opaque reference on chain), once; the run becomes executed when every redeem is confirmed. With an Idempotency-Key header a replay answers the run; otherwise 409 payout_already_executed the second time.", Who: staff, Privilege: accounts.PrivFinance, Response: payoutRunView{}, Handler: s.executePayout},
+		{Method: http.MethodPost, Path: "/v1/admin/payouts/:id/execute", Summary: "Execute a reviewed draft: one redeem per line through the outbox (keyed payout:<run>:<shop>, opaque reference on chain), once; the run becomes executed when every redeem is confirmed. With an Idempotency-Key header a replay answers the run; otherwise 409 payout_already_executed the second time.", Who: staff, Privilege: accounts.PrivFinance, Response: payoutRunView{}, Headers: []header{idempotencyKey(false)}, Handler: s.executePayout},
 		{Method: http.MethodPost, Path: "/v1/admin/payouts/:id/cancel", Summary: "Discard a draft run, so that its period can be run again.", Who: staff, Privilege: accounts.PrivFinance, Response: payoutRunView{}, Handler: s.cancelPayout},
 		{Method: http.MethodGet, Path: "/v1/admin/payouts/:id/report.csv", Summary: "The consolidated report (text/csv): per shop its id, business name, payments received, refunds, gross, net, coins redeemed, euros to pay and the run's reference, then a TOTAL line. Byte-identical every time; its SHA-256 (header X-Report-SHA256) is stored with the run. Audited.", Who: staff, Privilege: accounts.PrivFinance, Handler: s.payoutReport},
 		{Method: http.MethodGet, Path: "/v1/admin/payouts/:id/sepa.xml", Summary: "The bank file of an executed run (application/xml): a SEPA credit transfer, ISO 20022 pain.001.001.03, from the municipality's account to each shop's IBAN with the run's reference as remittance information. IBANs are decrypted only for it; every export is audited.", Who: staff, Privilege: accounts.PrivFinance, Handler: s.payoutBankFile},
