@@ -11,11 +11,13 @@ import (
 	"github.com/heerlen/heitje/internal/balances"
 )
 
-// balanceResponse is the caller's balance in cents; see balances.Statement for what pending_cents counts.
+// balanceResponse is the caller's balance in cents; see balances.Statement for what pending_cents and
+// spendable_cents count.
 type balanceResponse struct {
-	Address      string `json:"address,omitempty"`
-	BalanceCents int64  `json:"balance_cents"`
-	PendingCents int64  `json:"pending_cents"`
+	Address        string `json:"address,omitempty"`
+	BalanceCents   int64  `json:"balance_cents"`
+	PendingCents   int64  `json:"pending_cents"`
+	SpendableCents int64  `json:"spendable_cents"`
 }
 
 // transactionView is one coin movement of the caller. kind is reward, payment or redemption; direction
@@ -44,7 +46,8 @@ func (s *Server) myBalance(c *gin.Context) {
 		return
 	}
 	noStore(c)
-	c.JSON(http.StatusOK, balanceResponse{Address: st.Address, BalanceCents: st.BalanceCents, PendingCents: st.PendingCents})
+	c.JSON(http.StatusOK, balanceResponse{Address: st.Address, BalanceCents: st.BalanceCents, PendingCents: st.PendingCents,
+		SpendableCents: st.SpendableCents})
 }
 
 func (s *Server) myTransactions(c *gin.Context) {

@@ -68,6 +68,10 @@ func TestPaymentEndToEnd(t *testing.T) {
 	if err != nil || sub.Status != "submitted" || sub.TxHash == "" {
 		t.Fatalf("pay: %+v %v", sub, err)
 	}
+	// What the resident may spend drops the moment the payment is submitted, before any block.
+	if b, err := w.Balance(ctx); err != nil || b.SpendableCents != 250 {
+		t.Fatalf("balance right after paying: %+v %v, want 250 spendable", b, err)
+	}
 	go func() { residentEvents <- p.events(w, reqID) }()
 	for who, ch := range map[string]chan []wallet.Event{"shop": shopEvents, "resident": residentEvents} {
 		evs := <-ch
@@ -129,7 +133,8 @@ func (p *platform) agree(s shop, resident common.Address, residentTok string, re
 	}{{"resident", resident, residentTok, residentCents}, {"shop", s.addr, s.token, shopCents}} {
 		chainBal := p.balanceOf(c.addr)
 		api := p.expect(http.StatusOK, "", "GET", "/v1/me/balance", c.token, nil)
-		if chainBal.Cmp(big.NewInt(c.cents)) != 0 || p.ledgerBalance(c.addr) != c.cents || api["balance_cents"] != float64(c.cents) {
+		if chainBal.Cmp(big.NewInt(c.cents)) != 0 || p.ledgerBalance(c.addr) != c.cents || api["balance_cents"] != float64(c.cents) ||
+			api["spendable_cents"] != float64(c.cents) {
 			p.tb.Fatalf("%s: chain %s, ledger %d, API %v; want %d", c.who, chainBal, p.ledgerBalance(c.addr), api, c.cents)
 		}
 		txs := p.expect(http.StatusOK, "", "GET", "/v1/me/transactions", c.token, nil)["transactions"].([]any)

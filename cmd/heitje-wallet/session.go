@@ -112,7 +112,7 @@ func (s *session) balance(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(s.out, "balance %s, on its way %s\n", euros(b.BalanceCents), euros(b.PendingCents))
+	fmt.Fprintf(s.out, "balance %s, on its way %s, spendable now %s\n", euros(b.BalanceCents), euros(b.PendingCents), euros(b.SpendableCents))
 	return nil
 }
 

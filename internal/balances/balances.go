@@ -25,10 +25,16 @@ var ErrNoWallet = errors.New("balances: the account has no address on chain")
 // reached yet. Once the indexer passes a mint's block the amount moves from PendingCents to BalanceCents,
 // so a reward is never counted twice and never missing between approval and indexing. Payments from the
 // address are not subtracted before they are indexed.
+//
+// SpendableCents is what the address may pay now, the figure the payments check against: BalanceCents,
+// plus the coins confirmed on chain on their way to it that the indexer has not reached, minus everything
+// on its way out of it (payments, refunds and redeems submitted, or confirmed and not yet indexed). A
+// resident who just paid sees it drop at once.
 type Statement struct {
-	Address      string
-	BalanceCents int64
-	PendingCents int64
+	Address        string
+	BalanceCents   int64
+	PendingCents   int64
+	SpendableCents int64
 }
 
 // Kinds of transaction, as the history names them.
@@ -59,6 +65,8 @@ type Store interface {
 	Balance(ctx context.Context, addr string) (*big.Int, error)
 	// PendingMints sums the mints to an address that are not yet in its indexed balance (see Statement).
 	PendingMints(ctx context.Context, addr string) (*big.Int, error)
+	// Spendable is what an address may pay now (see Statement), in cents.
+	Spendable(ctx context.Context, addr string) (int64, error)
 	// Transfers lists the indexed transfers to or from an address with an id below beforeID (all when 0),
 	// newest first.
 	Transfers(ctx context.Context, addr string, beforeID int64, limit int) ([]Transaction, error)
@@ -90,7 +98,11 @@ func (s *Service) Balance(ctx context.Context, p accounts.Principal) (Statement,
 	if !bal.IsInt64() || !pending.IsInt64() {
 		return Statement{}, errors.New("balances: amount out of range")
 	}
-	return Statement{Address: addr, BalanceCents: bal.Int64(), PendingCents: pending.Int64()}, nil
+	spendable, err := s.store.Spendable(ctx, addr)
+	if err != nil {
+		return Statement{}, err
+	}
+	return Statement{Address: addr, BalanceCents: bal.Int64(), PendingCents: pending.Int64(), SpendableCents: spendable}, nil
 }
 
 // The history page sizes.

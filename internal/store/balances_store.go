@@ -49,6 +49,18 @@ func (s *BalanceStore) Balance(ctx context.Context, addr string) (*big.Int, erro
 	return s.ledger.Balance(ctx, common.HexToAddress(addr))
 }
 
+// Spendable is what addr may pay now, as the payments check it.
+func (s *BalanceStore) Spendable(ctx context.Context, addr string) (int64, error) {
+	var v []int64
+	if err := s.db.WithContext(ctx).Raw(spendableSQL, map[string]any{"a": strings.ToLower(addr)}).Scan(&v).Error; err != nil {
+		return 0, err
+	}
+	if len(v) != 1 {
+		return 0, errors.New("balances: spendable balance unreadable")
+	}
+	return v[0], nil
+}
+
 // PendingMints sums the mints to addr that are queued or sent, or confirmed in a block above the indexer's
 // cursor (all confirmed ones while nothing is indexed yet).
 func (s *BalanceStore) PendingMints(ctx context.Context, addr string) (*big.Int, error) {

@@ -205,11 +205,13 @@ func (c *Client) ClaimChore(ctx context.Context, choreID string) (Claim, error) 
 	return out, err
 }
 
-// Balance is what the indexer has seen arrive at the wallet, and the rewards on their way, in cents.
+// Balance is what the indexer has seen arrive at the wallet, the rewards on their way, and what the wallet
+// may pay now, in cents.
 type Balance struct {
-	Address      string `json:"address"`
-	BalanceCents int64  `json:"balance_cents"`
-	PendingCents int64  `json:"pending_cents"`
+	Address        string `json:"address"`
+	BalanceCents   int64  `json:"balance_cents"`
+	PendingCents   int64  `json:"pending_cents"`
+	SpendableCents int64  `json:"spendable_cents"`
 }
 
 // Balance reads the logged-in resident's balance.
