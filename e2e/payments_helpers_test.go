@@ -6,8 +6,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/big"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -144,4 +147,30 @@ func (p *platform) postJSON(token, path string, body map[string]any, key string)
 		req.Header.Set("Idempotency-Key", key)
 	}
 	return p.do(req, token)
+}
+
+// metric sums the values of a Prometheus metric (all its labels) on the platform's /metrics.
+func (p *platform) metric(name string) float64 {
+	p.tb.Helper()
+	resp, err := http.Get(p.base + "/metrics")
+	if err != nil {
+		p.tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		p.tb.Fatal(err)
+	}
+	var sum float64
+	for _, line := range strings.Split(string(body), "\n") {
+		if rest, ok := strings.CutPrefix(line, name); ok && (strings.HasPrefix(rest, "{") || strings.HasPrefix(rest, " ")) {
+			f := strings.Fields(rest) // {labels} value
+			v, err := strconv.ParseFloat(f[len(f)-1], 64)
+			if err != nil {
+				p.tb.Fatalf("metric line %q: %v", line, err)
+			}
+			sum += v
+		}
+	}
+	return sum
 }

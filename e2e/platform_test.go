@@ -60,9 +60,14 @@ type platform struct {
 
 func newPlatform(tb testing.TB) *platform {
 	tb.Helper()
+	return newPlatformOn(tb, testenv.Chain(tb))
+}
+
+// newPlatformOn is newPlatform on the node of env.
+func newPlatformOn(tb testing.TB, env *testenv.ChainEnv) *platform {
+	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	tb.Cleanup(cancel)
-	env := testenv.Chain(tb)
 	dbURL := testenv.Postgres(tb)
 	db, err := store.Open(ctx, dbURL)
 	if err != nil {

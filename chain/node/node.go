@@ -161,6 +161,13 @@ func (n *Node) Stop() error {
 	return n.stopErr
 }
 
+// Kill ends geth at once (SIGKILL), as a crash or a power cut of the node's host would, and waits for it.
+// Whatever geth kept only in memory (its transaction pool) is lost. Tests of node outages use it.
+func (n *Node) Kill() error {
+	n.stopOnce.Do(func() { n.stopErr = n.proc.Stop(syscall.SIGKILL, stopTimeout) })
+	return n.stopErr
+}
+
 type portSet struct {
 	http, ws, p2p, auth int
 	picked              bool // at least one port was picked free rather than given
