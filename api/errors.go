@@ -112,6 +112,7 @@ var errorMap = []struct {
 	{payouts.ErrNothingToPay, Errorf(http.StatusUnprocessableEntity, "nothing_to_pay_out", "no activated shop holds coins at the cut-off block")},
 	{payouts.ErrAlreadyExecuted, Errorf(http.StatusConflict, "payout_already_executed", "this payout run was already executed")},
 	{payouts.ErrRunState, Errorf(http.StatusConflict, "payout_invalid_state", "the payout run is not in a state that allows this")},
+	{payouts.ErrIBANNotKept, Errorf(http.StatusConflict, "iban_not_kept", "a shop's bank details in this run are no longer kept, so no bank file can be made for it")},
 	{payouts.ErrNotExecuted, Errorf(http.StatusConflict, "payout_not_executed", "the run's redeems are not all confirmed on chain yet")},
 	{payouts.ErrBalanceChanged, Errorf(http.StatusConflict, "payout_balance_changed", "a shop now holds fewer coins than its line redeems; cancel this draft and make a new one")},
 	{payouts.ErrAlreadyPaid, Errorf(http.StatusConflict, "payout_already_paid", "the payment of this line or run is already recorded")},

@@ -167,6 +167,7 @@ var (
 	ErrAlreadyPaid         = errors.New("payouts: the line is already marked paid")
 	ErrReportMismatch      = errors.New("payouts: the report no longer matches the hash stored with the run")
 	ErrBankFileDisabled    = errors.New("payouts: no debtor account is configured for the bank file")
+	ErrIBANNotKept         = errors.New("payouts: a shop's IBAN is no longer kept")
 	ErrIdempotencyConflict = errors.New("payouts: the idempotency key was used for another request")
 	errInconsistentLedger  = errors.New("payouts: earlier runs plan more coins than a shop holds")
 )

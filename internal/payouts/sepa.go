@@ -76,9 +76,9 @@ func BankFile(r Run, in BankFileInput) ([]byte, error) {
 	p.DebtorAgent.FinInstn.BIC = in.Debtor.BIC
 	p.ChargeBearer = "SLEV"
 	for i, l := range r.Lines {
-		iban, ok := in.IBANs[l.ShopID]
-		if !ok {
-			return nil, fmt.Errorf("payouts: no IBAN for shop %s", l.ShopID)
+		iban := in.IBANs[l.ShopID]
+		if iban == "" {
+			return nil, fmt.Errorf("%w (shop %s; its bank details were removed when their retention ended)", ErrIBANNotKept, l.ShopID)
 		}
 		tx := sepaTransfer{Creditor: sepaParty{Name: sepaText(l.BusinessName, 70)}}
 		if tx.Creditor.Name == "" {

@@ -67,7 +67,7 @@ type Tx interface {
 	SaveLine(l Line) error
 	// Spendable returns, per address, the indexed balance less the outgoing transfers and redeems on their way.
 	Spendable(addrs []common.Address) (map[common.Address]int64, error)
-	// IBANs returns the shops' IBANs, decrypted, by shop id.
+	// IBANs returns the shops' IBANs, decrypted, by shop id; a shop whose IBAN is no longer kept is left out.
 	IBANs(shopIDs []string) (map[string]string, error)
 	// Idempotency returns the request hash stored under an account's idempotency key; ok is false when the
 	// key is unused.
