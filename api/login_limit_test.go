@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"sync"
 	"testing"
 	"time"
 
@@ -81,5 +82,38 @@ func TestUnknownUsernameTakesAsLong(t *testing.T) {
 	}
 	if k, u := median(known), median(unknown); u < k/2 || u > k*2 {
 		t.Fatalf("unknown usernames take %v, known ones %v", u, k)
+	}
+}
+
+// TestParallelGuessesCannotOvershootTheLimit sends 20 wrong passwords for one username at once: the count
+// and the record of each attempt are one step, so exactly 5 are checked and the other 15 are refused.
+func TestParallelGuessesCannotOvershootTheLimit(t *testing.T) {
+	a := newTestAPI(t, defaultTestOptions())
+	adminTok := a.admin("beheer")
+	a.approvedResident(adminTok, "doelwit")
+	wrong := map[string]any{"username": "doelwit", "password": "not the password"}
+	codes := make(chan string, 20)
+	var wg sync.WaitGroup
+	for i := range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, body := a.call("POST", "/v1/auth/login", "", wrong, "RemoteAddr", fmt.Sprintf("198.51.100.%d:1000", i))
+			codes <- errCode(body)
+		}()
+	}
+	wg.Wait()
+	close(codes)
+	got := map[string]int{}
+	for c := range codes {
+		got[c]++
+	}
+	if got["invalid_credentials"] != 5 || got["rate_limited"] != 15 {
+		t.Fatalf("answers %v, want 5 invalid_credentials and 15 rate_limited", got)
+	}
+	var rows int
+	a.db.SQL().QueryRow(`SELECT count(*) FROM login_failures`).Scan(&rows)
+	if rows != 5 {
+		t.Fatalf("%d failures recorded, want 5", rows)
 	}
 }

@@ -216,10 +216,12 @@ type Store interface {
 	// SessionPrincipal returns the caller behind a session, the account's status and whether the session
 	// is revoked.
 	SessionPrincipal(ctx context.Context, sessionID string) (p Principal, st Status, revoked bool, err error)
-	// LoginFailures counts failed logins since the given time by username key and by client key.
-	LoginFailures(ctx context.Context, usernameKey, clientKey []byte, since time.Time) (byUsername, byClient int, err error)
-	// RecordLoginFailure stores a failed login and drops records older than before.
-	RecordLoginFailure(ctx context.Context, usernameKey, clientKey []byte, at, before time.Time) error
+	// ReserveLoginAttempt atomically counts the failed logins since the given time by username key and by
+	// client key and, below both limits, records this attempt as a failure; it returns the record's id, or
+	// 0 when a limit is reached. It drops records older than since.
+	ReserveLoginAttempt(ctx context.Context, usernameKey, clientKey []byte, at, since time.Time, maxByUsername, maxByClient int) (int64, error)
+	// ReleaseLoginAttempt takes back a reserved attempt that was not a failure.
+	ReleaseLoginAttempt(ctx context.Context, id int64) error
 	// ClearLoginFailures forgets the failures of a username after a successful login.
 	ClearLoginFailures(ctx context.Context, usernameKey []byte) error
 	// CreateChallenge stores a new wallet challenge.

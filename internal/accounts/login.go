@@ -19,18 +19,22 @@ type Tokens struct {
 }
 
 // Login checks a username and password. Failed logins are counted per username and per client address in
-// the database (so the limit holds across API instances); past the limit the answer is ErrRateLimited. An
+// the database (so the limit holds across API instances, and parallel attempts cannot overshoot it); past
+// the limit the answer is ErrRateLimited. An
 // unknown username gets the same answer as a wrong password, after the same argon2id work. Pending and
 // rejected accounts are told so only when the password is right.
 func (s *Service) Login(ctx context.Context, username, password, clientIP string) (Tokens, error) {
 	username = NormalizeUsername(username)
 	now := s.now()
 	userKey, clientKey := s.lookup.Hash("login-username", username), s.lookup.Hash("login-client", clientIP)
-	byUser, byClient, err := s.store.LoginFailures(ctx, userKey, clientKey, now.Add(-s.opts.FailureWindow))
+	// The attempt counts as a failure from before the password is checked, so a burst of parallel guesses
+	// cannot all pass the same count; a right password takes it back.
+	attempt, err := s.store.ReserveLoginAttempt(ctx, userKey, clientKey, now, now.Add(-s.opts.FailureWindow),
+		s.opts.MaxFailuresPerUsername, s.opts.MaxFailuresPerClient)
 	if err != nil {
 		return Tokens{}, err
 	}
-	if byUser >= s.opts.MaxFailuresPerUsername || byClient >= s.opts.MaxFailuresPerClient {
+	if attempt == 0 {
 		return Tokens{}, ErrRateLimited
 	}
 	a, err := s.store.ByUsername(ctx, username)
@@ -42,15 +46,16 @@ func (s *Service) Login(ctx context.Context, username, password, clientIP string
 	}
 	ok, verr := s.passwords.Verify(password, hash)
 	if err != nil || verr != nil || !ok {
-		if err := s.store.RecordLoginFailure(ctx, userKey, clientKey, now, now.Add(-s.opts.FailureWindow)); err != nil {
-			return Tokens{}, err
-		}
 		return Tokens{}, ErrInvalidCredentials
 	}
 	switch a.Status {
-	case StatusPending:
-		return Tokens{}, ErrAccountPending
-	case StatusRejected:
+	case StatusPending, StatusRejected:
+		if err := s.store.ReleaseLoginAttempt(ctx, attempt); err != nil {
+			return Tokens{}, err
+		}
+		if a.Status == StatusPending {
+			return Tokens{}, ErrAccountPending
+		}
 		return Tokens{}, ErrAccountRejected
 	}
 	if err := s.store.ClearLoginFailures(ctx, userKey); err != nil {

@@ -42,25 +42,50 @@ func (s *AccountStore) SessionPrincipal(ctx context.Context, sessionID string) (
 	return p, accounts.Status(r.Status), r.Revoked, nil
 }
 
-// LoginFailures counts the failed logins since the given time by username key and by client key.
-func (s *AccountStore) LoginFailures(ctx context.Context, usernameKey, clientKey []byte, since time.Time) (int, int, error) {
-	var row struct{ ByUsername, ByClient int }
-	err := s.db.WithContext(ctx).Raw(`SELECT
-		count(*) FILTER (WHERE username_key = ?) AS by_username,
-		count(*) FILTER (WHERE client_key = ?) AS by_client
-		FROM login_failures WHERE at >= ? AND (username_key = ? OR client_key = ?)`,
-		usernameKey, clientKey, since, usernameKey, clientKey).Scan(&row).Error
-	return row.ByUsername, row.ByClient, err
+// ReserveLoginAttempt counts the failed logins since the given time by username key and by client key and,
+// when both are below their limits, records this attempt as a failure until ReleaseLoginAttempt or
+// ClearLoginFailures takes it back; it also drops the records older than since, which no limit needs. The
+// count and the record happen under transaction locks on both keys, so parallel attempts cannot all pass
+// the same count. It returns the record's id, or 0 when a limit is reached.
+func (s *AccountStore) ReserveLoginAttempt(ctx context.Context, usernameKey, clientKey []byte, at, since time.Time,
+	maxByUsername, maxByClient int) (int64, error) {
+	var id int64
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		// Usernames before clients, in every transaction: no two can wait for each other.
+		if err := tx.Exec(`SELECT pg_advisory_xact_lock(?, hashtext(encode(?::bytea, 'hex'))),
+			pg_advisory_xact_lock(?, hashtext(encode(?::bytea, 'hex')))`,
+			loginUsernameLockSpace, bytea(usernameKey), loginClientLockSpace, bytea(clientKey)).Error; err != nil {
+			return err
+		}
+		var row struct{ ByUsername, ByClient int }
+		if err := tx.Raw(`SELECT
+			count(*) FILTER (WHERE username_key = ?) AS by_username,
+			count(*) FILTER (WHERE client_key = ?) AS by_client
+			FROM login_failures WHERE at >= ? AND (username_key = ? OR client_key = ?)`,
+			bytea(usernameKey), bytea(clientKey), since, bytea(usernameKey), bytea(clientKey)).Scan(&row).Error; err != nil {
+			return err
+		}
+		if row.ByUsername >= maxByUsername || row.ByClient >= maxByClient {
+			return nil
+		}
+		if err := tx.Raw(`INSERT INTO login_failures (username_key, client_key, at) VALUES (?, ?, ?) RETURNING id`,
+			bytea(usernameKey), bytea(clientKey), at).Scan(&id).Error; err != nil {
+			return err
+		}
+		return tx.Exec(`DELETE FROM login_failures WHERE at < ?`, since).Error
+	})
+	return id, err
 }
 
-// RecordLoginFailure stores a failed login and drops the records older than before, which no limit needs.
-func (s *AccountStore) RecordLoginFailure(ctx context.Context, usernameKey, clientKey []byte, at, before time.Time) error {
-	db := s.db.WithContext(ctx)
-	if err := db.Exec(`INSERT INTO login_failures (username_key, client_key, at) VALUES (?, ?, ?)`,
-		bytea(usernameKey), bytea(clientKey), at).Error; err != nil {
-		return err
-	}
-	return db.Exec(`DELETE FROM login_failures WHERE at < ?`, before).Error
+// The advisory lock spaces of the login limits.
+const (
+	loginUsernameLockSpace = 6421
+	loginClientLockSpace   = 6422
+)
+
+// ReleaseLoginAttempt takes back a reserved attempt that turned out not to be a failure.
+func (s *AccountStore) ReleaseLoginAttempt(ctx context.Context, id int64) error {
+	return s.db.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE id = ?`, id).Error
 }
 
 // ClearLoginFailures forgets a username's failures after a successful login; the client's stay.
