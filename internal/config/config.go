@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 )
 
 // Config is everything the platform needs to run. Amounts are in euro cents.
@@ -150,6 +149,10 @@ func Load(lookup Lookup, need Need) (*Config, error) {
 type reader struct {
 	lookup Lookup
 	errs   []error
+	ks     struct {
+		read, ok  bool
+		dir, pass string
+	}
 }
 
 func (r *reader) fail(name, msg string) {
@@ -228,12 +231,7 @@ func (r *reader) key(name string) *ecdsa.PrivateKey {
 	if v == "" {
 		return nil
 	}
-	k, err := crypto.HexToECDSA(strings.TrimPrefix(v, "0x"))
-	if err != nil {
-		// The value itself is a secret: never echo it.
-		r.fail(name, "is not a valid hex secp256k1 private key")
-	}
-	return k
+	return r.serviceKey(name, "", v)
 }
 
 func (r *reader) keys(name string) []*ecdsa.PrivateKey {
@@ -243,12 +241,9 @@ func (r *reader) keys(name string) []*ecdsa.PrivateKey {
 	}
 	var out []*ecdsa.PrivateKey
 	for i, part := range strings.Split(v, ",") {
-		k, err := crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(part), "0x"))
-		if err != nil {
-			r.fail(name, fmt.Sprintf("entry %d is not a valid hex secp256k1 private key", i+1))
-			continue
+		if k := r.serviceKey(name, fmt.Sprintf("entry %d", i+1), strings.TrimSpace(part)); k != nil {
+			out = append(out, k)
 		}
-		out = append(out, k)
 	}
 	return out
 }
