@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -9,9 +10,11 @@ import (
 	"github.com/heerlen/heitje/internal/accounts"
 )
 
+// staffView is a staff account; status is approved (active) or disabled.
 type staffView struct {
 	ID         string    `json:"id"`
 	Username   string    `json:"username"`
+	Status     string    `json:"status"`
 	Privileges []string  `json:"privileges"`
 	CreatedAt  time.Time `json:"created_at"`
 }
@@ -33,7 +36,8 @@ type permissionsRequest struct {
 }
 
 func viewStaff(a accounts.Account) staffView {
-	return staffView{ID: a.ID, Username: a.Username, Privileges: privilegeNames(a.Privileges), CreatedAt: a.CreatedAt}
+	return staffView{ID: a.ID, Username: a.Username, Status: string(a.Status), Privileges: privilegeNames(a.Privileges),
+		CreatedAt: a.CreatedAt}
 }
 
 func privileges(names []string) []accounts.Privilege {
@@ -88,6 +92,29 @@ func (s *Server) setPermissions(c *gin.Context) {
 		return
 	}
 	a, err := s.deps.Accounts.SetPrivileges(c.Request.Context(), actor(c), c.Param("id"), privileges(req.Privileges), req.Reason)
+	if err != nil {
+		respondError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, viewStaff(a))
+}
+
+// staffStatusRequest disables or enables a staff account; the reason is required and goes into the audit log.
+type staffStatusRequest struct {
+	Reason string `json:"reason"`
+}
+
+func (s *Server) disableStaff(c *gin.Context) { s.setStaffStatus(c, s.deps.Accounts.DisableStaff) }
+
+func (s *Server) enableStaff(c *gin.Context) { s.setStaffStatus(c, s.deps.Accounts.EnableStaff) }
+
+func (s *Server) setStaffStatus(c *gin.Context, set func(context.Context, accounts.Actor, string, string) (accounts.Account, error)) {
+	var req staffStatusRequest
+	if err := bindJSON(c, &req); err != nil {
+		respondError(c, err)
+		return
+	}
+	a, err := set(c.Request.Context(), actor(c), c.Param("id"), req.Reason)
 	if err != nil {
 		respondError(c, err)
 		return

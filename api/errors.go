@@ -48,6 +48,8 @@ var errorMap = []struct {
 	{accounts.ErrInvalidCredentials, Errorf(http.StatusUnauthorized, "invalid_credentials", "wrong username or password")},
 	{accounts.ErrAccountPending, Errorf(http.StatusForbidden, "account_pending", "the account awaits approval by the municipality")},
 	{accounts.ErrAccountRejected, Errorf(http.StatusForbidden, "account_rejected", "the account was not approved")},
+	{accounts.ErrAccountDisabled, Errorf(http.StatusForbidden, "account_disabled", "the account is disabled")},
+	{accounts.ErrSelfDisable, Errorf(http.StatusUnprocessableEntity, "self_disable", "you cannot disable your own account")},
 	{accounts.ErrRateLimited, Errorf(http.StatusTooManyRequests, "rate_limited", "too many failed logins; try again later")},
 	{accounts.ErrUnauthenticated, Errorf(http.StatusUnauthorized, "unauthenticated", "this needs an access token: Authorization: Bearer <token>")},
 	{accounts.ErrInvalidToken, Errorf(http.StatusUnauthorized, "invalid_token", "the token is invalid, expired or revoked")},

@@ -33,6 +33,8 @@ const (
 	StatusPending  Status = "pending"
 	StatusApproved Status = "approved"
 	StatusRejected Status = "rejected"
+	// StatusDisabled is a staff member whose access was ended (a leaver, lost credentials).
+	StatusDisabled Status = "disabled"
 )
 
 // Privilege is one thing a staff member may do. An administrator is a staff member with PrivStaffManage.
@@ -186,6 +188,8 @@ var (
 	ErrInvalidCredentials = errors.New("accounts: wrong username or password")
 	ErrAccountPending     = errors.New("accounts: account awaits approval")
 	ErrAccountRejected    = errors.New("accounts: account was rejected")
+	ErrAccountDisabled    = errors.New("accounts: account is disabled")
+	ErrSelfDisable        = errors.New("accounts: staff cannot disable their own account")
 	ErrRateLimited        = errors.New("accounts: too many failed logins")
 	ErrUnauthenticated    = errors.New("accounts: no access token")
 	ErrInvalidToken       = errors.New("accounts: invalid or expired token")
@@ -257,6 +261,8 @@ type Tx interface {
 	AddRefreshToken(t RefreshToken) error
 	// RevokeSession ends a session.
 	RevokeSession(id string, at time.Time, reason string) error
+	// RevokeSessions ends every open session of an account, and so its refresh tokens.
+	RevokeSessions(accountID string, at time.Time, reason string) error
 	// LockChallenge loads the account's challenge with that nonce, or its latest when nonce is "", holding the row.
 	LockChallenge(accountID, nonce string) (Challenge, error)
 	// UseChallenge marks a challenge used.

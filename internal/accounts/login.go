@@ -49,14 +49,11 @@ func (s *Service) Login(ctx context.Context, username, password, clientIP string
 		return Tokens{}, ErrInvalidCredentials
 	}
 	switch a.Status {
-	case StatusPending, StatusRejected:
+	case StatusPending, StatusRejected, StatusDisabled:
 		if err := s.store.ReleaseLoginAttempt(ctx, attempt); err != nil {
 			return Tokens{}, err
 		}
-		if a.Status == StatusPending {
-			return Tokens{}, ErrAccountPending
-		}
-		return Tokens{}, ErrAccountRejected
+		return Tokens{}, statusError(a.Status)
 	}
 	if err := s.store.ClearLoginFailures(ctx, userKey); err != nil {
 		return Tokens{}, err
@@ -154,13 +151,23 @@ func (s *Service) Authenticate(ctx context.Context, accessToken string) (Princip
 	if err != nil {
 		return Principal{}, err
 	}
-	switch status {
-	case StatusPending:
-		return Principal{}, ErrAccountPending
-	case StatusRejected:
-		return Principal{}, ErrAccountRejected
+	if err := statusError(status); err != nil {
+		return Principal{}, err
 	}
 	return p, nil
+}
+
+// statusError is why an account with this status may not act; nil for an approved one.
+func statusError(st Status) error {
+	switch st {
+	case StatusPending:
+		return ErrAccountPending
+	case StatusRejected:
+		return ErrAccountRejected
+	case StatusDisabled:
+		return ErrAccountDisabled
+	}
+	return nil
 }
 
 func (s *Service) tokensFor(accountID, sessionID string, role Role, refresh string) (Tokens, error) {

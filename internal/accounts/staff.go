@@ -72,13 +72,13 @@ func (s *Service) createStaff(ctx context.Context, actor audit.Actor, username, 
 	return a, nil
 }
 
-// ListStaff returns the staff accounts, without passwords. The actor needs staff.manage; the listing is
-// audited.
+// ListStaff returns the staff accounts, active and disabled, without passwords. The actor needs
+// staff.manage; the listing is audited.
 func (s *Service) ListStaff(ctx context.Context, actor Actor, limit, offset int) ([]Account, error) {
 	if err := actor.require(PrivStaffManage); err != nil {
 		return nil, err
 	}
-	list, err := s.store.List(ctx, ListFilter{Staff: true, Status: StatusApproved, Limit: limit, Offset: offset})
+	list, err := s.store.List(ctx, ListFilter{Staff: true, Limit: limit, Offset: offset})
 	if err != nil {
 		return nil, err
 	}
@@ -137,4 +137,70 @@ func (s *Service) SetPrivileges(ctx context.Context, actor Actor, staffID string
 func (s *Service) HasAdmin(ctx context.Context) (bool, error) {
 	n, err := s.store.CountWithPrivilege(ctx, PrivStaffManage)
 	return n > 0, err
+}
+
+// DisableStaff ends a staff member's access at once, for a leaver or lost credentials: the account is
+// disabled and every session of it revoked, so its access tokens stop working on their next request and its
+// refresh tokens never work again. The account stays, so the audit log keeps naming who did what. The actor
+// needs staff.manage and a reason; nobody disables themselves, and the last administrator stays.
+func (s *Service) DisableStaff(ctx context.Context, actor Actor, staffID, reason string) (Account, error) {
+	return s.setStaffStatus(ctx, actor, staffID, reason, StatusDisabled)
+}
+
+// EnableStaff gives a disabled staff member access again, with the privileges they had; they log in anew.
+func (s *Service) EnableStaff(ctx context.Context, actor Actor, staffID, reason string) (Account, error) {
+	return s.setStaffStatus(ctx, actor, staffID, reason, StatusApproved)
+}
+
+func (s *Service) setStaffStatus(ctx context.Context, actor Actor, staffID, reason string, to Status) (Account, error) {
+	if err := actor.require(PrivStaffManage); err != nil {
+		return Account{}, err
+	}
+	reason = strings.TrimSpace(reason)
+	if reason == "" || len(reason) > MaxReasonLen {
+		return Account{}, invalid("reason", "is required and has at most 500 characters")
+	}
+	if to == StatusDisabled && staffID == actor.AccountID {
+		return Account{}, ErrSelfDisable
+	}
+	var out Account
+	err := s.store.InTx(ctx, func(tx Tx) error {
+		if err := tx.LockPrivileges(); err != nil {
+			return err
+		}
+		a, err := tx.Get(staffID, true)
+		if err != nil {
+			return err
+		}
+		if a.Role != RoleStaff {
+			return ErrNotFound
+		}
+		if a.Status == to {
+			out = a
+			return nil
+		}
+		action := "staff.enable"
+		if to == StatusDisabled {
+			action = "staff.disable"
+			if a.Has(PrivStaffManage) {
+				n, err := tx.CountWithPrivilege(PrivStaffManage)
+				if err != nil {
+					return err
+				}
+				if n <= 1 {
+					return ErrLastAdmin
+				}
+			}
+			if err := tx.RevokeSessions(a.ID, s.now(), "staff disabled"); err != nil {
+				return err
+			}
+		}
+		a.Status = to
+		if err := tx.Save(a); err != nil {
+			return err
+		}
+		out = a
+		return tx.Audit(actor.audit().Entry(action, a.ID, []string{"status"}, reason, ""))
+	})
+	return out, err
 }

@@ -201,6 +201,11 @@ func (t *accountTx) RevokeSession(id string, at time.Time, reason string) error 
 		at, reason, id).Error
 }
 
+func (t *accountTx) RevokeSessions(accountID string, at time.Time, reason string) error {
+	return t.tx.Exec(`UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE account_id = ? AND revoked_at IS NULL`,
+		at, reason, accountID).Error
+}
+
 func (t *accountTx) LockChallenge(accountID, nonce string) (accounts.Challenge, error) {
 	q := t.tx.Table("wallet_challenges").
 		Select("nonce, account_id::text AS account_id, message, expires_at, used_at").
