@@ -160,6 +160,9 @@ func assemble(cfg *config.Config, log *slog.Logger, db, work *store.DB, client *
 	return p, nil
 }
 
+// adminsEvery is how often the number of active administrators is counted (P-95: at least two).
+const adminsEvery = 5 * time.Minute
+
 // headEvery is how often the process reads the chain head to wake the senders and the indexer: a new block
 // (one a second) is acted on within this time, with one cheap eth_blockNumber per interval for all of them.
 const headEvery = 25 * time.Millisecond
@@ -214,6 +217,11 @@ func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
 	go func() {
 		defer wg.Done()
 		p.chores.Run(workCtx, choresEvery)
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		p.accounts.WatchAdmins(workCtx, adminsEvery, p.log.With("component", "accounts"))
 	}()
 	p.runPayoutWorkers(workCtx, &wg)
 	p.runPrivacyWorkers(workCtx, &wg)
