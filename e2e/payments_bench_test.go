@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
@@ -50,14 +49,8 @@ func benchPayments(b *testing.B) {
 	}
 	p.serve()
 	s := p.newShop("markt", true)
-	rs := p.residents(benchResidents)
-	addrs := make([]common.Address, len(rs))
-	tokens := make([]string, len(rs))
-	for i, r := range rs {
-		addrs[i] = r.addr
-	}
-	p.fund(2000, addrs...)
-	parallel(len(rs), 8, func(i int) { tokens[i] = p.login(rs[i].p.Username) })
+	rs := p.fundedResidents(benchResidents, 2000)
+	tokens := p.logins(rs)
 	b.ResetTimer()
 
 	c0 := readCPU(b)

@@ -33,12 +33,7 @@ func TestPaymentsSurviveKillAndRestart(t *testing.T) {
 	p.cfg.RelayerKeys = append(p.cfg.RelayerKeys, env.FundedKey(t), env.FundedKey(t), env.FundedKey(t))
 	first := p.startChild(t, bin)
 	s := p.newShop("kruidenier", true)
-	rs := p.residents(n)
-	addrs := make([]common.Address, n)
-	for i, r := range rs {
-		addrs[i] = r.addr
-	}
-	p.fund(balance, addrs...)
+	rs := p.fundedResidents(n, balance)
 
 	type payment struct {
 		resident    int
@@ -50,8 +45,7 @@ func TestPaymentsSurviveKillAndRestart(t *testing.T) {
 		answeredBy2 bool
 	}
 	pays := make([]*payment, 0, n*perResident)
-	tokens := make([]string, n)
-	parallel(n, 8, func(i int) { tokens[i] = p.login(rs[i].p.Username) })
+	tokens := p.logins(rs)
 	for i := range rs {
 		for j := range perResident {
 			id, _ := p.request(s, price)

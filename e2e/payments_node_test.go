@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/heerlen/heitje/internal/testenv"
@@ -24,14 +23,8 @@ func TestPaymentsSurviveANodeKill(t *testing.T) {
 	p.cfg.RelayerKeys = append(p.cfg.RelayerKeys, node.FundedKey(t))
 	p.serve()
 	s := p.newShop("drogist", true)
-	rs := p.residents(n)
-	addrs := make([]common.Address, n)
-	for i, r := range rs {
-		addrs[i] = r.addr
-	}
-	p.fund(balance, addrs...)
-	tokens := make([]string, n)
-	parallel(n, 8, func(i int) { tokens[i] = p.login(rs[i].p.Username) })
+	rs := p.fundedResidents(n, balance)
+	tokens := p.logins(rs)
 	type payment struct {
 		resident int
 		id       string

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/heerlen/heitje/chain"
 	"github.com/heerlen/heitje/internal/app"
 )
@@ -24,12 +22,7 @@ func TestPayoutRunInterruptedHalfwayRedeemsEachShopOnce(t *testing.T) {
 	p := newPlatform(t)
 	first := p.startChild(t, bin)
 	shops := []shop{p.newShop("bakker", true), p.newShop("slager", true), p.newShop("groenteboer", true), p.newShop("kapper", true)}
-	rs := p.residents(len(shops))
-	addrs := make([]common.Address, len(rs))
-	for i, r := range rs {
-		addrs[i] = r.addr
-	}
-	p.fund(2000, addrs...)
+	rs := p.fundedResidents(len(shops), 2000)
 	want := map[string]int64{}
 	for i, s := range shops {
 		cents := int64(300 + 100*i)

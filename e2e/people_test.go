@@ -43,6 +43,27 @@ func (p *platform) residents(n int) []resident {
 	return out
 }
 
+// fundedResidents makes n residents with bound phone keys and mints cents to each, waiting until the
+// ledger has the mints.
+func (p *platform) fundedResidents(n int, cents int64) []resident {
+	p.tb.Helper()
+	rs := p.residents(n)
+	addrs := make([]common.Address, n)
+	for i, r := range rs {
+		addrs[i] = r.addr
+	}
+	p.fund(cents, addrs...)
+	return rs
+}
+
+// logins logs the residents in, eight at a time, and returns their access tokens.
+func (p *platform) logins(rs []resident) []string {
+	p.tb.Helper()
+	tokens := make([]string, len(rs))
+	parallel(len(rs), 8, func(i int) { tokens[i] = p.login(rs[i].p.Username) })
+	return tokens
+}
+
 func (p *platform) newResident(name string) (resident, error) {
 	a, err := p.acc.Register(p.ctx, accounts.Registration{Role: accounts.RoleResident, Username: name, Password: password})
 	if err != nil {

@@ -100,23 +100,13 @@ func (s *Service) SetPrivileges(ctx context.Context, actor Actor, staffID string
 	}
 	var out Account
 	err = s.store.InTx(ctx, func(tx Tx) error {
-		if err := tx.LockPrivileges(); err != nil {
-			return err
-		}
-		a, err := tx.Get(staffID, true)
+		a, err := lockStaff(tx, staffID)
 		if err != nil {
 			return err
 		}
-		if a.Role != RoleStaff {
-			return ErrNotFound
-		}
 		if a.Has(PrivStaffManage) && !slices.Contains(privs, PrivStaffManage) {
-			n, err := tx.CountWithPrivilege(PrivStaffManage)
-			if err != nil {
+			if err := notLastAdmin(tx); err != nil {
 				return err
-			}
-			if n <= 1 {
-				return ErrLastAdmin
 			}
 		}
 		if len(reason) > MaxReasonLen {
@@ -165,15 +155,9 @@ func (s *Service) setStaffStatus(ctx context.Context, actor Actor, staffID, reas
 	}
 	var out Account
 	err := s.store.InTx(ctx, func(tx Tx) error {
-		if err := tx.LockPrivileges(); err != nil {
-			return err
-		}
-		a, err := tx.Get(staffID, true)
+		a, err := lockStaff(tx, staffID)
 		if err != nil {
 			return err
-		}
-		if a.Role != RoleStaff {
-			return ErrNotFound
 		}
 		if a.Status == to {
 			out = a
@@ -183,12 +167,8 @@ func (s *Service) setStaffStatus(ctx context.Context, actor Actor, staffID, reas
 		if to == StatusDisabled {
 			action = "staff.disable"
 			if a.Has(PrivStaffManage) {
-				n, err := tx.CountWithPrivilege(PrivStaffManage)
-				if err != nil {
+				if err := notLastAdmin(tx); err != nil {
 					return err
-				}
-				if n <= 1 {
-					return ErrLastAdmin
 				}
 			}
 			if err := tx.RevokeSessions(a.ID, s.now(), "staff disabled"); err != nil {
@@ -203,4 +183,32 @@ func (s *Service) setStaffStatus(ctx context.Context, actor Actor, staffID, reas
 		return tx.Audit(actor.audit().Entry(action, a.ID, []string{"status"}, reason, ""))
 	})
 	return out, err
+}
+
+// lockStaff takes the privilege lock (two administrators cannot remove each other at once) and loads a
+// staff account, holding its row; ErrNotFound for any other account.
+func lockStaff(tx Tx, staffID string) (Account, error) {
+	if err := tx.LockPrivileges(); err != nil {
+		return Account{}, err
+	}
+	a, err := tx.Get(staffID, true)
+	if err != nil {
+		return Account{}, err
+	}
+	if a.Role != RoleStaff {
+		return Account{}, ErrNotFound
+	}
+	return a, nil
+}
+
+// notLastAdmin refuses (ErrLastAdmin) to take staff.manage from the only active administrator.
+func notLastAdmin(tx Tx) error {
+	n, err := tx.CountWithPrivilege(PrivStaffManage)
+	if err != nil {
+		return err
+	}
+	if n <= 1 {
+		return ErrLastAdmin
+	}
+	return nil
 }
