@@ -10,13 +10,16 @@ import (
 	"github.com/heerlen/heitje/internal/accounts"
 )
 
-// staffView is a staff account; status is approved (active) or disabled.
+// staffView is a staff account; status is approved (active) or disabled. last_login_at (in the listing,
+// for the periodic access review: who holds which privileges and still uses them) is absent when there was
+// no login within the sessions' retention period.
 type staffView struct {
-	ID         string    `json:"id"`
-	Username   string    `json:"username"`
-	Status     string    `json:"status"`
-	Privileges []string  `json:"privileges"`
-	CreatedAt  time.Time `json:"created_at"`
+	ID          string     `json:"id"`
+	Username    string     `json:"username"`
+	Status      string     `json:"status"`
+	Privileges  []string   `json:"privileges"`
+	CreatedAt   time.Time  `json:"created_at"`
+	LastLoginAt *time.Time `json:"last_login_at,omitempty"`
 }
 
 type staffList struct {
@@ -37,7 +40,7 @@ type permissionsRequest struct {
 
 func viewStaff(a accounts.Account) staffView {
 	return staffView{ID: a.ID, Username: a.Username, Status: string(a.Status), Privileges: privilegeNames(a.Privileges),
-		CreatedAt: a.CreatedAt}
+		CreatedAt: a.CreatedAt, LastLoginAt: a.LastLoginAt}
 }
 
 func privileges(names []string) []accounts.Privilege {

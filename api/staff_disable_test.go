@@ -33,6 +33,9 @@ func TestDisabledStaffLoseAccessAtOnce(t *testing.T) {
 	for _, s := range list {
 		m := s.(map[string]any)
 		statuses[m["username"].(string)] = m["status"].(string)
+		if _, ok := m["last_login_at"].(string); !ok {
+			t.Fatalf("%s is listed without the last login the access review needs: %v", m["username"], m)
+		}
 	}
 	if statuses["vertrekker"] != "disabled" || statuses["beheer"] != "approved" {
 		t.Fatalf("staff list statuses %v", statuses)

@@ -89,6 +89,9 @@ type Account struct {
 	// NoticeVersion is the privacy notice the registration form showed (internal/privacy/notices); "" for
 	// staff.
 	NoticeVersion string
+	// LastLoginAt is when a staff member last logged in, for the access review; only the staff listing
+	// fills it, and nil means no login within the sessions' retention period.
+	LastLoginAt *time.Time
 }
 
 // Has reports whether the account holds privilege p.

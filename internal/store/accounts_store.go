@@ -52,6 +52,7 @@ type accountRow struct {
 	ActivatedAt    *time.Time
 	NoticeVersion  *string
 	Category       *string
+	LastLoginAt    *time.Time
 }
 
 const accountColumns = `a.id::text AS id, a.role, a.username, a.status, a.password_hash, a.email_enc, a.phone_enc,
@@ -147,7 +148,11 @@ func (s *AccountStore) List(ctx context.Context, f accounts.ListFilter) ([]accou
 	q := s.db.WithContext(ctx).Table("accounts AS a").
 		Select("a.id::text AS id, a.role, a.username, a.status, a.privileges, a.wallet_address, a.created_at, a.decided_at")
 	if f.Staff {
-		q = q.Where("a.role = 'staff'")
+		// For the periodic access review: when each staff member last logged in (sessions are kept for the
+		// retention period of sessions, so an older login shows as none).
+		q = q.Select(`a.id::text AS id, a.role, a.username, a.status, a.privileges, a.wallet_address, a.created_at,
+			a.decided_at, (SELECT max(s.created_at) FROM sessions s WHERE s.account_id = a.id) AS last_login_at`).
+			Where("a.role = 'staff'")
 	} else {
 		q = q.Where("a.role <> 'staff'")
 	}
@@ -164,7 +169,7 @@ func (s *AccountStore) List(ctx context.Context, f accounts.ListFilter) ([]accou
 	out := make([]accounts.Account, 0, len(rows))
 	for _, r := range rows {
 		a := accounts.Account{ID: r.ID, Role: accounts.Role(r.Role), Username: r.Username, Status: accounts.Status(r.Status),
-			CreatedAt: r.CreatedAt, DecidedAt: r.DecidedAt}
+			CreatedAt: r.CreatedAt, DecidedAt: r.DecidedAt, LastLoginAt: r.LastLoginAt}
 		if err := json.Unmarshal(r.Privileges, &a.Privileges); err != nil {
 			return nil, err
 		}
