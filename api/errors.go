@@ -49,6 +49,7 @@ var errorMap = []struct {
 	{accounts.ErrAccountPending, Errorf(http.StatusForbidden, "account_pending", "the account awaits approval by the municipality")},
 	{accounts.ErrAccountRejected, Errorf(http.StatusForbidden, "account_rejected", "the account was not approved")},
 	{accounts.ErrAccountDisabled, Errorf(http.StatusForbidden, "account_disabled", "the account is disabled")},
+	{accounts.ErrConfidentialityPending, Errorf(http.StatusForbidden, "confidentiality_required", "acknowledge the confidentiality statement first: GET and POST /v1/me/confidentiality")},
 	{accounts.ErrSelfDisable, Errorf(http.StatusUnprocessableEntity, "self_disable", "you cannot disable your own account")},
 	{accounts.ErrRateLimited, Errorf(http.StatusTooManyRequests, "rate_limited", "too many failed logins; try again later")},
 	{accounts.ErrUnauthenticated, Errorf(http.StatusUnauthorized, "unauthenticated", "this needs an access token: Authorization: Bearer <token>")},

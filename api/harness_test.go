@@ -174,7 +174,15 @@ func (a *testAPI) admin(username string) string {
 		a.t.Fatal(err)
 	}
 	tok, _ := a.login(username)
+	a.acknowledge(tok)
 	return tok
+}
+
+// acknowledge has a staff member acknowledge the confidentiality statement, as the console asks at the
+// first login; without it none of their privileges takes effect.
+func (a *testAPI) acknowledge(token string) {
+	a.t.Helper()
+	a.expect(http.StatusOK, "", "POST", "/v1/me/confidentiality", token, map[string]any{"version": accounts.CurrentConfidentiality.Version})
 }
 
 // staff creates a staff member with the given privileges through the admin API and returns its token.
@@ -183,6 +191,7 @@ func (a *testAPI) staff(adminToken, username string, privs ...accounts.Privilege
 	out := a.expect(http.StatusCreated, "", "POST", "/v1/admin/staff", adminToken,
 		map[string]any{"username": username, "password": testPassword, "privileges": privs})
 	tok, _ := a.login(username)
+	a.acknowledge(tok)
 	return out["id"].(string), tok
 }
 

@@ -105,6 +105,8 @@ func (s *Server) routes() []route {
 
 		{Method: http.MethodGet, Path: "/v1/me", Summary: "Your own account and personal data (right of access).", Who: member, Response: accountView{}, Handler: s.me},
 		{Method: http.MethodPatch, Path: "/v1/me", Summary: "Correct your own personal data (rectification); an empty string removes an optional field.", Who: member, Request: meUpdateRequest{}, Response: accountView{}, Handler: s.updateMe},
+		{Method: http.MethodGet, Path: "/v1/me/confidentiality", Summary: "Staff: the confidentiality statement in force and when you acknowledged it. Until you do, none of your privileges takes effect (403 confidentiality_required).", Who: staff, Response: confidentialityView{}, Handler: s.myConfidentiality},
+		{Method: http.MethodPost, Path: "/v1/me/confidentiality", Summary: "Staff: acknowledge the confidentiality statement of the given version (the one in force); audited.", Who: staff, Request: confidentialityRequest{}, Response: confidentialityView{}, Handler: s.acknowledgeConfidentiality},
 		{Method: http.MethodGet, Path: "/v1/me/wallet/challenge", Summary: "A fresh single-use message for the phone to sign (EIP-191 personal_sign), valid 5 minutes.", Who: resident, Response: challengeResponse{}, Handler: s.walletChallenge},
 		{Method: http.MethodPut, Path: "/v1/me/wallet", Summary: "Bind the phone's address by its signature over the challenge.", Who: resident, Request: walletRequest{}, Response: walletResponse{}, Handler: s.bindWallet},
 

@@ -26,10 +26,7 @@ import (
 // finance creates a staff member who holds only finance and returns its access token.
 func (p *platform) finance(username string) string {
 	p.tb.Helper()
-	if _, err := p.acc.CreateStaff(p.ctx, p.admin, username, password, []accounts.Privilege{accounts.PrivFinance}); err != nil {
-		p.tb.Fatal(err)
-	}
-	return p.login(username)
+	return p.staffLogin(username, accounts.PrivFinance)
 }
 
 // reward has each resident earn cents through the chores flow (claim and proof through the services,

@@ -112,6 +112,7 @@ func newPlatformOn(tb testing.TB, env *testenv.ChainEnv) *platform {
 	}
 	p.admin = accounts.Actor{Principal: accounts.Principal{AccountID: a.ID, Username: a.Username, Role: accounts.RoleStaff,
 		Privileges: accounts.AllPrivileges()}, RequestID: "e2e-setup"}
+	p.acknowledge(a.ID)
 	return p
 }
 
@@ -202,10 +203,29 @@ func (p *platform) login(username string) string {
 // reviewer creates a staff member who holds only chores.review and returns its access token.
 func (p *platform) reviewer(username string) string {
 	p.tb.Helper()
-	if _, err := p.acc.CreateStaff(p.ctx, p.admin, username, password, []accounts.Privilege{accounts.PrivChoresReview}); err != nil {
+	return p.staffLogin(username, accounts.PrivChoresReview)
+}
+
+// staffLogin creates a staff member with privs who has acknowledged the confidentiality statement, and
+// returns their access token.
+func (p *platform) staffLogin(username string, privs ...accounts.Privilege) string {
+	p.tb.Helper()
+	a, err := p.acc.CreateStaff(p.ctx, p.admin, username, password, privs)
+	if err != nil {
 		p.tb.Fatal(err)
 	}
+	p.acknowledge(a.ID)
 	return p.login(username)
+}
+
+// acknowledge records that staff member id acknowledged the confidentiality statement in force, as the
+// console asks at the first login; without it none of their privileges takes effect.
+func (p *platform) acknowledge(id string) {
+	p.tb.Helper()
+	if _, err := p.acc.AcknowledgeConfidentiality(p.ctx, accounts.Principal{AccountID: id, Role: accounts.RoleStaff},
+		accounts.CurrentConfidentiality.Version); err != nil {
+		p.tb.Fatal(err)
+	}
 }
 
 // hexSig is an EIP-191 personal_sign signature, as a phone's wallet makes it.

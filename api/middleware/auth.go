@@ -76,6 +76,10 @@ func Authorize(authn Authenticator, who Who, need accounts.Privilege, fail func(
 			fail(c, err)
 			return
 		}
+		if need != "" && who.Allows(p.Role) && p.ConfidentialityPending {
+			fail(c, accounts.ErrConfidentialityPending)
+			return
+		}
 		if !who.Allows(p.Role) || (need != "" && !p.Has(need)) {
 			fail(c, accounts.ErrForbidden)
 			return

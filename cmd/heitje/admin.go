@@ -69,7 +69,8 @@ func adminCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("created administrator %s (id %s) with every privilege\n", a.Username, a.ID)
+	fmt.Printf("created administrator %s (id %s) with every privilege; they take effect once %s has acknowledged the\n"+
+		"confidentiality statement (GET, then POST /v1/me/confidentiality)\n", a.Username, a.ID, a.Username)
 	return nil
 }
 

@@ -120,7 +120,9 @@ func seedDemo(ctx context.Context, cfg *config.Config, out io.Writer) error {
 	if err := app.SeedDemoChores(ctx, cfg, db, actor); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "  shop           demo-shop  %s\n\n", shopPw)
+	fmt.Fprintf(out, "  shop           demo-shop  %s\n", shopPw)
+	fmt.Fprintf(out, "Staff acknowledge the confidentiality statement (GET, then POST /v1/me/confidentiality with its version)\n"+
+		"before their privileges take effect.\n\n")
 	return nil
 }
 

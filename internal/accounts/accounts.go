@@ -154,11 +154,14 @@ type Principal struct {
 	Username   string
 	Role       Role
 	Privileges []Privilege
+	// ConfidentialityPending is set for a staff member who has not acknowledged the confidentiality
+	// statement in force: none of their privileges takes effect until they do (P-90).
+	ConfidentialityPending bool
 }
 
-// Has reports whether the caller holds privilege p.
+// Has reports whether the caller holds privilege p and may use it.
 func (p Principal) Has(priv Privilege) bool {
-	return p.Role == RoleStaff && slices.Contains(p.Privileges, priv)
+	return p.Role == RoleStaff && !p.ConfidentialityPending && slices.Contains(p.Privileges, priv)
 }
 
 // Actor is a staff member acting through a request: who, which request and from which address, for the
@@ -182,28 +185,29 @@ func (a Actor) require(p Privilege) error {
 
 // The errors of this package. The API maps each to a status and a stable code.
 var (
-	ErrNotFound           = errors.New("accounts: not found")
-	ErrUsernameTaken      = errors.New("accounts: username taken")
-	ErrEmailTaken         = errors.New("accounts: e-mail address already registered")
-	ErrPhoneTaken         = errors.New("accounts: phone number already registered")
-	ErrAddressTaken       = errors.New("accounts: address belongs to another account")
-	ErrWalletBound        = errors.New("accounts: the account already has another address")
-	ErrInvalidCredentials = errors.New("accounts: wrong username or password")
-	ErrAccountPending     = errors.New("accounts: account awaits approval")
-	ErrAccountRejected    = errors.New("accounts: account was rejected")
-	ErrAccountDisabled    = errors.New("accounts: account is disabled")
-	ErrSelfDisable        = errors.New("accounts: staff cannot disable their own account")
-	ErrRateLimited        = errors.New("accounts: too many failed logins")
-	ErrUnauthenticated    = errors.New("accounts: no access token")
-	ErrInvalidToken       = errors.New("accounts: invalid or expired token")
-	ErrTokenReused        = errors.New("accounts: refresh token reused; the session is revoked")
-	ErrForbidden          = errors.New("accounts: not allowed")
-	ErrInvalidState       = errors.New("accounts: the account is not in a state that allows this")
-	ErrLastAdmin          = errors.New("accounts: the last administrator cannot lose staff.manage")
-	ErrNoChallenge        = errors.New("accounts: no wallet challenge")
-	ErrChallengeExpired   = errors.New("accounts: wallet challenge expired")
-	ErrChallengeUsed      = errors.New("accounts: wallet challenge already used")
-	ErrBadSignature       = errors.New("accounts: signature does not match the address")
+	ErrNotFound               = errors.New("accounts: not found")
+	ErrUsernameTaken          = errors.New("accounts: username taken")
+	ErrEmailTaken             = errors.New("accounts: e-mail address already registered")
+	ErrPhoneTaken             = errors.New("accounts: phone number already registered")
+	ErrAddressTaken           = errors.New("accounts: address belongs to another account")
+	ErrWalletBound            = errors.New("accounts: the account already has another address")
+	ErrInvalidCredentials     = errors.New("accounts: wrong username or password")
+	ErrAccountPending         = errors.New("accounts: account awaits approval")
+	ErrAccountRejected        = errors.New("accounts: account was rejected")
+	ErrAccountDisabled        = errors.New("accounts: account is disabled")
+	ErrSelfDisable            = errors.New("accounts: staff cannot disable their own account")
+	ErrConfidentialityPending = errors.New("accounts: the confidentiality statement is not acknowledged yet")
+	ErrRateLimited            = errors.New("accounts: too many failed logins")
+	ErrUnauthenticated        = errors.New("accounts: no access token")
+	ErrInvalidToken           = errors.New("accounts: invalid or expired token")
+	ErrTokenReused            = errors.New("accounts: refresh token reused; the session is revoked")
+	ErrForbidden              = errors.New("accounts: not allowed")
+	ErrInvalidState           = errors.New("accounts: the account is not in a state that allows this")
+	ErrLastAdmin              = errors.New("accounts: the last administrator cannot lose staff.manage")
+	ErrNoChallenge            = errors.New("accounts: no wallet challenge")
+	ErrChallengeExpired       = errors.New("accounts: wallet challenge expired")
+	ErrChallengeUsed          = errors.New("accounts: wallet challenge already used")
+	ErrBadSignature           = errors.New("accounts: signature does not match the address")
 )
 
 // Store is what the accounts service needs from the database. Implementations encrypt the personal fields,
@@ -230,6 +234,9 @@ type Store interface {
 	// ReleaseLoginAttempt takes back a reserved attempt that was not a failure.
 	ReleaseLoginAttempt(ctx context.Context, id int64) error
 	// ClearLoginFailures forgets the failures of a username after a successful login.
+	// ConfidentialityAck returns when a staff member acknowledged a confidentiality statement, and its
+	// version; nil and "" when never.
+	ConfidentialityAck(ctx context.Context, accountID string) (*time.Time, string, error)
 	ClearLoginFailures(ctx context.Context, usernameKey []byte) error
 	// CreateChallenge stores a new wallet challenge.
 	CreateChallenge(ctx context.Context, c Challenge) error
@@ -266,6 +273,9 @@ type Tx interface {
 	RevokeSession(id string, at time.Time, reason string) error
 	// RevokeSessions ends every open session of an account, and so its refresh tokens.
 	RevokeSessions(accountID string, at time.Time, reason string) error
+	// AcknowledgeConfidentiality records a staff member's acknowledgement of a statement version at at,
+	// unless that version was acknowledged before; then it returns when, and changes nothing.
+	AcknowledgeConfidentiality(accountID, version string, at time.Time) (*time.Time, error)
 	// LockChallenge loads the account's challenge with that nonce, or its latest when nonce is "", holding the row.
 	LockChallenge(accountID, nonce string) (Challenge, error)
 	// UseChallenge marks a challenge used.

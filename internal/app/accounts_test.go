@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/heerlen/heitje/chain"
+	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/config"
 	"github.com/heerlen/heitje/internal/devnet"
 	"github.com/heerlen/heitje/internal/secrets"
@@ -105,7 +106,12 @@ func onboard(t *testing.T, p *Platform) []string {
 	shop := call("POST", "/v1/auth/register", "", map[string]any{"role": "shop", "username": "bloemist",
 		"password": "a long enough password", "shop": map[string]any{"legal_name": values[4], "contact_name": values[5],
 			"kvk": "12345678", "iban": values[2], "address": values[3]}})["id"].(string)
-	if _, err := p.accounts.CreateAdmin(ctx, "wethouder", "a long enough password", "test"); err != nil {
+	admin, err := p.accounts.CreateAdmin(ctx, "wethouder", "a long enough password", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.accounts.AcknowledgeConfidentiality(ctx, accounts.Principal{AccountID: admin.ID, Role: accounts.RoleStaff},
+		accounts.CurrentConfidentiality.Version); err != nil {
 		t.Fatal(err)
 	}
 	tok := call("POST", "/v1/auth/login", "", map[string]any{"username": "wethouder", "password": "a long enough password"})["access_token"].(string)

@@ -110,8 +110,11 @@ func (e *env) staff(name string, privs ...accounts.Privilege) accounts.Actor {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	return accounts.Actor{Principal: accounts.Principal{AccountID: a.ID, Username: a.Username, Role: accounts.RoleStaff,
-		Privileges: a.Privileges}, RequestID: "test-" + name, SourceIP: "192.0.2.7"}
+	p := accounts.Principal{AccountID: a.ID, Username: a.Username, Role: accounts.RoleStaff, Privileges: a.Privileges}
+	if _, err := e.acc.AcknowledgeConfidentiality(e.ctx, p, accounts.CurrentConfidentiality.Version); err != nil {
+		e.t.Fatal(err)
+	}
+	return accounts.Actor{Principal: p, RequestID: "test-" + name, SourceIP: "192.0.2.7"}
 }
 
 // resident registers, approves and binds a resident with the given contact details; it returns its

@@ -42,9 +42,12 @@ var accountsDataset = privacy.Dataset{
 			personal("decided_at", catIdentity, "Approved or rejected at", actAccounts),
 			pseudonymous("decided_by", catStaff, "Staff member who decided (id)", actAccounts),
 			personal("notice_version", catIdentity, "Privacy notice version shown at registration", actAccounts, actPrivacy),
+			personal("confidentiality_ack_at", catStaff, "Confidentiality statement acknowledged at (staff)", actAccounts),
+			personal("confidentiality_version", catStaff, "Confidentiality statement version acknowledged (staff)", actAccounts),
 		}, Links: []privacy.Link{{Title: "Your account", Where: "id = @account", Columns: []string{"id", "role", "username",
 			"status", "password_hash", "email_enc", "email_lookup", "phone_enc", "phone_lookup", "privileges", "wallet_address",
-			"created_at", "updated_at", "decided_at", "decided_by", "notice_version"}}}},
+			"created_at", "updated_at", "decided_at", "decided_by", "notice_version", "confidentiality_ack_at",
+			"confidentiality_version"}}}},
 		{Name: "shops", Retention: privacy.RetainInactive, Columns: []privacy.Column{
 			personal("account_id", catIdentity, "Account id", actAccounts),
 			sealed("legal_name_enc", catBusiness, "Legal (business) name", actAccounts, actPayouts),

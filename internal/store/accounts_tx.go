@@ -201,6 +201,26 @@ func (t *accountTx) RevokeSession(id string, at time.Time, reason string) error 
 		at, reason, id).Error
 }
 
+func (t *accountTx) AcknowledgeConfidentiality(accountID, version string, at time.Time) (*time.Time, error) {
+	var prev []time.Time
+	if err := t.tx.Raw(`SELECT confidentiality_ack_at FROM accounts WHERE id = ? AND role = 'staff'
+		AND confidentiality_version = ? FOR UPDATE`, accountID, version).Scan(&prev).Error; err != nil {
+		return nil, err
+	}
+	if len(prev) == 1 {
+		return &prev[0], nil
+	}
+	res := t.tx.Exec(`UPDATE accounts SET confidentiality_ack_at = ?, confidentiality_version = ? WHERE id = ? AND role = 'staff'`,
+		at, version, accountID)
+	if res.Error != nil {
+		return nil, res.Error
+	}
+	if res.RowsAffected != 1 {
+		return nil, accounts.ErrNotFound
+	}
+	return nil, nil
+}
+
 func (t *accountTx) RevokeSessions(accountID string, at time.Time, reason string) error {
 	return t.tx.Exec(`UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE account_id = ? AND revoked_at IS NULL`,
 		at, reason, accountID).Error

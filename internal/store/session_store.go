@@ -24,10 +24,12 @@ func (s *AccountStore) SessionPrincipal(ctx context.Context, sessionID string) (
 		Status     string
 		Privileges []byte
 		Revoked    bool
+		Pending    bool
 	}
 	err := s.db.WithContext(ctx).Raw(`SELECT a.id::text AS account_id, a.username, a.role, a.status, a.privileges,
-		s.revoked_at IS NOT NULL AS revoked FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = ?`,
-		sessionID).Scan(&rows).Error
+		s.revoked_at IS NOT NULL AS revoked, a.role = 'staff' AND a.confidentiality_version IS DISTINCT FROM ? AS pending
+		FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = ?`,
+		accounts.CurrentConfidentiality.Version, sessionID).Scan(&rows).Error
 	if err != nil {
 		return accounts.Principal{}, "", false, err
 	}
@@ -35,11 +37,34 @@ func (s *AccountStore) SessionPrincipal(ctx context.Context, sessionID string) (
 		return accounts.Principal{}, "", false, accounts.ErrNotFound
 	}
 	r := rows[0]
-	p := accounts.Principal{AccountID: r.AccountID, SessionID: sessionID, Username: r.Username, Role: accounts.Role(r.Role)}
+	p := accounts.Principal{AccountID: r.AccountID, SessionID: sessionID, Username: r.Username, Role: accounts.Role(r.Role),
+		ConfidentialityPending: r.Pending}
 	if err := json.Unmarshal(r.Privileges, &p.Privileges); err != nil {
 		return accounts.Principal{}, "", false, err
 	}
 	return p, accounts.Status(r.Status), r.Revoked, nil
+}
+
+// ConfidentialityAck returns when a staff member acknowledged a confidentiality statement, and its version.
+func (s *AccountStore) ConfidentialityAck(ctx context.Context, accountID string) (*time.Time, string, error) {
+	if !validUUID(accountID) {
+		return nil, "", accounts.ErrNotFound
+	}
+	var rows []struct {
+		At      *time.Time
+		Version *string
+	}
+	if err := s.db.WithContext(ctx).Raw(`SELECT confidentiality_ack_at AS at, confidentiality_version AS version FROM accounts
+		WHERE id = ?`, accountID).Scan(&rows).Error; err != nil {
+		return nil, "", err
+	}
+	if len(rows) == 0 {
+		return nil, "", accounts.ErrNotFound
+	}
+	if rows[0].Version == nil {
+		return nil, "", nil
+	}
+	return rows[0].At, *rows[0].Version, nil
 }
 
 // ReserveLoginAttempt counts the failed logins since the given time by username key and by client key and,
