@@ -47,12 +47,7 @@ type activationResponse struct {
 const AccessReasonHeader = "X-Access-Reason"
 
 func (s *Server) listAccounts(c *gin.Context) {
-	limit, err := queryInt(c, "limit", 50)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	offset, err := queryInt(c, "offset", 0)
+	limit, offset, err := queryPage(c, 50)
 	if err != nil {
 		respondError(c, err)
 		return

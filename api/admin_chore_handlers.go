@@ -114,12 +114,7 @@ func (s *Server) updateChore(c *gin.Context) {
 }
 
 func (s *Server) adminChores(c *gin.Context) {
-	limit, err := queryInt(c, "limit", chores.DefaultLimit)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	offset, err := queryInt(c, "offset", 0)
+	limit, offset, err := queryPage(c, chores.DefaultLimit)
 	if err != nil {
 		respondError(c, err)
 		return

@@ -22,12 +22,7 @@ type infoRequest struct {
 }
 
 func (s *Server) reviewQueue(c *gin.Context) {
-	limit, err := queryInt(c, "limit", chores.DefaultLimit)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	offset, err := queryInt(c, "offset", 0)
+	limit, offset, err := queryPage(c, chores.DefaultLimit)
 	if err != nil {
 		respondError(c, err)
 		return

@@ -132,12 +132,7 @@ func (s *Server) createPayout(c *gin.Context) {
 }
 
 func (s *Server) listPayouts(c *gin.Context) {
-	limit, err := queryInt(c, "limit", payouts.DefaultLimit)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	offset, err := queryInt(c, "offset", 0)
+	limit, offset, err := queryPage(c, payouts.DefaultLimit)
 	if err != nil {
 		respondError(c, err)
 		return

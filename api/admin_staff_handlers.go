@@ -52,12 +52,7 @@ func privileges(names []string) []accounts.Privilege {
 }
 
 func (s *Server) listStaff(c *gin.Context) {
-	limit, err := queryInt(c, "limit", accounts.MaxList)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	offset, err := queryInt(c, "offset", 0)
+	limit, offset, err := queryPage(c, accounts.MaxList)
 	if err != nil {
 		respondError(c, err)
 		return

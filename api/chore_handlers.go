@@ -50,11 +50,7 @@ func viewChore(c chores.Chore, now time.Time) choreView {
 func (s *Server) listChores(c *gin.Context) {
 	f := chores.ListFilter{}
 	var err error
-	if f.Limit, err = queryInt(c, "limit", chores.DefaultLimit); err != nil {
-		respondError(c, err)
-		return
-	}
-	if f.Offset, err = queryInt(c, "offset", 0); err != nil {
+	if f.Limit, f.Offset, err = queryPage(c, chores.DefaultLimit); err != nil {
 		respondError(c, err)
 		return
 	}

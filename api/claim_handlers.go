@@ -73,12 +73,7 @@ func (s *Server) claimChore(c *gin.Context) {
 }
 
 func (s *Server) myClaims(c *gin.Context) {
-	limit, err := queryInt(c, "limit", chores.DefaultLimit)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	offset, err := queryInt(c, "offset", 0)
+	limit, offset, err := queryPage(c, chores.DefaultLimit)
 	if err != nil {
 		respondError(c, err)
 		return

@@ -163,12 +163,7 @@ func viewPayment(r payments.Request, p accounts.Principal) paymentView {
 }
 
 func (s *Server) paymentHistory(c *gin.Context) {
-	limit, err := queryInt(c, "limit", payments.DefaultLimit)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	offset, err := queryInt(c, "offset", 0)
+	limit, offset, err := queryPage(c, payments.DefaultLimit)
 	if err != nil {
 		respondError(c, err)
 		return

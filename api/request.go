@@ -80,5 +80,14 @@ func queryInt(c *gin.Context, name string, def int) (int, error) {
 	return n, nil
 }
 
+// queryPage reads the paging parameters limit (defLimit when absent) and offset (0 when absent).
+func queryPage(c *gin.Context, defLimit int) (limit, offset int, err error) {
+	if limit, err = queryInt(c, "limit", defLimit); err != nil {
+		return 0, 0, err
+	}
+	offset, err = queryInt(c, "offset", 0)
+	return limit, offset, err
+}
+
 // noStore marks a response that carries tokens or personal data as not to be cached.
 func noStore(c *gin.Context) { c.Header("Cache-Control", "no-store") }

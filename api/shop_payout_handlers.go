@@ -53,12 +53,7 @@ func viewShopPayout(sp payouts.ShopPayout) shopPayoutView {
 }
 
 func (s *Server) shopPayouts(c *gin.Context) {
-	limit, err := queryInt(c, "limit", payouts.DefaultLimit)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
-	offset, err := queryInt(c, "offset", 0)
+	limit, offset, err := queryPage(c, payouts.DefaultLimit)
 	if err != nil {
 		respondError(c, err)
 		return
