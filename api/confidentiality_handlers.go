@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/heerlen/heitje/api/middleware"
+	"github.com/heerlen/heitje/internal/accounts"
 )
 
 // confidentialityView is the confidentiality statement in force and when the caller acknowledged it
@@ -37,16 +38,12 @@ func (s *Server) acknowledgeConfidentiality(c *gin.Context) {
 		respondError(c, err)
 		return
 	}
-	p := middleware.CurrentPrincipal(c)
-	at, err := s.deps.Accounts.AcknowledgeConfidentiality(c.Request.Context(), p, req.Version)
+	at, err := s.deps.Accounts.AcknowledgeConfidentiality(c.Request.Context(), middleware.CurrentPrincipal(c), req.Version)
 	if err != nil {
 		respondError(c, err)
 		return
 	}
-	st, _, err := s.deps.Accounts.Confidentiality(c.Request.Context(), p)
-	if err != nil {
-		respondError(c, err)
-		return
-	}
+	// Only the statement in force can be acknowledged, so it is the one answered.
+	st := accounts.CurrentConfidentiality
 	c.JSON(http.StatusOK, confidentialityView{Version: st.Version, Text: st.Text, AcknowledgedAt: &at})
 }
