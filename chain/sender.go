@@ -248,8 +248,8 @@ func (s *Sender) confirm(ctx context.Context, force bool) error {
 		return err
 	}
 	var done []outbox.Outcome
+	// still are the intents that stay in flight after this round: all but the finished and the requeued.
 	var waiting, still []outbox.Intent
-	requeued := map[int64]bool{}
 	for _, in := range inflight {
 		r := receipts[in.ID]
 		switch {
@@ -262,6 +262,7 @@ func (s *Sender) confirm(ctx context.Context, force bool) error {
 			delete(s.suspects, in.ID)
 		case r != nil:
 			// Mined, waiting for confirmations.
+			still = append(still, in)
 		case *in.Nonce < nonceAtHead:
 			// The nonce is used but none of our transactions for it has a receipt: another transaction took it.
 			// Only after seeing that on two different heads is the intent queued again for a new nonce.
@@ -271,25 +272,18 @@ func (s *Sender) confirm(ctx context.Context, force bool) error {
 					return err
 				}
 				delete(s.suspects, in.ID)
-				requeued[in.ID] = true
+				continue
 			}
+			still = append(still, in)
 		default:
 			waiting = append(waiting, in)
+			still = append(still, in)
 		}
 	}
 	if err := s.store.Finish(ctx, done); err != nil {
 		return err
 	}
 	recordOutcomes(s.name, done)
-	finished := map[int64]bool{}
-	for _, o := range done {
-		finished[o.IntentID] = true
-	}
-	for _, in := range inflight {
-		if !finished[in.ID] && !requeued[in.ID] {
-			still = append(still, in)
-		}
-	}
 	s.inflight = still
 	s.lastHead = head
 	return s.rebroadcastStale(ctx, waiting)
