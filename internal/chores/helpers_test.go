@@ -59,6 +59,16 @@ func newEnv(t *testing.T, opts chores.Options) *env {
 	return e
 }
 
+// setClock moves the service's clock forward to at; it is moved, not frozen, so it goes on running from there.
+func (e *env) setClock(at time.Time) {
+	e.t.Helper()
+	d := at.Sub(e.clock.Now())
+	if d < 0 {
+		e.t.Fatalf("the clock cannot go back to %s", at)
+	}
+	e.clock.Advance(d)
+}
+
 func staff(privs ...accounts.Privilege) accounts.Actor {
 	return accounts.Actor{Principal: accounts.Principal{AccountID: uuid.NewString(), Username: "staff-" + uuid.NewString()[:8],
 		Role: accounts.RoleStaff, Privileges: privs}, RequestID: "test"}

@@ -68,9 +68,18 @@ func TestConcurrentApprovalsWriteOneIntent(t *testing.T) {
 }
 
 // TestApprovalRefusalsChangeNothing: the reviewer who created the chore, a reward past the monthly or the
-// yearly cap, and a budget lowered below the reward are refused, and the database is as it was.
+// yearly cap, and a budget lowered below the reward are refused, and the database is as it was. The test
+// runs on a clock set to February and March of next year, so the yearly cap is checked whatever today's date,
+// and then to half past midnight on New Year's Day in Heerlen (still the old year in UTC), when the service's
+// Europe/Amsterdam calendar has both caps fresh.
 func TestApprovalRefusalsChangeNothing(t *testing.T) {
 	e := newEnv(t, chores.Options{CapMonthCents: 1000, CapYearCents: 1500})
+	heerlen, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := e.clock.Now().In(heerlen).Year() + 1
+	e.setClock(time.Date(next, time.February, 2, 10, 0, 0, 0, heerlen))
 	p := e.resident(accounts.StatusApproved, true)
 	first := e.submitted(p, e.chore(900, 3))
 	if _, err := e.svc.Approve(e.ctx, e.reviewer, first.ID); err != nil {
@@ -108,17 +117,20 @@ func TestApprovalRefusalsChangeNothing(t *testing.T) {
 	if after := e.snapshot(); after != before {
 		t.Fatalf("refused approvals changed the database:\n%s\n---\n%s", before, after)
 	}
-	// Next month the monthly cap is fresh, but 900 + 200 + 500 would pass the yearly 1500 (unless the test
-	// runs in December, when next month is a new year).
-	e.clock.Advance(32 * 24 * time.Hour)
+	// In March the monthly cap is fresh, but 900 + 200 + 500 would pass the yearly 1500.
+	e.setClock(time.Date(next, time.March, 6, 10, 0, 0, 0, heerlen))
 	if _, err := e.svc.Approve(e.ctx, e.reviewer, monthly.ID); err != nil {
 		t.Fatalf("next month: %v", err)
 	}
 	yearly := e.submitted(p, e.chore(500, 3))
-	_, err := e.svc.Approve(e.ctx, e.reviewer, yearly.ID)
-	month, year := chores.Periods(e.clock.Now(), time.UTC)
-	if newYear := month.Equal(year) && month.Month() == time.January; !newYear && !errors.Is(err, chores.ErrCapExceeded) {
-		t.Fatalf("yearly cap: %v", err)
+	if _, err := e.svc.Approve(e.ctx, e.reviewer, yearly.ID); !errors.Is(err, chores.ErrCapExceeded) {
+		t.Fatalf("yearly cap: want %v, got %v", chores.ErrCapExceeded, err)
+	}
+	// At 00:30 on 1 January in Heerlen (23:30 on 31 December in UTC) a new year has begun: 500 more is allowed.
+	e.setClock(time.Date(next+1, time.January, 1, 0, 30, 0, 0, heerlen))
+	newYear := e.submitted(p, e.chore(500, 3))
+	if _, err := e.svc.Approve(e.ctx, e.reviewer, newYear.ID); err != nil {
+		t.Fatalf("just after midnight on New Year's Day in Heerlen: %v", err)
 	}
 }
 
