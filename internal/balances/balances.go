@@ -6,7 +6,6 @@ package balances
 import (
 	"context"
 	"errors"
-	"math/big"
 	"time"
 
 	"github.com/heerlen/heitje/internal/accounts"
@@ -15,21 +14,22 @@ import (
 // ErrNoWallet means the account has no address on chain yet (a resident who has not bound a phone).
 var ErrNoWallet = errors.New("balances: the account has no address on chain")
 
-// Statement is an address's balance.
+// Statement is what an address holds, in cents.
 //
 // BalanceCents is what the indexer has recorded for the address: the sum of the contract's Transfer
 // events to and from it in the blocks indexed so far.
 //
-// PendingCents is what is on its way to the address and not yet in BalanceCents: the amounts of the mint
-// intents to it that are queued or sent, plus those confirmed on chain in a block the indexer has not
-// reached yet. Once the indexer passes a mint's block the amount moves from PendingCents to BalanceCents,
-// so a reward is never counted twice and never missing between approval and indexing. Payments from the
-// address are not subtracted before they are indexed.
+// PendingCents is what is on its way to the address as rewards and not yet in BalanceCents: the mints to
+// it that are queued, sent, or confirmed in a block the indexer has not reached yet. Once the indexer
+// applies a mint's block the amount moves from PendingCents to BalanceCents, in one step, so a reward is
+// never counted twice and never missing between approval and indexing. Payments from the address are not
+// subtracted before they are indexed.
 //
-// SpendableCents is what the address may pay now, the figure the payments check against: BalanceCents,
-// plus the coins confirmed on chain on their way to it that the indexer has not reached, minus everything
-// on its way out of it (payments, refunds and redeems submitted, or confirmed and not yet indexed). A
-// resident who just paid sees it drop at once.
+// SpendableCents is what the address may pay now, the figure payments, refunds and payouts check against:
+// BalanceCents, plus the coins confirmed on chain on their way to it that the indexer has not applied yet,
+// minus everything on its way out of it that the indexer has not applied yet (payments, refunds and
+// redeems, from the moment they are written). Each movement counts once, whichever comes first: the
+// sender's receipt or the indexer's block. A resident who just paid sees it drop at once.
 type Statement struct {
 	Address        string
 	BalanceCents   int64
@@ -61,12 +61,8 @@ type Transaction struct {
 type Store interface {
 	// WalletAddress returns an account's address as lowercase 0x-hex; ErrNoWallet when it has none.
 	WalletAddress(ctx context.Context, accountID string) (string, error)
-	// Balance returns the indexed balance of an address.
-	Balance(ctx context.Context, addr string) (*big.Int, error)
-	// PendingMints sums the mints to an address that are not yet in its indexed balance (see Statement).
-	PendingMints(ctx context.Context, addr string) (*big.Int, error)
-	// Spendable is what an address may pay now (see Statement), in cents.
-	Spendable(ctx context.Context, addr string) (int64, error)
+	// Statement returns what an address holds (see Statement), read from one snapshot.
+	Statement(ctx context.Context, addr string) (Statement, error)
 	// Transfers lists the indexed transfers to or from an address with an id below beforeID (all when 0),
 	// newest first.
 	Transfers(ctx context.Context, addr string, beforeID int64, limit int) ([]Transaction, error)
@@ -87,22 +83,7 @@ func (s *Service) Balance(ctx context.Context, p accounts.Principal) (Statement,
 	if err != nil {
 		return Statement{}, err
 	}
-	bal, err := s.store.Balance(ctx, addr)
-	if err != nil {
-		return Statement{}, err
-	}
-	pending, err := s.store.PendingMints(ctx, addr)
-	if err != nil {
-		return Statement{}, err
-	}
-	if !bal.IsInt64() || !pending.IsInt64() {
-		return Statement{}, errors.New("balances: amount out of range")
-	}
-	spendable, err := s.store.Spendable(ctx, addr)
-	if err != nil {
-		return Statement{}, err
-	}
-	return Statement{Address: addr, BalanceCents: bal.Int64(), PendingCents: pending.Int64(), SpendableCents: spendable}, nil
+	return s.store.Statement(ctx, addr)
 }
 
 // The history page sizes.

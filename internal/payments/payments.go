@@ -177,9 +177,11 @@ type Tx interface {
 	LockRequest(id string) (Request, error)
 	// WalletAddress returns the address bound to an account; ErrNoWallet when there is none.
 	WalletAddress(accountID string) (common.Address, error)
-	// Spendable is the indexed balance of addr, plus the coins confirmed on their way to it that the indexer
-	// has not reached (mints, payments to it, refunds to it), minus everything on its way out of it
-	// (payments, refunds and redeems not yet sent, sent, or confirmed and not yet indexed), in cents.
+	// Spendable is what addr may pay now, in cents: its indexed balance, plus the coins confirmed on their way
+	// to it that the indexer has not applied (mints, payments to it, refunds to it), minus everything on its
+	// way out of it that the indexer has not applied (payments, refunds and redeems from the moment they are
+	// written). Each movement counts once, whether the sender's receipt or the indexer's block comes first;
+	// balances.Statement and payouts use the same definition.
 	Spendable(addr common.Address) (int64, error)
 	// NonceUsed reports whether the ledger has seen the authorizer use the nonce on chain.
 	NonceUsed(authorizer common.Address, nonce common.Hash) (bool, error)

@@ -65,7 +65,8 @@ type Tx interface {
 	SaveRun(r Run) error
 	// SaveLine writes a line's intent, attempts, redeem and payment fields.
 	SaveLine(l Line) error
-	// Spendable returns, per address, the indexed balance less the outgoing transfers and redeems on their way.
+	// Spendable returns what each address may pay now, in cents, by the definition payments check against
+	// (see payments.Tx.Spendable): payouts redeem no more than that.
 	Spendable(addrs []common.Address) (map[common.Address]int64, error)
 	// IBANs returns the shops' IBANs, decrypted, by shop id; a shop whose IBAN is no longer kept is left out.
 	IBANs(shopIDs []string) (map[string]string, error)

@@ -15,15 +15,12 @@ import (
 
 // BalanceStore reads balances, pending mints and histories for the balances service. It implements
 // balances.Store.
-type BalanceStore struct {
-	db     *gorm.DB
-	ledger *LedgerStore
-}
+type BalanceStore struct{ db *gorm.DB }
 
 var _ balances.Store = (*BalanceStore)(nil)
 
 // Balances returns the balance store on this database.
-func (db *DB) Balances() *BalanceStore { return &BalanceStore{db: db.gorm, ledger: db.Ledger()} }
+func (db *DB) Balances() *BalanceStore { return &BalanceStore{db: db.gorm} }
 
 // zeroAddress is how the ledger stores the zero address's side of mints and burns: as NULL.
 const zeroAddress = "0x0000000000000000000000000000000000000000"
@@ -44,39 +41,14 @@ func (s *BalanceStore) WalletAddress(ctx context.Context, accountID string) (str
 	return addrs[0], nil
 }
 
-// Balance returns the indexed balance.
-func (s *BalanceStore) Balance(ctx context.Context, addr string) (*big.Int, error) {
-	return s.ledger.Balance(ctx, common.HexToAddress(addr))
-}
-
-// Spendable is what addr may pay now, as the payments check it.
-func (s *BalanceStore) Spendable(ctx context.Context, addr string) (int64, error) {
-	var v []int64
-	if err := s.db.WithContext(ctx).Raw(spendableSQL, map[string]any{"a": strings.ToLower(addr)}).Scan(&v).Error; err != nil {
-		return 0, err
-	}
-	if len(v) != 1 {
-		return 0, errors.New("balances: spendable balance unreadable")
-	}
-	return v[0], nil
-}
-
-// PendingMints sums the mints to addr that are queued or sent, or confirmed in a block above the indexer's
-// cursor (all confirmed ones while nothing is indexed yet).
-func (s *BalanceStore) PendingMints(ctx context.Context, addr string) (*big.Int, error) {
-	var v []string
-	err := s.db.WithContext(ctx).Raw(`SELECT COALESCE(sum((args ->> 'amount')::numeric), 0)::text FROM chain_intents
-		WHERE kind = 'mint' AND lower(args ->> 'to') = ? AND (status IN ('queued', 'sent') OR (status = 'confirmed'
-		AND block_number > COALESCE((SELECT max(block_number) FROM indexer_cursor), -1)))`,
-		strings.ToLower(addr)).Scan(&v).Error
+// Statement reads what addr holds, from one snapshot (see holdingsSQL).
+func (s *BalanceStore) Statement(ctx context.Context, addr string) (balances.Statement, error) {
+	h, err := holdingOf(s.db.WithContext(ctx), common.HexToAddress(addr))
 	if err != nil {
-		return nil, err
+		return balances.Statement{}, err
 	}
-	n, ok := new(big.Int).SetString(v[0], 10)
-	if !ok {
-		return nil, errors.New("balances: unreadable pending sum")
-	}
-	return n, nil
+	return balances.Statement{Address: h.Address, BalanceCents: h.Balance, PendingCents: h.PendingMints,
+		SpendableCents: h.Spendable}, nil
 }
 
 // Transfers lists the Transfer events to or from addr, newest first.

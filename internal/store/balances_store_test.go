@@ -15,7 +15,8 @@ import (
 
 // TestPendingMintsMoveIntoTheBalance follows four mints to one address through the outbox and the
 // indexer: a mint counts as pending while it is queued or sent, and while it is confirmed in a block the
-// indexer has not reached; once indexed it is in the balance instead. Mints to other addresses and failed
+// indexer has not reached; once indexed it is in the balance instead. It may be spent from the moment it
+// is confirmed. Mints to other addresses and failed
 // ones never count.
 func TestPendingMintsMoveIntoTheBalance(t *testing.T) {
 	ctx := context.Background()
@@ -41,18 +42,14 @@ func TestPendingMintsMoveIntoTheBalance(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	expect := func(what string, balance, pending int64) {
+	expect := func(what string, balance, pending, spendable int64) {
 		t.Helper()
-		b, err := s.Balance(ctx, addr)
+		st, err := s.Statement(ctx, addr)
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := s.PendingMints(ctx, addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if b.Int64() != balance || p.Int64() != pending {
-			t.Fatalf("%s: balance %s, pending %s; want %d, %d", what, b, p, balance, pending)
+		if st.BalanceCents != balance || st.PendingCents != pending || st.SpendableCents != spendable {
+			t.Fatalf("%s: %+v; want balance %d, pending %d, spendable %d", what, st, balance, pending, spendable)
 		}
 	}
 	mint("a", to, 100) // stays queued
@@ -63,7 +60,7 @@ func TestPendingMintsMoveIntoTheBalance(t *testing.T) {
 	set(sent, "sent", 1, 0)
 	set(confirmed, "confirmed", 2, 10)
 	set(failed, "failed", 3, 0)
-	expect("nothing indexed yet", 0, 700)
+	expect("nothing indexed yet", 0, 700, 400)
 
 	// The indexer reaches block 9: the mint of block 10 is still pending.
 	apply := func(from *ledger.Block, to ledger.Block, events ...ledger.Event) {
@@ -74,13 +71,13 @@ func TestPendingMintsMoveIntoTheBalance(t *testing.T) {
 	}
 	b9 := ledger.Block{Number: 9, Hash: common.HexToHash("0x09")}
 	apply(nil, b9)
-	expect("indexed below the mint", 0, 700)
+	expect("indexed below the mint", 0, 700, 400)
 
 	// Block 10 with the mint's Transfer: the 400 move from pending to balance.
 	b10 := ledger.Block{Number: 10, Hash: common.HexToHash("0x10")}
-	apply(&b9, b10, ledger.Event{BlockNumber: 10, BlockHash: b10.Hash, BlockTime: time.Now(), TxHash: common.HexToHash("0xc"),
+	apply(&b9, b10, ledger.Event{BlockNumber: 10, BlockHash: b10.Hash, BlockTime: time.Now(), TxHash: common.BigToHash(big.NewInt(confirmed.ID)),
 		Name: ledger.EventTransfer, To: to, Amount: big.NewInt(400)})
-	expect("mint indexed", 400, 300)
+	expect("mint indexed", 400, 300, 400)
 
 	list, err := s.Transfers(ctx, addr, 0, 10)
 	if err != nil || len(list) != 1 || list[0].Kind != "reward" || list[0].Direction != "in" || list[0].AmountCents != 400 {

@@ -42,6 +42,7 @@ var ledgerDataset = privacy.Dataset{
 			pseudonymous("prior_tx_hashes", catAddress, "Earlier transactions for the same nonce", actLedger),
 			pseudonymous("raw_tx", catAddress, "The signed transaction as sent", actLedger),
 			pseudonymous("block_number", catAddress, "Block", actLedger),
+			pseudonymous("indexed_block", catAddress, "Block in which the ledger has it", actLedger),
 			notPersonal("error", "why sending failed"), notPersonal("attempts", "how often it was tried"),
 			notPersonal("retry_at", "when it is tried again"),
 			pseudonymous("created_at", catAddress, "Queued at", actLedger), notPersonal("sent_at", "when it was broadcast"),
@@ -49,7 +50,7 @@ var ledgerDataset = privacy.Dataset{
 		}, Links: []privacy.Link{{Title: "Coin movements to or from your address (outbox)",
 			Where: "lower(args->>'to') = @wallet OR lower(args->>'from') = @wallet",
 			Columns: []string{"id", "kind", "idempotency_key", "args", "status", "tx_hash", "prior_tx_hashes", "raw_tx",
-				"block_number", "created_at", "done_at"}}}},
+				"block_number", "indexed_block", "created_at", "done_at"}}}},
 		{Name: "indexer_cursor", Retention: privacy.RetainLedger, Columns: []privacy.Column{
 			notPersonal("token", "the coin contract"), notPersonal("block_number", "the indexer's position"),
 			notPersonal("block_hash", "the indexer's position"), notPersonal("updated_at", "when the indexer moved"),

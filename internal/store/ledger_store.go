@@ -116,7 +116,8 @@ func (s *LedgerStore) Cursor(ctx context.Context, token common.Address) (ledger.
 	return ledger.Block{Number: uint64(rows[0].BlockNumber), Hash: common.HexToHash(rows[0].BlockHash)}, true, nil
 }
 
-// Apply stores a range of events, the balance changes and the new cursor atomically. The cursor row is locked
+// Apply stores a range of events, the balance changes, the mark on the intents they settle (see holdingsSQL)
+// and the new cursor atomically. The cursor row is locked
 // and compared with from, so two indexers can never both apply the same range.
 func (s *LedgerStore) Apply(ctx context.Context, token common.Address, from *ledger.Block, events []ledger.Event, checkpoints []ledger.Block, to ledger.Block) error {
 	tok := strings.ToLower(token.Hex())
@@ -133,6 +134,9 @@ func (s *LedgerStore) Apply(ctx context.Context, token common.Address, from *led
 				return err
 			}
 			if err := applyDeltas(tx, events, 1); err != nil {
+				return err
+			}
+			if err := markIndexed(tx, events); err != nil {
 				return err
 			}
 		}
@@ -251,7 +255,8 @@ func (s *LedgerStore) Checkpoints(ctx context.Context, token common.Address, num
 	return out, err
 }
 
-// Rewind removes everything indexed after block to and reverses its balance changes.
+// Rewind removes everything indexed after block to, reverses its balance changes and unmarks the intents
+// indexed in those blocks.
 func (s *LedgerStore) Rewind(ctx context.Context, token common.Address, to ledger.Block) error {
 	tok := strings.ToLower(token.Hex())
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -267,6 +272,9 @@ func (s *LedgerStore) Rewind(ctx context.Context, token common.Address, to ledge
 			return err
 		}
 		if err := tx.Exec(`DELETE FROM token_events WHERE block_number > ?`, int64(to.Number)).Error; err != nil {
+			return err
+		}
+		if err := tx.Exec(`UPDATE chain_intents SET indexed_block = NULL WHERE indexed_block > ?`, int64(to.Number)).Error; err != nil {
 			return err
 		}
 		if err := tx.Exec(`DELETE FROM token_balances WHERE balance = 0`).Error; err != nil {

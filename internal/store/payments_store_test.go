@@ -14,12 +14,13 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/ledger"
 	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/payments"
 )
 
 // paymentFixture is a migrated database with an approved shop (with its key) and a resident with a bound
-// address who holds 1000 cents in the ledger, indexed up to block 10.
+// address who holds 1000 cents in the ledger (a mint in block 10, indexed).
 type paymentFixture struct {
 	ctx              context.Context
 	db               *DB
@@ -27,6 +28,7 @@ type paymentFixture struct {
 	shop             accounts.Account
 	resident         common.Address
 	residentID, name string
+	cursor           *ledger.Block
 }
 
 func newPaymentFixture(t *testing.T) *paymentFixture {
@@ -44,17 +46,26 @@ func newPaymentFixture(t *testing.T) *paymentFixture {
 			t.Fatal(err)
 		}
 	}
-	for _, q := range []string{
-		`INSERT INTO token_balances (address, balance) VALUES ('` + res.WalletAddress + `', 1000)`,
-		`INSERT INTO indexer_cursor (token, block_number, block_hash) VALUES ('0x000000000000000000000000000000000000c011', 10, '0x10')`,
-	} {
-		if _, err := db.SQL().ExecContext(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return &paymentFixture{ctx: ctx, db: db, s: db.Payments(kr), shop: shop, resident: common.HexToAddress(res.WalletAddress),
+	f := &paymentFixture{ctx: ctx, db: db, s: db.Payments(kr), shop: shop, resident: common.HexToAddress(res.WalletAddress),
 		residentID: res.ID, name: "Bakkerij bakker"}
+	f.index(t, 10, common.HexToHash("0xb10"), common.Address{}, f.resident, 1000)
+	return f
 }
+
+// index applies block number to the ledger as the indexer does, with one Transfer of cents in transaction
+// tx.
+func (f *paymentFixture) index(t *testing.T, number uint64, tx common.Hash, from, to common.Address, cents int64) {
+	t.Helper()
+	b := ledger.Block{Number: number, Hash: common.BigToHash(new(big.Int).SetUint64(number))}
+	ev := ledger.Event{BlockNumber: number, BlockHash: b.Hash, BlockTime: time.Now(), TxHash: tx, Name: ledger.EventTransfer,
+		From: from, To: to, Amount: big.NewInt(cents)}
+	if err := f.db.Ledger().Apply(f.ctx, paymentsToken, f.cursor, []ledger.Event{ev}, nil, b); err != nil {
+		t.Fatal(err)
+	}
+	f.cursor = &b
+}
+
+var paymentsToken = common.HexToAddress("0x000000000000000000000000000000000000c011")
 
 // request inserts an open request of cents that expires after ttl (in the past when negative).
 func (f *paymentFixture) request(t *testing.T, cents int64, ttl time.Duration) payments.Request {
@@ -86,7 +97,7 @@ func (f *paymentFixture) pay(id, lockID string) (int64, error) {
 			return payments.ErrAlreadyPaid
 		}
 		in, err := tx.Enqueue(outbox.Intent{Signer: "relayer-0", Kind: outbox.KindTransferWithAuthorization,
-			IdempotencyKey: "payment:" + id, Args: outbox.Args{From: f.resident, Amount: big.NewInt(r.AmountCents)}})
+			IdempotencyKey: "payment:" + id, Args: outbox.Args{From: f.resident, To: r.ShopAddress, Amount: big.NewInt(r.AmountCents)}})
 		if err != nil {
 			return err
 		}
@@ -151,8 +162,7 @@ func TestPaymentStatusesAndSpendable(t *testing.T) {
 	shop := common.HexToAddress(f.shop.WalletAddress)
 	f.expectSpendable(t, shop, 300)
 	// The indexer passes block 11: the balances move, the payment no longer counts as on its way.
-	f.db.SQL().ExecContext(f.ctx, `UPDATE indexer_cursor SET block_number = 11; UPDATE token_balances SET balance = 700;
-		INSERT INTO token_balances (address, balance) VALUES ('`+f.shop.WalletAddress+`', 300)`)
+	f.index(t, 11, common.HexToHash("0x1"), f.resident, shop, 300)
 	f.expect(t, paid.ID, payments.StatusConfirmed, 700)
 	f.expectSpendable(t, shop, 300)
 	// A redeem of the shop's coins counts against them from the moment it is queued.

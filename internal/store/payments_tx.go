@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -64,40 +63,10 @@ func (t *paymentTx) WalletAddress(accountID string) (common.Address, error) {
 	return walletAddress(t.tx, accountID)
 }
 
-// unindexed is the condition on a row of payment_request_states, refund_states or chain_intents whose
-// coins moved on chain in a block the indexer has not reached yet; outgoing adds what is still on its way
-// (submitted, queued or sent).
-const (
-	unindexed = `(status = 'confirmed' AND block_number > (SELECT n FROM cursor))`
-	outgoing  = `(status IN ('submitted', 'queued', 'sent') OR ` + unindexed + `)`
-)
-
-// spendableSQL is an address's indexed balance, plus what was confirmed on its way to it and is not indexed
-// yet (mints, payments to a shop, refunds to a resident), minus everything on its way out of it (payments,
-// refunds and redeems in flight, or confirmed and not indexed yet). Read in one statement, so from one
-// snapshot: the indexer moves a block's events and its cursor together.
-const spendableSQL = `WITH cursor AS (SELECT COALESCE((SELECT max(block_number) FROM indexer_cursor), -1) AS n)
-	SELECT (COALESCE((SELECT balance FROM token_balances WHERE address = @a), 0)
-		+ COALESCE((SELECT sum((args ->> 'amount')::numeric) FROM chain_intents
-			WHERE kind = 'mint' AND lower(args ->> 'to') = @a AND ` + unindexed + `), 0)
-		+ COALESCE((SELECT sum(amount_cents) FROM payment_request_states
-			WHERE shop_address = @a AND intent_id IS NOT NULL AND ` + unindexed + `), 0)
-		+ COALESCE((SELECT sum(amount_cents) FROM refund_states WHERE resident_address = @a AND ` + unindexed + `), 0)
-		- COALESCE((SELECT sum(amount_cents) FROM payment_request_states
-			WHERE payer_address = @a AND intent_id IS NOT NULL AND ` + outgoing + `), 0)
-		- COALESCE((SELECT sum(amount_cents) FROM refund_states WHERE shop_address = @a AND ` + outgoing + `), 0)
-		- COALESCE((SELECT sum((args ->> 'amount')::numeric) FROM chain_intents
-			WHERE kind = 'redeem' AND lower(args ->> 'from') = @a AND ` + outgoing + `), 0))::bigint`
-
+// Spendable is what addr may pay now (see holdingsSQL).
 func (t *paymentTx) Spendable(addr common.Address) (int64, error) {
-	var v []int64
-	if err := t.tx.Raw(spendableSQL, map[string]any{"a": lowerHex(addr)}).Scan(&v).Error; err != nil {
-		return 0, err
-	}
-	if len(v) != 1 {
-		return 0, errors.New("payments: spendable balance unreadable")
-	}
-	return v[0], nil
+	h, err := holdingOf(t.tx, addr)
+	return h.Spendable, err
 }
 
 func (t *paymentTx) NonceUsed(authorizer common.Address, nonce common.Hash) (bool, error) {

@@ -166,35 +166,15 @@ func (t *payoutTx) SaveLine(l payouts.Line) error {
 		paidOn, l.BankReference, l.PaidBy, l.PaidAt, l.ID).Error
 }
 
+// Spendable is what each address may pay now (see holdingsSQL).
 func (t *payoutTx) Spendable(addrs []common.Address) (map[common.Address]int64, error) {
-	out := make(map[common.Address]int64, len(addrs))
-	if len(addrs) == 0 {
-		return out, nil
-	}
-	keys := make([]string, len(addrs))
-	for i, a := range addrs {
-		keys[i] = strings.ToLower(a.Hex())
-	}
-	var rows []struct {
-		Address string
-		Cents   int64
-	}
-	if err := t.tx.Raw(`SELECT address, balance::bigint AS cents FROM token_balances WHERE address IN ?`, keys).Scan(&rows).Error; err != nil {
+	hs, err := holdings(t.tx, addrs)
+	if err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
-		out[common.HexToAddress(r.Address)] += r.Cents
-	}
-	rows = nil
-	if err := t.tx.Raw(`SELECT lower(args ->> 'from') AS address, sum((args ->> 'amount')::numeric)::bigint AS cents
-		FROM chain_intents WHERE kind IN ('transfer_with_authorization', 'redeem') AND lower(args ->> 'from') IN ?
-		AND (status IN ('queued', 'sent') OR (status = 'confirmed'
-			AND block_number > COALESCE((SELECT max(block_number) FROM indexer_cursor), -1)))
-		GROUP BY 1`, keys).Scan(&rows).Error; err != nil {
-		return nil, err
-	}
-	for _, r := range rows {
-		out[common.HexToAddress(r.Address)] -= r.Cents
+	out := make(map[common.Address]int64, len(hs))
+	for _, h := range hs {
+		out[common.HexToAddress(h.Address)] = h.Spendable
 	}
 	return out, nil
 }
