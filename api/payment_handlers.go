@@ -20,9 +20,9 @@ import (
 const IdempotencyKeyHeader = "Idempotency-Key"
 
 // paymentRequestView is a payment request as its shop and its (would-be) payer see it. TypedData is the
-// EIP-712 data to sign in the form eth_signTypedData_v4 takes: types, primaryType
-// TransferWithAuthorization, domain (name, version, chainId, verifyingContract) and message (from, to,
-// value, validAfter, validBefore, nonce; numbers as decimal strings).
+// EIP-712 data to sign in the form eth_signTypedData_v4 takes, signable as served: types, primaryType
+// TransferWithAuthorization, domain (exactly name, version, chainId as a number, verifyingContract) and
+// message (from, to, value, validAfter, validBefore, nonce; numbers as decimal strings).
 type paymentRequestView struct {
 	ID          string    `json:"id"`
 	Status      string    `json:"status"`
@@ -35,8 +35,8 @@ type paymentRequestView struct {
 	ExpiresAt   time.Time `json:"expires_at"`
 	TxHash      string    `json:"tx_hash,omitempty"`
 	// FailureReason says why a failed payment failed.
-	FailureReason string `json:"failure_reason,omitempty"`
-	TypedData     any    `json:"typed_data"`
+	FailureReason string             `json:"failure_reason,omitempty"`
+	TypedData     payments.TypedData `json:"typed_data"`
 }
 
 // flexUint is a whole number sent as a JSON number or as a decimal string, as the typed data writes it.

@@ -78,7 +78,7 @@ func fakeAPI(t *testing.T, payer common.Address) *httptest.Server {
 	mux.HandleFunc("GET /v1/payment-requests/{id}", func(w http.ResponseWriter, req *http.Request) {
 		json.NewEncoder(w).Encode(map[string]any{"id": r.ID, "status": "open", "amount_cents": r.AmountCents,
 			"shop_name": "Bakkerij Bart", "shop_address": strings.ToLower(r.ShopAddress.Hex()),
-			"typed_data": payments.TypedData(d, r.Authorization(payer))})
+			"typed_data": payments.NewTypedData(d, r.Authorization(payer))})
 	})
 	mux.HandleFunc("POST /v1/payment-requests/{id}/pay", func(w http.ResponseWriter, req *http.Request) {
 		var body struct {

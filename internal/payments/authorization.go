@@ -61,39 +61,85 @@ var typedDataTypes = apitypes.Types{
 	},
 }
 
-// TypedData returns the message in the form standard wallets sign (eth_signTypedData_v4). Numbers are
-// decimal strings, so JavaScript clients lose no precision.
-func TypedData(d Domain, a Authorization) apitypes.TypedData {
+// TypedData is an authorization's EIP-712 typed data in the JSON form that eth_signTypedData_v4 takes and
+// standard wallets (ethers, viem, MetaMask) sign as it is: the domain holds exactly the fields that
+// Types["EIP712Domain"] lists, chainId is a JSON number, and the message's uint256 values are decimal
+// strings, so JavaScript clients lose no precision. It is what GET /v1/payment-requests/{id} serves, and
+// Hash is the digest the contract checks.
+type TypedData struct {
+	Types       apitypes.Types  `json:"types"`
+	PrimaryType string          `json:"primaryType"`
+	Domain      TypedDataDomain `json:"domain"`
+	Message     TransferMessage `json:"message"`
+}
+
+// TypedDataDomain is the coin's EIP-712 domain. Unlike apitypes.TypedDataDomain it has no salt (the coin's
+// domain has none, and wallets refuse an empty one) and writes chainId as a number, not a hex string.
+type TypedDataDomain struct {
+	Name              string `json:"name"`
+	Version           string `json:"version"`
+	ChainID           uint64 `json:"chainId"`
+	VerifyingContract string `json:"verifyingContract"`
+}
+
+// TransferMessage is the TransferWithAuthorization message: addresses and the nonce as 0x hex, the
+// uint256 values (value in cents, validAfter and validBefore in unix seconds) as decimal strings.
+type TransferMessage struct {
+	From        string `json:"from"`
+	To          string `json:"to"`
+	Value       string `json:"value"`
+	ValidAfter  string `json:"validAfter"`
+	ValidBefore string `json:"validBefore"`
+	Nonce       string `json:"nonce"`
+}
+
+// NewTypedData returns the typed data a payer signs for the authorization a in domain d.
+func NewTypedData(d Domain, a Authorization) TypedData {
 	value := a.Value
 	if value == nil {
 		value = new(big.Int)
 	}
-	return apitypes.TypedData{
+	return TypedData{
 		Types:       typedDataTypes,
 		PrimaryType: PrimaryType,
-		Domain: apitypes.TypedDataDomain{
-			Name: DomainName, Version: DomainVersion,
-			ChainId:           math.NewHexOrDecimal256(int64(d.ChainID)),
-			VerifyingContract: d.Token.Hex(),
-		},
-		Message: apitypes.TypedDataMessage{
-			"from":        a.From.Hex(),
-			"to":          a.To.Hex(),
-			"value":       value.String(),
-			"validAfter":  new(big.Int).SetUint64(a.ValidAfter).String(),
-			"validBefore": new(big.Int).SetUint64(a.ValidBefore).String(),
-			"nonce":       a.Nonce.Hex(),
+		Domain:      TypedDataDomain{Name: DomainName, Version: DomainVersion, ChainID: d.ChainID, VerifyingContract: d.Token.Hex()},
+		Message: TransferMessage{
+			From:        a.From.Hex(),
+			To:          a.To.Hex(),
+			Value:       value.String(),
+			ValidAfter:  new(big.Int).SetUint64(a.ValidAfter).String(),
+			ValidBefore: new(big.Int).SetUint64(a.ValidBefore).String(),
+			Nonce:       a.Nonce.Hex(),
 		},
 	}
 }
 
-// Digest is the EIP-712 hash that is signed.
-func Digest(d Domain, a Authorization) (common.Hash, error) {
-	h, _, err := apitypes.TypedDataAndHash(TypedData(d, a))
+// Hash is the EIP-712 digest of the typed data, computed by go-ethereum's apitypes.
+func (td TypedData) Hash() (common.Hash, error) {
+	chainID := new(big.Int).SetUint64(td.Domain.ChainID)
+	h, _, err := apitypes.TypedDataAndHash(apitypes.TypedData{
+		Types:       td.Types,
+		PrimaryType: td.PrimaryType,
+		Domain: apitypes.TypedDataDomain{Name: td.Domain.Name, Version: td.Domain.Version,
+			ChainId: (*math.HexOrDecimal256)(chainID), VerifyingContract: td.Domain.VerifyingContract},
+		Message: apitypes.TypedDataMessage{
+			"from":        td.Message.From,
+			"to":          td.Message.To,
+			"value":       td.Message.Value,
+			"validAfter":  td.Message.ValidAfter,
+			"validBefore": td.Message.ValidBefore,
+			"nonce":       td.Message.Nonce,
+		},
+	})
 	if err != nil {
 		return common.Hash{}, err
 	}
 	return common.BytesToHash(h), nil
+}
+
+// Digest is the EIP-712 hash that is signed.
+func Digest(d Domain, a Authorization) (common.Hash, error) {
+	return NewTypedData(d, a).Hash()
 }
 
 // Sign signs the authorization with key and returns the 65-byte signature with v = 27 or 28, as wallets do.

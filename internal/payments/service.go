@@ -12,7 +12,6 @@ import (
 	"unicode"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"github.com/google/uuid"
 
 	"github.com/heerlen/heitje/internal/accounts"
@@ -153,7 +152,7 @@ func (s *Service) CreateRequest(ctx context.Context, p accounts.Principal, amoun
 // View is a payment request as its caller may see it, with the EIP-712 typed data to sign.
 type View struct {
 	Request
-	TypedData apitypes.TypedData
+	TypedData TypedData
 }
 
 // Get returns a request for the shop that made it, for any resident while it is open or expired, and
@@ -171,7 +170,7 @@ func (s *Service) Get(ctx context.Context, p accounts.Principal, id string) (Vie
 			return View{}, err
 		}
 	}
-	return View{Request: r, TypedData: TypedData(s.opts.Domain, r.Authorization(from))}, nil
+	return View{Request: r, TypedData: NewTypedData(s.opts.Domain, r.Authorization(from))}, nil
 }
 
 // visible loads a request if the caller may see it (see Get).

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"github.com/google/uuid"
 
 	"github.com/heerlen/heitje/internal/payments"
@@ -30,7 +29,7 @@ type PaymentRequest struct {
 	ExpiresAt     time.Time          `json:"expires_at"`
 	TxHash        string             `json:"tx_hash"`
 	FailureReason string             `json:"failure_reason"`
-	TypedData     apitypes.TypedData `json:"typed_data"`
+	TypedData     payments.TypedData `json:"typed_data"`
 }
 
 // Submitted is the API's answer to a payment: status submitted and, when known, the relay transaction.
@@ -94,21 +93,20 @@ func Terms(req PaymentRequest) (payments.Domain, payments.Authorization, error) 
 	var d payments.Domain
 	var a payments.Authorization
 	if td.PrimaryType != payments.PrimaryType || td.Domain.Name != payments.DomainName ||
-		td.Domain.Version != payments.DomainVersion || td.Domain.ChainId == nil || !common.IsHexAddress(td.Domain.VerifyingContract) {
+		td.Domain.Version != payments.DomainVersion || td.Domain.ChainID == 0 || !common.IsHexAddress(td.Domain.VerifyingContract) {
 		return d, a, errors.New("wallet: the typed data is not a Heerlens Heitje payment authorization")
 	}
-	d = payments.Domain{ChainID: (*big.Int)(td.Domain.ChainId).Uint64(), Token: common.HexToAddress(td.Domain.VerifyingContract)}
+	d = payments.Domain{ChainID: td.Domain.ChainID, Token: common.HexToAddress(td.Domain.VerifyingContract)}
 	m := td.Message
-	str := func(k string) string { s, _ := m[k].(string); return s }
-	num := func(k string) (*big.Int, bool) { return new(big.Int).SetString(str(k), 10) }
-	value, ok1 := num("value")
-	after, ok2 := num("validAfter")
-	before, ok3 := num("validBefore")
-	nonce, err := hex.DecodeString(strings.TrimPrefix(str("nonce"), "0x"))
-	if !ok1 || !ok2 || !ok3 || err != nil || len(nonce) != 32 || !common.IsHexAddress(str("from")) || !common.IsHexAddress(str("to")) {
+	num := func(s string) (*big.Int, bool) { return new(big.Int).SetString(s, 10) }
+	value, ok1 := num(m.Value)
+	after, ok2 := num(m.ValidAfter)
+	before, ok3 := num(m.ValidBefore)
+	nonce, err := hex.DecodeString(strings.TrimPrefix(m.Nonce, "0x"))
+	if !ok1 || !ok2 || !ok3 || err != nil || len(nonce) != 32 || !common.IsHexAddress(m.From) || !common.IsHexAddress(m.To) {
 		return d, a, errors.New("wallet: the typed data's message is malformed")
 	}
-	a = payments.Authorization{From: common.HexToAddress(str("from")), To: common.HexToAddress(str("to")), Value: value,
+	a = payments.Authorization{From: common.HexToAddress(m.From), To: common.HexToAddress(m.To), Value: value,
 		ValidAfter: after.Uint64(), ValidBefore: before.Uint64(), Nonce: common.BytesToHash(nonce)}
 	if a.Value.Cmp(big.NewInt(req.AmountCents)) != 0 || !strings.EqualFold(a.To.Hex(), req.ShopAddress) {
 		return d, a, errors.New("wallet: the typed data does not ask for the amount and shop on display")
