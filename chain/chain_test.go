@@ -186,7 +186,7 @@ func TestOutboxMintsExactlyOnceAcrossSenderRestart(t *testing.T) {
 
 	s2 := chain.NewSender("minter", f.minter, f.client, f.db.Outbox(), f.token, quiet)
 	stop := runSender(f, s2)
-	counts := f.waitCounts(t, func(c map[outbox.Status]int64) bool { return c[outbox.StatusConfirmed]+c[outbox.StatusFailed] == n }, 90*time.Second)
+	counts := f.waitCounts(t, func(c map[outbox.Status]int64) bool { return c[outbox.StatusConfirmed]+c[outbox.StatusFailed] == n }, 3*time.Minute)
 	stop()
 	if counts[outbox.StatusConfirmed] != n {
 		t.Fatalf("want %d confirmed, got %v", n, counts)
@@ -327,7 +327,7 @@ func TestIndexerRestartMidStream(t *testing.T) {
 	cur, _, _ := f.db.Ledger().Cursor(f.ctx, f.deploy.Address)
 	t.Logf("first indexer stopped at block %d", cur.Number)
 
-	f.waitCounts(t, func(c map[outbox.Status]int64) bool { return c[outbox.StatusConfirmed] == n }, 90*time.Second)
+	f.waitCounts(t, func(c map[outbox.Status]int64) bool { return c[outbox.StatusConfirmed] == n }, 3*time.Minute)
 	stopSender()
 	head, err := f.client.BlockNumber(f.ctx)
 	if err != nil {

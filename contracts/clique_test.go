@@ -42,7 +42,7 @@ const receiptPoll = 100 * time.Millisecond
 // Mined polls until every transaction has a receipt. The node seals a block every second.
 func (c *cliqueChain) Mined(t testing.TB, txs ...*types.Transaction) []*types.Receipt {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	receipts := make([]*types.Receipt, len(txs))
 	for i, tx := range txs {

@@ -89,12 +89,12 @@ func TestChoreToCoins(t *testing.T) {
 	if bal := p.expect(http.StatusOK, "", "GET", "/v1/me/balance", tok, nil); bal["balance_cents"].(float64)+bal["pending_cents"].(float64) != 350 {
 		t.Fatalf("right after approval the reward is neither balance nor pending: %v", bal)
 	}
-	p.waitFor("the reward on chain and in the balance", 15*time.Second, func() bool {
+	p.waitFor("the reward on chain and in the balance", time.Minute, func() bool {
 		bal := p.expect(http.StatusOK, "", "GET", "/v1/me/balance", tok, nil)
 		return p.balanceOf(addr).Cmp(big.NewInt(350)) == 0 && bal["balance_cents"] == float64(350) && bal["pending_cents"] == float64(0)
 	})
 	t.Logf("reward on chain and in GET /v1/me/balance %s after approval", time.Since(approvedAt).Round(10*time.Millisecond))
-	p.waitFor("the claim to be rewarded", 5*time.Second, func() bool {
+	p.waitFor("the claim to be rewarded", time.Minute, func() bool {
 		mine := p.expect(http.StatusOK, "", "GET", "/v1/me/claims", tok, nil)["claims"].([]any)[0].(map[string]any)
 		return mine["status"] == "rewarded" && mine["tx_hash"] != nil
 	})
@@ -201,10 +201,10 @@ func TestTwentyApprovalsMintOnce(t *testing.T) {
 			t.Fatalf("approval statuses: %v", statuses)
 		}
 	}
-	p.waitFor("the claim to be rewarded", 15*time.Second, func() bool {
+	p.waitFor("the claim to be rewarded", time.Minute, func() bool {
 		return p.count(`SELECT count(*) FROM claims WHERE id = $1 AND status = 'rewarded'`, claimID) == 1
 	})
-	time.Sleep(2500 * time.Millisecond) // two more blocks, in which a second mint would land
+	p.waitBlocksIndexed(2) // in which a second mint would land
 	if n := p.count(`SELECT count(*) FROM chain_intents WHERE kind = 'mint'`); n != 1 {
 		t.Fatalf("%d mint intents", n)
 	}

@@ -86,8 +86,8 @@ func (p *platform) startChild(t *testing.T, bin string) *exec.Cmd {
 	select {
 	case a := <-addr:
 		p.base = "http://" + a
-	case <-time.After(30 * time.Second):
-		t.Fatal("heitje serve did not start serving within 30 s")
+	case <-time.After(2 * time.Minute):
+		t.Fatal("heitje serve did not start serving within 2 minutes")
 	}
 	return cmd
 }
@@ -126,10 +126,10 @@ func TestKilledBetweenApprovalAndConfirmationMintsExactlyOnce(t *testing.T) {
 		t.Fatal("every mint was confirmed before the kill: the test did not cut in between")
 	}
 	p.startChild(t, bin)
-	p.waitFor("every claim to be rewarded after the restart", 90*time.Second, func() bool {
+	p.waitFor("every claim to be rewarded after the restart", 3*time.Minute, func() bool {
 		return p.count(`SELECT count(*) FROM claims WHERE status = 'rewarded'`) == n
 	})
-	time.Sleep(2500 * time.Millisecond) // two more blocks, in which a duplicate would land
+	p.waitBlocksIndexed(2) // in which a duplicate would land
 	if got := p.count(`SELECT count(*) FROM chain_intents WHERE kind = 'mint' AND status = 'confirmed'`); got != n ||
 		p.count(`SELECT count(*) FROM chain_intents`) != n {
 		t.Fatalf("%d confirmed mint intents, want %d", got, n)

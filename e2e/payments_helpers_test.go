@@ -58,7 +58,7 @@ func (p *platform) newShop(name string, active bool) shop {
 // waitIntents waits until the intents with the given idempotency keys are confirmed.
 func (p *platform) waitIntents(what string, keys ...string) {
 	p.tb.Helper()
-	p.waitFor(what, 60*time.Second, func() bool {
+	p.waitFor(what, 3*time.Minute, func() bool {
 		return p.count(`SELECT count(*) FROM chain_intents WHERE idempotency_key = ANY($1) AND status = 'confirmed'`,
 			keys) == len(keys)
 	})
@@ -86,7 +86,7 @@ func (p *platform) waitIndexed() {
 	if err != nil {
 		p.tb.Fatal(err)
 	}
-	p.waitFor("the indexer", 60*time.Second, func() bool {
+	p.waitFor("the indexer", 3*time.Minute, func() bool {
 		return p.count(`SELECT count(*) FROM indexer_cursor WHERE block_number >= $1`, int64(head)) == 1
 	})
 }

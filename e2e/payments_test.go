@@ -56,7 +56,7 @@ func TestPaymentEndToEnd(t *testing.T) {
 		t.Fatalf("proof: %d %v", code, body)
 	}
 	p.expect(http.StatusOK, "", "POST", "/v1/admin/claims/"+claim.ID+"/approve", reviewerTok, nil)
-	p.waitFor("the reward in the balance", 30*time.Second, func() bool {
+	p.waitFor("the reward in the balance", 2*time.Minute, func() bool {
 		b, err := w.Balance(ctx)
 		return err == nil && b.BalanceCents == 1500
 	})
@@ -107,7 +107,7 @@ func TestPaymentEndToEnd(t *testing.T) {
 	if body := p.refund(s, reqID, 1001, "too much", "refund-2", http.StatusUnprocessableEntity); errCode(body) != "refund_exceeds_payment" {
 		t.Fatalf("an excessive refund: %v", body)
 	}
-	p.waitFor("the refund", 30*time.Second, func() bool {
+	p.waitFor("the refund", 2*time.Minute, func() bool {
 		h := p.expect(http.StatusOK, "", "GET", "/v1/me/payments", w.Token(), nil)["payments"].([]any)[0].(map[string]any)
 		rs := h["refunds"].([]any)
 		return len(rs) == 1 && rs[0].(map[string]any)["status"] == "confirmed" && h["refunded_cents"] == float64(250)
@@ -161,7 +161,7 @@ func (p *platform) follow(token, id string) chan []wallet.Event {
 }
 
 func (p *platform) events(w *wallet.Client, id string) []wallet.Event {
-	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(p.ctx, 2*time.Minute)
 	defer cancel()
 	var evs []wallet.Event
 	w.Events(ctx, id, func(e wallet.Event) error { evs = append(evs, e); return nil })

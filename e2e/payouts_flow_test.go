@@ -40,7 +40,7 @@ func TestPayoutEndToEnd(t *testing.T) {
 	p.pay(slager, rs[1], tokens[1], 700)
 	refunded := p.pay(slager, rs[2], tokens[2], 300)
 	p.refund(slager, refunded, 100, "one sausage too many", "refund-1", http.StatusCreated)
-	p.waitFor("the refund", 30*time.Second, func() bool {
+	p.waitFor("the refund", 2*time.Minute, func() bool {
 		return p.count(`SELECT count(*) FROM refund_states WHERE status = 'confirmed'`) == 1
 	})
 	p.waitIndexed()
@@ -147,7 +147,7 @@ func TestPayoutEndToEnd(t *testing.T) {
 	if err != nil || !rep.OK() || rep.Supply.Int64() != 3*1500-2150 || rep.Residents.Int64() != 3*1500-2150 || rep.Shops.Sign() != 0 {
 		t.Fatalf("reconciliation: %+v %v", rep, err)
 	}
-	p.waitFor("the reconciliation gauge", 30*time.Second, func() bool {
+	p.waitFor("the reconciliation gauge", 2*time.Minute, func() bool {
 		_, body, _ := p.raw("GET", "/metrics", "")
 		return bytes.Contains(body, []byte("\nheitje_reconcile_ok 1\n"))
 	})

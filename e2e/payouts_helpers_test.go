@@ -55,7 +55,7 @@ func (p *platform) pay(s shop, r resident, token string, cents int64) string {
 	if code, body := p.postPay(token, id, payBody(p.tb, r.key, req, nil), "pay-"+id); code != http.StatusOK {
 		p.tb.Fatalf("pay: %d %v", code, body)
 	}
-	p.waitFor("the payment", 30*time.Second, func() bool {
+	p.waitFor("the payment", 2*time.Minute, func() bool {
 		out := p.expect(http.StatusOK, "", "GET", "/v1/payment-requests/"+id, token, nil)
 		return out["status"] == "confirmed"
 	})
@@ -80,7 +80,7 @@ func (p *platform) raw(method, path, token string) (int, []byte, http.Header) {
 func (p *platform) waitRun(token, id, status string) map[string]any {
 	p.tb.Helper()
 	var run map[string]any
-	p.waitFor("payout run "+status, 90*time.Second, func() bool {
+	p.waitFor("payout run "+status, 3*time.Minute, func() bool {
 		run = p.expect(http.StatusOK, "", "GET", "/v1/admin/payouts/"+id, token, nil)
 		return run["status"] == status
 	})

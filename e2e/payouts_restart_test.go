@@ -63,7 +63,7 @@ func TestPayoutRunInterruptedHalfwayRedeemsEachShopOnce(t *testing.T) {
 	}
 	ref := executed.Ref
 	p.sendSome("operator", len(shops)/2)
-	p.waitFor("half of the redeems on chain", 30*time.Second, func() bool {
+	p.waitFor("half of the redeems on chain", 2*time.Minute, func() bool {
 		cents, _ := p.redeemedOnChain(ref)
 		return len(cents) == len(shops)/2
 	})
@@ -116,7 +116,7 @@ func (p *platform) sendSome(signer string, n int) {
 		defer wg.Done()
 		s.Run(ctx)
 	}()
-	p.waitFor("the sender's batch", 30*time.Second, func() bool {
+	p.waitFor("the sender's batch", 2*time.Minute, func() bool {
 		return p.count(`SELECT count(*) FROM chain_intents WHERE signer = $1 AND kind = 'redeem' AND status = 'sent'`, signer) == n
 	})
 	stop()

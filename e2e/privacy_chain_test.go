@@ -58,7 +58,7 @@ func TestNoPersonalDataOnChain(t *testing.T) {
 	p.waitIndexed()
 	paid := p.payWithReference(s, resident{key: key, addr: addr}, tok)
 	p.refund(s, paid, 150, zonReason, "refund-"+paid, http.StatusCreated)
-	p.waitFor("the refund", 30*time.Second, func() bool {
+	p.waitFor("the refund", 2*time.Minute, func() bool {
 		return p.count(`SELECT count(*) FROM refund_states WHERE status = 'confirmed'`) == 1
 	})
 	p.waitIndexed()
@@ -77,7 +77,7 @@ func TestNoPersonalDataOnChain(t *testing.T) {
 	before := p.coins(addr, s.addr)
 	erase := p.expect(http.StatusCreated, "", "POST", "/v1/privacy/requests", tok, map[string]any{"kind": "erasure", "details": zonDetails})
 	p.expect(http.StatusOK, "", "POST", "/v1/admin/privacy/requests/"+erase["id"].(string)+"/close", adminTok, map[string]any{"decision": "granted"})
-	time.Sleep(2 * time.Second) // two blocks in which anything erasure sent would land
+	p.waitBlocksIndexed(2) // in which anything erasure sent would land
 	if after := p.coins(addr, s.addr); after != before {
 		t.Fatalf("erasure changed the coins:\n before %s\n after  %s", before, after)
 	}
@@ -138,7 +138,7 @@ func (p *platform) payWithReference(s shop, r resident, token string) string {
 	if code, body := p.postPay(token, id, payBody(p.tb, r.key, req, nil), "pay-"+id); code != http.StatusOK {
 		p.tb.Fatalf("pay: %d %v", code, body)
 	}
-	p.waitFor("the payment", 30*time.Second, func() bool {
+	p.waitFor("the payment", 2*time.Minute, func() bool {
 		return p.count(`SELECT count(*) FROM payment_request_states WHERE id = $1 AND status = 'confirmed'`, id) == 1
 	})
 	return id

@@ -18,7 +18,7 @@ type ecdsaKey = *ecdsa.PrivateKey
 // sendEther sends 1 wei from key to `to` and waits for the receipt.
 func sendEther(t testing.TB, c *ethclient.Client, key *ecdsa.PrivateKey, to common.Address) *types.Receipt {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	from := crypto.PubkeyToAddress(key.PublicKey)
 	nonce, err := c.PendingNonceAt(ctx, from)

@@ -207,7 +207,7 @@ func TestPostgresDiesWithItsParent(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = helper.Wait()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(2 * time.Minute)
 	for syscall.Kill(pid, 0) == nil {
 		if time.Now().After(deadline) {
 			_ = syscall.Kill(pid, syscall.SIGKILL)

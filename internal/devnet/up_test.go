@@ -105,7 +105,7 @@ func TestUpKeepsDataAcrossRestarts(t *testing.T) {
 // transfer sends 1 wei from the admin key and waits for the receipt.
 func transfer(t testing.TB, rpcURL string) *types.Receipt {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	c, err := ethclient.DialContext(ctx, rpcURL)
 	if err != nil {

@@ -55,7 +55,7 @@ func TestChainSealsAndFundsKeys(t *testing.T) {
 	if err := c.Client.SendTransaction(ctx, tx); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(time.Minute)
 	for {
 		receipt, err := c.Client.TransactionReceipt(ctx, tx.Hash())
 		if err == nil {
