@@ -2,8 +2,14 @@
 
 GO      ?= go
 HEITJE  := bin/heitje
-# Packages for `make test`; override to run a part, e.g. make test PKG=./chain/...
+# Packages for `make test`; override to run a part, e.g. make test PKG=./chain/... RUN=TestSender BENCH=
 PKG     ?= ./...
+# Tests to run (a go test -run pattern; empty: all).
+RUN     ?=
+# Benchmarks that `make test` then runs once each at a brief size (-short), so that none rots; BENCH= runs none.
+BENCH   ?= .
+# gotestsum prints a line per package and, at the end, every skipped and failed test with its reason.
+GOTESTSUM := $(GO) run gotest.tools/gotestsum@v1.13.0 --format pkgname --format-hide-empty-pkg
 
 .PHONY: help run test generate lint bench build geth clean
 
@@ -17,8 +23,11 @@ build: ## Build the heitje command and the heitje-wallet CLI into bin/
 run: build ## Run the platform locally: Postgres, a Clique node with the coin, the API on http://127.0.0.1:8080
 	$(HEITJE) dev run
 
-test: build ## Run every test against a throw-away Postgres and Clique node that it starts and stops itself
-	$(HEITJE) dev test -- $(GO) test -count=1 -timeout 20m $(PKG)
+test: build ## Run every test, then every benchmark once at a brief size, against a throw-away Postgres and Clique node
+	$(HEITJE) dev test -- $(GOTESTSUM) -- -count=1 -timeout 20m -run '$(RUN)' $(PKG)
+ifneq ($(BENCH),)
+	$(HEITJE) dev test -- $(GO) test -count=1 -timeout 10m -short -bench '$(BENCH)' -benchtime 1x $(PKG) -run '^$$'
+endif
 
 bench: build ## Run the benchmarks against a throw-away Postgres and Clique node (figures: docs/benchmarks.md)
 	$(HEITJE) dev test -- $(GO) test -count=1 -run '^$$' -bench . -benchtime 1x -timeout 30m $(PKG)

@@ -10,13 +10,14 @@ import (
 
 	"github.com/heerlen/heitje/chain"
 	"github.com/heerlen/heitje/internal/outbox"
+	"github.com/heerlen/heitje/internal/testenv"
 )
 
 // BenchmarkOutboxMints measures how long 1,000 mint intents take from the moment they are queued until the
 // sender has confirmed all of them on the real Clique node (1 s blocks).
 func BenchmarkOutboxMints(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		benchMints(b, 1000)
+		benchMints(b, testenv.BenchSize(1000, 20))
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/heerlen/heitje/internal/testenv"
 )
 
 // BenchmarkApprovalsToMints measures 1,000 approvals through the API (eight reviewers' requests at a time)
@@ -13,7 +15,7 @@ import (
 // §7: within 10 s of the last approval).
 func BenchmarkApprovalsToMints(b *testing.B) {
 	for range b.N {
-		benchApprovals(b, 1000)
+		benchApprovals(b, testenv.BenchSize(1000, 20))
 	}
 }
 
