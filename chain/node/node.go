@@ -161,8 +161,9 @@ func (n *Node) Stop() error {
 	return n.stopErr
 }
 
-// Kill ends geth at once (SIGKILL), as a crash or a power cut of the node's host would, and waits for it.
-// Whatever geth kept only in memory (its transaction pool) is lost. Tests of node outages use it.
+// Kill ends geth at once (SIGKILL), as a crash of the node would, and waits for it. Whatever geth kept only in
+// memory is lost, but not its transaction pool: geth journals the transactions it was sent over RPC in
+// geth/transactions.rlp and loads them again when it starts. Tests of node outages use it.
 func (n *Node) Kill() error {
 	n.stopOnce.Do(func() { n.stopErr = n.proc.Stop(syscall.SIGKILL, stopTimeout) })
 	return n.stopErr

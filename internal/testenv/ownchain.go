@@ -3,6 +3,7 @@ package testenv
 import (
 	"context"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strconv"
 	"sync"
@@ -55,13 +56,19 @@ func StartOwnChain(t testing.TB) *OwnChain {
 	return o
 }
 
-// Kill ends the node at once (SIGKILL), losing its transaction pool.
+// Kill ends the node at once (SIGKILL) and deletes the journal in which geth keeps the transactions it was
+// sent over RPC (it counts them as local and loads them again when it starts), so the node comes back with
+// an empty transaction pool: every transaction that was not yet in a block is lost.
 func (o *OwnChain) Kill(t testing.TB) {
 	t.Helper()
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if err := o.n.Kill(); err != nil {
 		t.Fatal(err)
+	}
+	// geth v1.13's default --txpool.journal, resolved in the instance folder of the data directory.
+	if err := os.Remove(filepath.Join(o.n.DataDir(), "geth", "transactions.rlp")); err != nil {
+		t.Fatalf("deleting the node's transaction journal: %v", err)
 	}
 }
 
