@@ -1,8 +1,11 @@
 package e2e_test
 
 import (
+	"encoding/hex"
 	"math/big"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +14,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/heerlen/heitje/internal/photos/phototest"
+	"github.com/heerlen/heitje/internal/privacy"
+	"github.com/heerlen/heitje/internal/privacy/privacytest"
 )
 
 // The distinctive personal values of TestNoPersonalDataOnChain.
@@ -26,9 +31,12 @@ var (
 // registers with e-mail and phone, is approved, binds a phone key, does a chore with a photo and a note and
 // is rewarded; a shop registers with its business details, is approved and activated; the resident pays at
 // the shop and gets part back; finance pays the shop out; the resident consents to research contact,
-// downloads the export and has their data erased — and then reads every block from 0 to the head: no
-// transaction input and no log holds any of the values, as text, as hex, or as a keccak256 or sha256 hash.
-// Erasure changes neither the coins on chain nor what the ledger says.
+// downloads the export, fails a login and has their data erased. Before the erasure the resident's values are
+// in every table the flow writes them to; after it, no table holds any of them (sealed columns opened, keyed
+// hashes included; the audit log keeps the account id), their photo files are gone, and their chain address
+// is tied to the erased stand-in only. Then the test reads every block from 0 to the head: no transaction
+// input and no log holds any of the values, as text, as hex, or as a keccak256 or sha256 hash. Erasure
+// changes neither the coins on chain nor what the ledger says.
 func TestNoPersonalDataOnChain(t *testing.T) {
 	p := newPlatform(t)
 	p.serve()
@@ -73,9 +81,22 @@ func TestNoPersonalDataOnChain(t *testing.T) {
 	if ex := p.expect(http.StatusOK, "", "GET", "/v1/me/export", tok, nil); !strings.Contains(fmtJSON(ex), zonEmail) {
 		t.Fatal("the export lacks the e-mail address")
 	}
+	p.expect(http.StatusUnauthorized, "", "POST", "/v1/auth/login", "", map[string]any{"username": zonUser, "password": "not the password at all"})
 	p.waitIndexed()
 	before := p.coins(addr, s.addr)
 	erase := p.expect(http.StatusCreated, "", "POST", "/v1/privacy/requests", tok, map[string]any{"kind": "erasure", "details": zonDetails})
+	mine := p.residentValues(resID)
+	held := p.leftovers(mine, nil)
+	for _, table := range []string{"accounts", "audit_log", "claims", "consents", "idempotency_keys", "login_failures",
+		"payment_requests", "privacy_requests", "refunds", "sessions", "wallet_challenges"} {
+		if len(held[table]) == 0 {
+			t.Errorf("before erasure, %s holds none of the resident's values: the flow did not reach it (%v)", table, held)
+		}
+	}
+	photos := p.photoFiles(resID)
+	if t.Failed() || len(photos) != 1 {
+		t.Fatalf("before erasure: %d photo files, tables %v", len(photos), held)
+	}
 	p.expect(http.StatusOK, "", "POST", "/v1/admin/privacy/requests/"+erase["id"].(string)+"/close", adminTok, map[string]any{"decision": "granted"})
 	p.waitBlocksIndexed(2) // in which anything erasure sent would land
 	if after := p.coins(addr, s.addr); after != before {
@@ -83,6 +104,22 @@ func TestNoPersonalDataOnChain(t *testing.T) {
 	}
 	if p.count(`SELECT count(*) FROM accounts WHERE id = $1 OR wallet_address = $2`, resID, lower(addr)) != 0 {
 		t.Fatal("the resident or the tie to their address survived erasure")
+	}
+	// Every table that held the resident's values holds none of them now; the append-only audit log keeps
+	// the account id (not a personal value) until its retention ends, and the shop's legal name, "Boekhandel
+	// Zonnebloem-4417 BV", kept in its bookkeeping, happens to contain the resident's username.
+	kept := map[string][]string{"audit_log": {resID}, "shops": {zonUser}, "payout_lines": {zonUser}}
+	if left := p.leftovers(mine, kept); len(left) > 0 {
+		t.Fatalf("after erasure (before it: %v):\n  %s", held, strings.Join(privacytest.Lines(left), "\n  "))
+	}
+	for _, f := range photos {
+		if _, err := os.Stat(filepath.Join(p.cfg.Chores.PhotoDir, f)); !os.IsNotExist(err) {
+			t.Fatalf("photo file %s is still there (%v)", f, err)
+		}
+	}
+	if p.count(`SELECT count(*) FROM claims WHERE mint_to = $1 AND resident_id <> $2`, lower(addr), privacy.ErasedAccountID) != 0 ||
+		p.count(`SELECT count(*) FROM payment_requests WHERE payer_address = $1 AND payer_id <> $2`, lower(addr), privacy.ErasedAccountID) != 0 {
+		t.Fatal("the chain address is still tied to an account other than the erased stand-in")
 	}
 
 	values := []string{zonUser, zonEmail, zonPhone, strings.TrimPrefix(zonPhone, "+"), zonNote, zonReference, zonReason, zonDetails,
@@ -105,6 +142,54 @@ func TestNoPersonalDataOnChain(t *testing.T) {
 	if !strings.Contains(strings.Join(control.Found, "\n"), "keccak256 of claim:<id>") || !strings.Contains(strings.Join(control.Found, "\n"), "bytes of") {
 		t.Fatalf("the scan does not find what is on chain by design: %v", control.Found)
 	}
+}
+
+// residentValues are the personal values TestNoPersonalDataOnChain's resident left in the database: what
+// they typed, their account id, and the keyed hashes by which the platform finds their e-mail address, phone
+// number and login name.
+func (p *platform) residentValues(id string) []string {
+	p.tb.Helper()
+	lookup, err := p.cfg.Secrets.Lookup()
+	if err != nil {
+		p.tb.Fatal(err)
+	}
+	return []string{zonUser, zonEmail, zonPhone, strings.TrimPrefix(zonPhone, "+"), zonNote, zonReason, zonDetails, id,
+		hex.EncodeToString(lookup.Hash("email", zonEmail)), hex.EncodeToString(lookup.Hash("phone", zonPhone)),
+		hex.EncodeToString(lookup.Hash("login-username", zonUser))}
+}
+
+// leftovers is privacytest.Leftovers on the platform's database and keys.
+func (p *platform) leftovers(values []string, allowed map[string][]string) map[string][]string {
+	p.tb.Helper()
+	keys, err := p.cfg.Secrets.Keyring()
+	if err != nil {
+		p.tb.Fatal(err)
+	}
+	found, err := privacytest.Leftovers(p.ctx, p.db.SQL(), keys, values, allowed)
+	if err != nil {
+		p.tb.Fatal(err)
+	}
+	return found
+}
+
+// photoFiles are the names of the files of the resident's proof photos.
+func (p *platform) photoFiles(residentID string) []string {
+	p.tb.Helper()
+	rows, err := p.db.SQL().QueryContext(p.ctx, `SELECT f.file_name FROM claim_photos f JOIN claims c ON c.id = f.claim_id
+		WHERE c.resident_id = $1`, residentID)
+	if err != nil {
+		p.tb.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var f string
+		if err := rows.Scan(&f); err != nil {
+			p.tb.Fatal(err)
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // registerShop registers the shop with its distinctive details over HTTP, has it approved and activated,

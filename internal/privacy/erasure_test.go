@@ -10,7 +10,7 @@ import (
 
 	"github.com/heerlen/heitje/internal/audit"
 	"github.com/heerlen/heitje/internal/privacy"
-	"github.com/heerlen/heitje/internal/store"
+	"github.com/heerlen/heitje/internal/privacy/privacytest"
 )
 
 // totals are the bookkeeping and ledger figures erasure must leave as they are.
@@ -32,44 +32,15 @@ func (e *env) totals() string {
 }
 
 // leftovers scans every column of every table, as text, and every sealed column decrypted, for the given
-// values (case-insensitive); allowed maps a table to values it may still hold.
+// values (case-insensitive); allowed maps a table to values it may still hold. It answers one line per table
+// and value found.
 func (e *env) leftovers(values []string, allowed map[string][]string) []string {
 	e.t.Helper()
-	var found []string
-	tables := privacy.Tables(store.Datasets())
-	for _, t := range tables {
-		rows, err := e.db.SQL().QueryContext(e.ctx, "SELECT to_jsonb(x)::text FROM "+t.Name+" x")
-		if err != nil {
-			e.t.Fatal(err)
-		}
-		for rows.Next() {
-			var js string
-			rows.Scan(&js)
-			hay := strings.ToLower(js)
-			row := decode(e, js)
-			for _, c := range t.Columns {
-				if c.Sealed && row[c.Name] != nil {
-					hay += " " + strings.ToLower(e.plain(t.Name, c, row, row[c.Name]))
-				}
-			}
-			for _, v := range values {
-				if strings.Contains(hay, strings.ToLower(v)) && !contains(allowed[t.Name], v) {
-					found = append(found, t.Name+" holds "+v)
-				}
-			}
-		}
-		rows.Close()
+	found, err := privacytest.Leftovers(e.ctx, e.db.SQL(), e.keys, values, allowed)
+	if err != nil {
+		e.t.Fatal(err)
 	}
-	return found
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
+	return privacytest.Lines(found)
 }
 
 // TestErasureLeavesNothingOfThePerson erases the fixture's resident: it is refused while a claim is open,
