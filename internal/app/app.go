@@ -45,7 +45,10 @@ type Platform struct {
 	db  *store.DB
 	// work is the senders' own small pool, so a burst of requests waiting for connections never holds up
 	// the signing and confirming of what those requests queued.
-	work     *store.DB
+	work *store.DB
+	// jobs is the background jobs' own pool (reconciliation, retention): three connections without parallel
+	// query, so a job's scans never take the cores or the connections the API's requests need.
+	jobs     *store.DB
 	client   *chain.Client
 	indexer  *chain.Indexer
 	senders  []*chain.Sender
@@ -56,6 +59,8 @@ type Platform struct {
 	payments *payments.Service
 	payouts  *payouts.Service
 	privacy  *privacy.Service
+	// retention is the privacy service of the retention job, on the jobs pool.
+	retention *privacy.Service
 	// reconciler checks supply, balances and ledger against each other (periodically, for the gauges).
 	reconciler *reconcile.Reconciler
 	// hub carries the relayer senders' news to waiting payments and payment event streams.
@@ -112,8 +117,18 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Platform,
 		client.Close()
 		return nil, err
 	}
-	p, err := assemble(cfg, log, db, work, client)
+	// The retention job holds one connection for its lock and works on another; the reconciliation reads
+	// its snapshot on a third.
+	jobs, err := store.Open(ctx, cfg.DatabaseURL, store.MaxConns(3), store.Background("heitje-jobs"))
 	if err != nil {
+		work.Close()
+		db.Close()
+		client.Close()
+		return nil, err
+	}
+	p, err := assemble(cfg, log, pools{db: db, work: work, jobs: jobs}, client)
+	if err != nil {
+		jobs.Close()
 		work.Close()
 		db.Close()
 		client.Close()
@@ -122,14 +137,19 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Platform,
 	return p, nil
 }
 
-// assemble builds the services, senders and indexer over an open database and node connection; the senders
-// use the pool work (which may be db itself). Nothing here calls the node; the workers do once Run starts them.
-func assemble(cfg *config.Config, log *slog.Logger, db, work *store.DB, client *chain.Client) (*Platform, error) {
+// pools are the platform's connection pools: db for the API's requests, work for the senders, jobs for the
+// background jobs. Tests may pass one pool as all three.
+type pools struct{ db, work, jobs *store.DB }
+
+// assemble builds the services, senders and indexer over the open pools and node connection. Nothing here
+// calls the node; the workers do once Run starts them.
+func assemble(cfg *config.Config, log *slog.Logger, ps pools, client *chain.Client) (*Platform, error) {
+	db, work := ps.db, ps.work
 	acc, err := NewAccounts(cfg, db)
 	if err != nil {
 		return nil, err
 	}
-	p := &Platform{cfg: cfg, log: log, db: db, work: work, client: client, accounts: acc, audit: audit.NewService(db.Audit()),
+	p := &Platform{cfg: cfg, log: log, db: db, work: work, jobs: ps.jobs, client: client, accounts: acc, audit: audit.NewService(db.Audit()),
 		balances: balances.New(db.Balances())}
 	if p.chores, err = NewChores(cfg, db, log); err != nil {
 		return nil, err
@@ -170,6 +190,9 @@ const headEvery = 25 * time.Millisecond
 // Close releases the database and the node connection.
 func (p *Platform) Close() {
 	p.client.Close()
+	if p.jobs != p.db && p.jobs != p.work {
+		p.jobs.Close()
+	}
 	if p.work != p.db {
 		p.work.Close()
 	}

@@ -82,10 +82,14 @@ func version() string {
 	return "development build"
 }
 
-// assemblePrivacy builds the privacy service of the platform.
+// assemblePrivacy builds the privacy service of the platform, and the one of the retention job on the
+// background jobs' pool.
 func (p *Platform) assemblePrivacy() error {
 	var err error
-	p.privacy, err = NewPrivacy(p.cfg, p.db, p.log)
+	if p.privacy, err = NewPrivacy(p.cfg, p.db, p.log); err != nil {
+		return err
+	}
+	p.retention, err = NewPrivacy(p.cfg, p.jobs, p.log)
 	return err
 }
 
@@ -102,6 +106,6 @@ func (p *Platform) runPrivacyWorkers(ctx context.Context, wg *sync.WaitGroup) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		p.privacy.RunRetentionEvery(ctx, every)
+		p.retention.RunRetentionEvery(ctx, every)
 	}()
 }

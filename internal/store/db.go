@@ -31,21 +31,48 @@ type DB struct {
 const DefaultMaxConns = 40
 
 // Option changes how Open sets up the pool.
-type Option func(*sql.DB)
+type Option func(*poolConfig)
+
+type poolConfig struct {
+	maxConns int
+	params   url.Values
+}
 
 // MaxConns bounds the pool at n connections. All of them may stay open while idle (for at most five
 // minutes): closing connections after a burst only to open them again at the next one costs Postgres a
 // backend start each time.
-func MaxConns(n int) Option {
-	return func(s *sql.DB) {
-		s.SetMaxOpenConns(n)
-		s.SetMaxIdleConns(n)
+func MaxConns(n int) Option { return func(c *poolConfig) { c.maxConns = n } }
+
+// Background marks the pool as the background jobs' own (reconciliation, retention): Postgres runs their
+// scans without parallel workers, so a job keeps to one core and the API's requests keep the others, and
+// the connections say who they are (application_name) in pg_stat_activity.
+func Background(name string) Option {
+	return func(c *poolConfig) {
+		c.params.Set("max_parallel_workers_per_gather", "0")
+		c.params.Set("application_name", name)
 	}
 }
 
 // Open connects to Postgres and checks that it answers. The error never contains the password.
-func Open(ctx context.Context, url string, opts ...Option) (*DB, error) {
-	g, err := gorm.Open(postgres.Open(url), &gorm.Config{
+func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
+	c := poolConfig{maxConns: DefaultMaxConns, params: url.Values{}}
+	for _, o := range opts {
+		o(&c)
+	}
+	if len(c.params) > 0 {
+		// pgx sends parameters of the URL it does not know itself as run-time settings of each connection.
+		u, err := url.Parse(dsn)
+		if err != nil {
+			return nil, errors.New("database: DATABASE_URL is not a URL")
+		}
+		q := u.Query()
+		for k, v := range c.params {
+			q[k] = v
+		}
+		u.RawQuery = q.Encode()
+		dsn = u.String()
+	}
+	g, err := gorm.Open(postgres.Open(dsn), &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true,
 		PrepareStmt:            false,
@@ -60,15 +87,13 @@ func Open(ctx context.Context, url string, opts ...Option) (*DB, error) {
 		return nil, fmt.Errorf("database: %w", err)
 	}
 	s.SetConnMaxIdleTime(5 * time.Minute)
-	MaxConns(DefaultMaxConns)(s)
-	for _, o := range opts {
-		o(s)
-	}
+	s.SetMaxOpenConns(c.maxConns)
+	s.SetMaxIdleConns(c.maxConns)
 	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := s.PingContext(pctx); err != nil {
 		s.Close()
-		return nil, fmt.Errorf("database unreachable at %s: %w", hostOf(url), redact(err))
+		return nil, fmt.Errorf("database unreachable at %s: %w", hostOf(dsn), redact(err))
 	}
 	return &DB{gorm: g, sql: s}, nil
 }
