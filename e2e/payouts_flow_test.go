@@ -143,7 +143,7 @@ func TestPayoutEndToEnd(t *testing.T) {
 
 	// Reconciliation: in process, and the periodic job's gauge.
 	p.waitIndexed()
-	rep, err := app.NewReconciler(p.cfg, p.db, p.client).Reconcile(p.ctx)
+	rep, err := app.NewReconciler(p.cfg, p.db.Reconcile(), p.client).Reconcile(p.ctx)
 	if err != nil || !rep.OK() || rep.Supply.Int64() != 3*1500-2150 || rep.Residents.Int64() != 3*1500-2150 || rep.Shops.Sign() != 0 {
 		t.Fatalf("reconciliation: %+v %v", rep, err)
 	}

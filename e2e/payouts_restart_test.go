@@ -98,7 +98,7 @@ func TestPayoutRunInterruptedHalfwayRedeemsEachShopOnce(t *testing.T) {
 		t.Fatalf("total supply %d, want %d", supply, int64(len(rs))*2000-total)
 	}
 	p.waitIndexed()
-	if rep, err := app.NewReconciler(p.cfg, p.db, p.client).Reconcile(p.ctx); err != nil || !rep.OK() {
+	if rep, err := app.NewReconciler(p.cfg, p.db.Reconcile(), p.client).Reconcile(p.ctx); err != nil || !rep.OK() {
 		t.Fatalf("reconciliation after the restart: %+v %v", rep, err)
 	}
 }

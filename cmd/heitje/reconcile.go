@@ -34,7 +34,7 @@ func reconcileCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	defer client.Close()
-	rep, err := app.NewReconciler(cfg, db, client).Reconcile(ctx)
+	rep, err := app.NewReconciler(cfg, db.Reconcile(), client).Reconcile(ctx)
 	if err != nil {
 		return err
 	}

@@ -28,16 +28,16 @@ func NewPayouts(cfg *config.Config, db *store.DB, log *slog.Logger, kick func(si
 		Kick: kick, Log: log.With("component", "payouts")})
 }
 
-// NewReconciler returns the reconciler of the ledger in db against the coin on the node behind client. The
+// NewReconciler returns the reconciler of the ledger in rs against the coin on the node behind client. The
 // configured treasury address counts as the treasury besides the holders of TREASURY_ROLE.
-func NewReconciler(cfg *config.Config, db *store.DB, client *chain.Client) *reconcile.Reconciler {
+func NewReconciler(cfg *config.Config, rs *store.ReconcileStore, client *chain.Client) *reconcile.Reconciler {
 	supply := chain.NewSupply(client, cfg.TokenAddress)
 	supply.StartBlock = cfg.TokenDeployBlock
 	var treasury []common.Address
 	if cfg.TreasuryAddress != (common.Address{}) {
 		treasury = append(treasury, cfg.TreasuryAddress)
 	}
-	return reconcile.New(db.Reconcile(), supply, reconcile.Options{Treasury: treasury})
+	return reconcile.New(rs, supply, reconcile.Options{Treasury: treasury})
 }
 
 // payoutsEvery is how often the payouts worker records confirmed redeems and finishes executed runs.
@@ -49,7 +49,7 @@ func (p *Platform) assemblePayouts() error {
 	if p.payouts, err = NewPayouts(p.cfg, p.db, p.log, p.kick); err != nil {
 		return err
 	}
-	p.reconciler = NewReconciler(p.cfg, p.db, p.client)
+	p.reconciler = NewReconciler(p.cfg, p.jobs.Reconcile().Paced(), p.client)
 	if p.cfg.SEPADebtor == nil {
 		p.log.Warn("no SEPA_DEBTOR_NAME, SEPA_DEBTOR_IBAN and SEPA_DEBTOR_BIC configured; payout runs get no bank file")
 	}

@@ -25,6 +25,10 @@ var (
 	lastRunGauge = promauto.NewGauge(prometheus.GaugeOpts{
 		Name: "heitje_reconcile_last_run_timestamp_seconds", Help: "When the last reconciliation finished (Unix time).",
 	})
+	durationHistogram = promauto.NewHistogram(prometheus.HistogramOpts{
+		Name: "heitje_reconcile_duration_seconds", Help: "How long the periodic reconciliations took, completed or not.",
+		Buckets: prometheus.ExponentialBuckets(0.01, 2, 12),
+	})
 )
 
 // Record sets the reconciliation gauges from a report.
@@ -43,7 +47,7 @@ func Record(rep Report) {
 	lastRunGauge.SetToCurrentTime()
 }
 
-// Watch reconciles every interval until ctx ends and publishes the outcome as Prometheus gauges. A
+// Watch runs Check every interval until ctx ends and publishes the outcome as Prometheus gauges. A
 // difference is logged by check only: the addresses stay out of the logs (`heitje reconcile` names them).
 // A run that cannot complete (database or node down) is logged and leaves the gauges as they were.
 func (r *Reconciler) Watch(ctx context.Context, every time.Duration, log *slog.Logger) {
@@ -55,7 +59,9 @@ func (r *Reconciler) Watch(ctx context.Context, every time.Duration, log *slog.L
 			return
 		case <-t.C:
 		}
-		rep, err := r.Reconcile(ctx)
+		began := time.Now()
+		rep, err := r.Check(ctx)
+		durationHistogram.Observe(time.Since(began).Seconds())
 		switch {
 		case err != nil && ctx.Err() == nil:
 			log.Warn("reconciliation could not run", "err", err)

@@ -1,10 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"math/big"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"gorm.io/gorm"
@@ -14,53 +17,82 @@ import (
 )
 
 // ReconcileStore reads the ledger's side of the reconciliation. It implements reconcile.Store.
-type ReconcileStore struct{ db *gorm.DB }
+type ReconcileStore struct {
+	db *gorm.DB
+	// paced makes Snapshot rest after each batch as long as the batch took.
+	paced bool
+}
 
 var _ reconcile.Store = (*ReconcileStore)(nil)
 
 // Reconcile returns the reconciliation store on this database.
 func (db *DB) Reconcile() *ReconcileStore { return &ReconcileStore{db: db.gorm} }
 
-// holdersQuery lists every address with a balance row or Transfer events: its row, the sum of its events,
-// their highest block, and whether it is the treasury (it holds TREASURY_ROLE), a resident or shop (by its
-// account, or a resident by the rewards minted to it, which outlive the link to an erased person), or other.
+// Paced returns the store that rests after each batch of Snapshot as long as the batch took, so that a
+// periodic reconciliation uses at most half of one core however large the ledger; the snapshot stays one.
+func (s *ReconcileStore) Paced() *ReconcileStore { return &ReconcileStore{db: s.db, paced: true} }
+
+// rest waits after a batch that began at began, when the store is paced.
+func (s *ReconcileStore) rest(ctx context.Context, began time.Time) error {
+	if !s.paced {
+		return nil
+	}
+	t := time.NewTimer(time.Since(began))
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// holdersQuery lists the addresses in (@lo, @hi] that have a balance row or
+// Transfer events: the row, the sum of the events, their highest block, and whether the address is the
+// treasury (@treasury: the holders of TREASURY_ROLE), a resident or shop (by its account, or a resident by the
+// rewards minted to it, which outlive the link to an erased person), or other. Each side reads its index
+// over the range only.
 const holdersQuery = `WITH flows AS (
 	SELECT address, sum(delta) AS from_events, max(block_number) AS last_block FROM (
 		SELECT to_address AS address, amount AS delta, block_number FROM token_events
-			WHERE event = 'Transfer' AND to_address IS NOT NULL
+			WHERE event = 'Transfer' AND to_address > @lo AND to_address <= @hi
 		UNION ALL
-		SELECT from_address, -amount, block_number FROM token_events WHERE event = 'Transfer' AND from_address IS NOT NULL
+		SELECT from_address, -amount, block_number FROM token_events
+			WHERE event = 'Transfer' AND from_address > @lo AND from_address <= @hi
 	) f GROUP BY address
-), treasury AS (
-	SELECT address FROM (SELECT DISTINCT ON (to_address) to_address AS address, event FROM token_events
-		WHERE role = @role AND event IN ('RoleGranted', 'RoleRevoked') ORDER BY to_address, block_number DESC, log_index DESC) t
-	WHERE event = 'RoleGranted'
 ), holders AS (
 	SELECT COALESCE(b.address, f.address) AS address, COALESCE(b.balance, 0) AS balance, COALESCE(f.from_events, 0) AS from_events,
 		COALESCE(f.last_block, 0) AS last_block
-	FROM token_balances b FULL JOIN flows f ON f.address = b.address
+	FROM (SELECT * FROM token_balances WHERE address > @lo AND address <= @hi) b FULL JOIN flows f ON f.address = b.address
 )
 SELECT h.address, h.balance::text AS balance, h.from_events::text AS from_events, h.last_block,
-	CASE WHEN t.address IS NOT NULL THEN 'treasury' WHEN a.role IN ('resident', 'shop') THEN a.role
+	CASE WHEN h.address = ANY(CAST(@treasury AS text[])) THEN 'treasury' WHEN a.role IN ('resident', 'shop') THEN a.role
 		WHEN EXISTS (SELECT 1 FROM claims c WHERE c.mint_to = h.address) THEN 'resident' ELSE 'other' END AS kind,
 	COALESCE(a.id::text, '') AS account_id
-FROM holders h LEFT JOIN accounts a ON a.wallet_address = h.address LEFT JOIN treasury t ON t.address = h.address
+FROM holders h LEFT JOIN LATERAL (SELECT id, role FROM accounts WHERE wallet_address = h.address LIMIT 1) a ON true
 ORDER BY h.address`
 
-// unpairedQuery finds Minted and Redeemed events whose Transfer (the log just before, in the same
-// transaction) is missing or differs, and mint or burn Transfers without their event just after.
+// treasuryQuery lists the addresses that hold TREASURY_ROLE (@role): granted last, not revoked since.
+const treasuryQuery = `SELECT address FROM (SELECT DISTINCT ON (to_address) to_address AS address, event FROM token_events
+	WHERE role = @role AND event IN ('RoleGranted', 'RoleRevoked') ORDER BY to_address, block_number DESC, log_index DESC) t
+WHERE event = 'RoleGranted'`
+
+// unpairedQuery finds, among the events with ids in (@lo, @hi], the Minted and Redeemed events whose Transfer
+// (the log just before, in the same transaction) is missing or differs, and the mint or burn Transfers without
+// their event just after. Each looks up its neighbour by (block_hash, log_index), one index probe per event.
 const unpairedQuery = `SELECT m.event, m.block_number, m.tx_hash, m.log_index, COALESCE(m.to_address, m.from_address) AS address,
 	m.amount::text AS amount, t.amount::text AS transfer_amount
-FROM token_events m LEFT JOIN token_events t ON t.block_hash = m.block_hash AND t.log_index = m.log_index - 1
-	AND t.tx_hash = m.tx_hash AND t.event = 'Transfer'
-	AND ((m.event = 'Minted' AND t.from_address IS NULL AND t.to_address = m.to_address)
-		OR (m.event = 'Redeemed' AND t.to_address IS NULL AND t.from_address = m.from_address))
-WHERE m.event IN ('Minted', 'Redeemed') AND (t.id IS NULL OR t.amount <> m.amount)
+FROM token_events m LEFT JOIN LATERAL (SELECT t.id, t.amount FROM token_events t
+	WHERE t.block_hash = m.block_hash AND t.log_index = m.log_index - 1 AND t.tx_hash = m.tx_hash AND t.event = 'Transfer'
+		AND ((m.event = 'Minted' AND t.from_address IS NULL AND t.to_address = m.to_address)
+			OR (m.event = 'Redeemed' AND t.to_address IS NULL AND t.from_address = m.from_address)) LIMIT 1) t ON true
+WHERE m.id > @lo AND m.id <= @hi AND m.event IN ('Minted', 'Redeemed') AND (t.id IS NULL OR t.amount <> m.amount)
 UNION ALL
 SELECT 'Transfer', t.block_number, t.tx_hash, t.log_index, COALESCE(t.to_address, t.from_address), NULL, t.amount::text
-FROM token_events t WHERE t.event = 'Transfer' AND (t.from_address IS NULL OR t.to_address IS NULL)
-	AND NOT EXISTS (SELECT 1 FROM token_events m WHERE m.block_hash = t.block_hash AND m.log_index = t.log_index + 1
-		AND m.event IN ('Minted', 'Redeemed'))
+FROM token_events t LEFT JOIN LATERAL (SELECT m.event FROM token_events m
+	WHERE m.block_hash = t.block_hash AND m.log_index = t.log_index + 1 LIMIT 1) m ON true
+WHERE t.id > @lo AND t.id <= @hi AND t.event = 'Transfer' AND (t.from_address IS NULL OR t.to_address IS NULL)
+	AND (m.event IS NULL OR m.event NOT IN ('Minted', 'Redeemed'))
 ORDER BY 2, 4`
 
 // payoutsQuery finds redeemed payout lines without exactly one Redeemed event of their amount, and Redeemed
@@ -80,8 +112,16 @@ FROM redeems e LEFT JOIN payout_runs r ON r.ref = e.ref
 WHERE NOT EXISTS (SELECT 1 FROM payout_lines l WHERE l.run_id = r.id AND l.shop_address = e.from_address)
 ORDER BY 3`
 
+// The batches in which Snapshot reads: holders by address, events by id. Each batch is one short statement,
+// so the reconciliation of a large ledger never holds the database (or a core) for long at a time. Tests
+// make them small.
+var (
+	holdersPerBatch = 500
+	eventsPerBatch  = int64(2000)
+)
+
 // Snapshot reads the ledger's totals, holders, unpaired events and payout mismatches in one repeatable-read
-// transaction, so that all of them describe the ledger at one cursor.
+// transaction, so that all of them describe the ledger at one cursor; it reads them in batches.
 func (s *ReconcileStore) Snapshot(ctx context.Context, treasuryRole common.Hash) (reconcile.Snapshot, error) {
 	var snap reconcile.Snapshot
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -90,38 +130,12 @@ func (s *ReconcileStore) Snapshot(ctx context.Context, treasuryRole common.Hash)
 			return err
 		}
 		snap.Block, snap.Indexed = uint64(cursor[0]), true
-		var totals struct{ Balances, Minted, Redeemed string }
-		if err := tx.Raw(`SELECT (SELECT COALESCE(sum(balance), 0) FROM token_balances)::text AS balances,
-			COALESCE(sum(amount) FILTER (WHERE event = 'Minted'), 0)::text AS minted,
-			COALESCE(sum(amount) FILTER (WHERE event = 'Redeemed'), 0)::text AS redeemed
-			FROM token_events`).Scan(&totals).Error; err != nil {
+		snap.SumBalances, snap.Minted, snap.Redeemed = new(big.Int), new(big.Int), new(big.Int)
+		if err := s.readHolders(ctx, tx, treasuryRole, &snap); err != nil {
 			return err
 		}
-		snap.SumBalances, snap.Minted, snap.Redeemed = bigOf(&totals.Balances), bigOf(&totals.Minted), bigOf(&totals.Redeemed)
-		var holders []struct {
-			Address, Balance, FromEvents, Kind, AccountID string
-			LastBlock                                     int64
-		}
-		if err := tx.Raw(holdersQuery, map[string]any{"role": treasuryRole.Hex()}).Scan(&holders).Error; err != nil {
+		if err := s.readEvents(ctx, tx, &snap); err != nil {
 			return err
-		}
-		for _, h := range holders {
-			snap.Holders = append(snap.Holders, reconcile.Holder{Address: common.HexToAddress(h.Address), Kind: h.Kind,
-				AccountID: h.AccountID, Balance: bigOf(&h.Balance), FromEvents: bigOf(&h.FromEvents), LastBlock: uint64(h.LastBlock)})
-		}
-		var unpaired []struct {
-			Event, TxHash, Address string
-			BlockNumber            int64
-			LogIndex               int
-			Amount, TransferAmount *string
-		}
-		if err := tx.Raw(unpairedQuery).Scan(&unpaired).Error; err != nil {
-			return err
-		}
-		for _, u := range unpaired {
-			snap.Unpaired = append(snap.Unpaired, reconcile.Unpaired{Event: u.Event, BlockNumber: uint64(u.BlockNumber),
-				TxHash: common.HexToHash(u.TxHash), LogIndex: uint(u.LogIndex), Address: common.HexToAddress(u.Address),
-				Amount: bigOrNil(u.Amount), TransferAmount: bigOrNil(u.TransferAmount)})
 		}
 		var pays []struct {
 			Reference, Shop          string
@@ -139,6 +153,95 @@ func (s *ReconcileStore) Snapshot(ctx context.Context, treasuryRole common.Hash)
 		return nil
 	}, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
 	return snap, err
+}
+
+// readHolders reads the holders and the sum of the balance rows, holdersPerBatch balance rows at a time: each
+// batch ends at the last of its rows, and the last batch has no end, so every address with a row or events
+// falls in exactly one batch.
+func (s *ReconcileStore) readHolders(ctx context.Context, tx *gorm.DB, treasuryRole common.Hash, snap *reconcile.Snapshot) error {
+	var treasury []string
+	if err := tx.Raw(treasuryQuery, map[string]any{"role": treasuryRole.Hex()}).Scan(&treasury).Error; err != nil {
+		return err
+	}
+	lo := ""
+	for {
+		began := time.Now()
+		var ends []string
+		if err := tx.Raw(`SELECT address FROM token_balances WHERE address > ? ORDER BY address OFFSET ? LIMIT 1`,
+			lo, holdersPerBatch-1).Scan(&ends).Error; err != nil {
+			return err
+		}
+		hi := afterEveryAddress
+		if len(ends) == 1 {
+			hi = ends[0]
+		}
+		var rows []struct {
+			Address, Balance, FromEvents, Kind, AccountID string
+			LastBlock                                     int64
+		}
+		if err := tx.Raw(holdersQuery, map[string]any{"lo": lo, "hi": hi, "treasury": pgArray(treasury)}).
+			Scan(&rows).Error; err != nil {
+			return err
+		}
+		for _, h := range rows {
+			hold := reconcile.Holder{Address: common.HexToAddress(h.Address), Kind: h.Kind, AccountID: h.AccountID,
+				Balance: bigOf(&h.Balance), FromEvents: bigOf(&h.FromEvents), LastBlock: uint64(h.LastBlock)}
+			snap.Holders = append(snap.Holders, hold)
+			snap.SumBalances.Add(snap.SumBalances, hold.Balance)
+		}
+		if hi == afterEveryAddress {
+			return nil
+		}
+		lo = hi
+		if err := s.rest(ctx, began); err != nil {
+			return err
+		}
+	}
+}
+
+// afterEveryAddress sorts after every address as the ledger writes them (0x and lower-case hex).
+const afterEveryAddress = "0x~"
+
+// readEvents sums the Minted and Redeemed events and finds the unpaired ones, eventsPerBatch event ids at a
+// time.
+func (s *ReconcileStore) readEvents(ctx context.Context, tx *gorm.DB, snap *reconcile.Snapshot) error {
+	var last []int64
+	if err := tx.Raw(`SELECT COALESCE(max(id), 0) FROM token_events`).Scan(&last).Error; err != nil {
+		return err
+	}
+	for lo := int64(0); lo < last[0]; lo += eventsPerBatch {
+		began := time.Now()
+		args := map[string]any{"lo": lo, "hi": lo + eventsPerBatch}
+		var sums struct{ Minted, Redeemed string }
+		if err := tx.Raw(`SELECT COALESCE(sum(amount) FILTER (WHERE event = 'Minted'), 0)::text AS minted,
+			COALESCE(sum(amount) FILTER (WHERE event = 'Redeemed'), 0)::text AS redeemed
+			FROM token_events WHERE id > @lo AND id <= @hi`, args).Scan(&sums).Error; err != nil {
+			return err
+		}
+		snap.Minted.Add(snap.Minted, bigOf(&sums.Minted))
+		snap.Redeemed.Add(snap.Redeemed, bigOf(&sums.Redeemed))
+		var unpaired []struct {
+			Event, TxHash, Address string
+			BlockNumber            int64
+			LogIndex               int
+			Amount, TransferAmount *string
+		}
+		if err := tx.Raw(unpairedQuery, args).Scan(&unpaired).Error; err != nil {
+			return err
+		}
+		for _, u := range unpaired {
+			snap.Unpaired = append(snap.Unpaired, reconcile.Unpaired{Event: u.Event, BlockNumber: uint64(u.BlockNumber),
+				TxHash: common.HexToHash(u.TxHash), LogIndex: uint(u.LogIndex), Address: common.HexToAddress(u.Address),
+				Amount: bigOrNil(u.Amount), TransferAmount: bigOrNil(u.TransferAmount)})
+		}
+		if err := s.rest(ctx, began); err != nil {
+			return err
+		}
+	}
+	slices.SortStableFunc(snap.Unpaired, func(a, b reconcile.Unpaired) int {
+		return cmp.Or(cmp.Compare(a.BlockNumber, b.BlockNumber), cmp.Compare(a.LogIndex, b.LogIndex))
+	})
+	return nil
 }
 
 // Transfers returns the indexed Transfer events to or from addr up to block to, in chain order.
