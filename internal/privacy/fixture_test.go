@@ -186,8 +186,8 @@ func (e *env) payment(r, s person) {
 			10+i, hash32("block"), now, hash32("tx"+id), ev.from, ev.to, hash32("ref"), hash32("nonce"), i)
 	}
 	e.exec(`INSERT INTO token_balances (address, balance) VALUES ($1, 150), ($2, 200)`, r.wallet, s.wallet)
-	e.exec(`UPDATE chain_intents SET status = 'confirmed', nonce = id, tx_hash = $1, block_number = 11, sent_at = now(),
-		done_at = now(), raw_tx = '\x02f8' WHERE status = 'queued'`, hash32("tx"+id))
+	e.exec(`UPDATE chain_intents SET status = 'confirmed', nonce = id, tx_hash = $1, block_number = 11, indexed_block = 11,
+		sent_at = now(), done_at = now(), raw_tx = '\x02f8' WHERE status = 'queued'`, hash32("tx"+id))
 	if _, _, err := e.chores.Step(e.ctx); err != nil {
 		e.t.Fatal(err)
 	}

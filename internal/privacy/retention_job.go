@@ -7,7 +7,15 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
 )
+
+var retentionDuration = promauto.NewHistogram(prometheus.HistogramOpts{
+	Name: "heitje_retention_duration_seconds", Help: "How long the periodic retention runs took, completed or not.",
+	Buckets: prometheus.ExponentialBuckets(0.01, 2, 12),
+})
 
 // RetentionReport is what one run of the retention job did, per category, in numbers only.
 type RetentionReport struct {
@@ -201,9 +209,11 @@ func (s *Service) RunRetentionEvery(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
+		began := time.Now()
 		if _, err := s.RunRetention(ctx); err != nil && ctx.Err() == nil {
 			s.opts.Log.Error("retention run failed", "err", err)
 		}
+		retentionDuration.Observe(time.Since(began).Seconds())
 		select {
 		case <-ctx.Done():
 			return

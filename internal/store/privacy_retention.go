@@ -29,16 +29,25 @@ func (s *PrivacyStore) ExpiredRegistrations(ctx context.Context, status string, 
 
 // InactiveAccounts lists approved residents and shops whose last sign of activity — registration, a change
 // of their data, a login, a token refresh, a claim, proof, a payment or a payment request — lies before the
-// time.
+// time, those that changed least recently first. The account's own times are compared first (an index,
+// accounts_last_change), so only accounts that are old themselves cost a look (one index probe per kind of
+// activity) at what they did since.
 func (s *PrivacyStore) InactiveAccounts(ctx context.Context, before time.Time, limit int) ([]string, error) {
 	var ids []string
 	err := s.g.WithContext(ctx).Raw(`SELECT a.id::text FROM accounts a
-		WHERE a.role IN ('resident', 'shop') AND a.status = 'approved' AND GREATEST(a.created_at, a.updated_at, a.decided_at,
-			(SELECT max(created_at) FROM sessions WHERE account_id = a.id),
-			(SELECT max(r.used_at) FROM refresh_tokens r JOIN sessions se ON se.id = r.session_id WHERE se.account_id = a.id),
-			(SELECT max(GREATEST(claimed_at, submitted_at)) FROM claims WHERE resident_id = a.id),
-			(SELECT max(GREATEST(created_at, submitted_at)) FROM payment_requests WHERE payer_id = a.id OR shop_id = a.id)) < ?
-		ORDER BY a.created_at, a.id LIMIT ?`, before, limit).Scan(&ids).Error
+		WHERE a.role IN ('resident', 'shop') AND a.status = 'approved'
+			AND GREATEST(a.created_at, a.updated_at, a.decided_at) < @before
+			AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.account_id = a.id AND s.created_at >= @before)
+			AND NOT EXISTS (SELECT 1 FROM refresh_tokens r JOIN sessions se ON se.id = r.session_id
+				WHERE se.account_id = a.id AND r.used_at >= @before)
+			AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.resident_id = a.id
+				AND (c.claimed_at >= @before OR c.submitted_at >= @before))
+			AND NOT EXISTS (SELECT 1 FROM payment_requests p WHERE p.payer_id = a.id AND p.intent_id IS NOT NULL
+				AND (p.created_at >= @before OR p.submitted_at >= @before))
+			AND NOT EXISTS (SELECT 1 FROM payment_requests p WHERE p.shop_id = a.id
+				AND (p.created_at >= @before OR p.submitted_at >= @before))
+		ORDER BY GREATEST(a.created_at, a.updated_at, a.decided_at), a.id LIMIT @limit`,
+		map[string]any{"before": before, "limit": limit}).Scan(&ids).Error
 	return ids, err
 }
 
