@@ -93,25 +93,38 @@ func (p *paymentsAPI) boundResident(username string) (string, phone) {
 	return tok, ph
 }
 
-// confirmedPayment has shop A ask for cents, resident A pay it and the payment settle; it returns the id.
-func (p *paymentsAPI) confirmedPayment(cents int64) string {
+// request has shop A ask for cents and returns the request as stored.
+func (p *paymentsAPI) request(cents int64) payments.Request {
 	p.t.Helper()
 	id := p.expect(http.StatusCreated, "", "POST", "/v1/shop/payment-requests", p.shopA, map[string]any{"amount_cents": cents})["id"].(string)
 	r, err := p.db.Payments(p.keys).Request(context.Background(), id)
 	if err != nil {
 		p.t.Fatal(err)
 	}
-	auth := payments.Authorization{From: p.addrA, To: r.ShopAddress, Value: big.NewInt(cents), ValidAfter: r.ValidAfter,
+	return r
+}
+
+// pay has resident A sign and pay r, expecting the status and (when not empty) the error code.
+func (p *paymentsAPI) pay(r payments.Request, status int, code string) {
+	p.t.Helper()
+	auth := payments.Authorization{From: p.addrA, To: r.ShopAddress, Value: big.NewInt(r.AmountCents), ValidAfter: r.ValidAfter,
 		ValidBefore: r.ValidBefore, Nonce: r.Nonce}
 	sig, err := payments.Sign(p.domain, auth, p.keyA)
 	if err != nil {
 		p.t.Fatal(err)
 	}
-	p.expect(http.StatusOK, "", "POST", "/v1/payment-requests/"+id+"/pay", p.resA, map[string]any{"from": p.addrA.Hex(),
+	p.expect(status, code, "POST", "/v1/payment-requests/"+r.ID+"/pay", p.resA, map[string]any{"from": p.addrA.Hex(),
 		"valid_after": r.ValidAfter, "valid_before": r.ValidBefore, "nonce": r.Nonce.Hex(), "signature": "0x" + common.Bytes2Hex(sig)},
-		"Idempotency-Key", "pay-"+id)
-	p.settle(p.chain.intent("payment:" + id))
-	return id
+		"Idempotency-Key", "pay-"+r.ID)
+}
+
+// confirmedPayment has shop A ask for cents, resident A pay it and the payment settle; it returns the id.
+func (p *paymentsAPI) confirmedPayment(cents int64) string {
+	p.t.Helper()
+	r := p.request(cents)
+	p.pay(r, http.StatusOK, "")
+	p.settle(p.chain.intent("payment:" + r.ID))
+	return r.ID
 }
 
 // stream reads an event stream to its end (a stream of a settled payment ends after its last event).
