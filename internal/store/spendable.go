@@ -28,13 +28,20 @@ type holding struct {
 // exactly once: the indexer marks an intent indexed (chain_intents.indexed_block) in the same transaction
 // that applies its events to token_balances, and a rewind clears both together, so a movement is either in
 // the balance or among the unindexed intents — in whichever order the sender's receipt and the indexer's
-// block arrive. Failed intents moved nothing. One statement, so one snapshot.
+// block arrive. Failed intents moved nothing. One statement, so one snapshot; each half of moving reads one
+// of the two partial indexes of the intents on their way (chain_intents_unindexed_from and _to), and the
+// second leaves out what the first found.
 const holdingsSQL = `WITH addr AS (SELECT DISTINCT unnest(CAST(@addrs AS text[])) AS a),
 moving AS (
 	SELECT kind, status, lower(args ->> 'from') AS src, lower(args ->> 'to') AS dst, (args ->> 'amount')::numeric AS amount
 	FROM chain_intents
 	WHERE indexed_block IS NULL AND status <> 'failed' AND kind IN ('mint', 'redeem', 'transfer_with_authorization')
-		AND (lower(args ->> 'from') IN (SELECT a FROM addr) OR lower(args ->> 'to') IN (SELECT a FROM addr))
+		AND lower(args ->> 'from') = ANY(CAST(@addrs AS text[]))
+	UNION ALL
+	SELECT kind, status, lower(args ->> 'from'), lower(args ->> 'to'), (args ->> 'amount')::numeric
+	FROM chain_intents
+	WHERE indexed_block IS NULL AND status <> 'failed' AND kind IN ('mint', 'redeem', 'transfer_with_authorization')
+		AND lower(args ->> 'to') = ANY(CAST(@addrs AS text[])) AND NOT COALESCE(lower(args ->> 'from'), '') = ANY(CAST(@addrs AS text[]))
 )
 SELECT addr.a AS address, COALESCE(b.balance, 0)::bigint AS balance,
 	COALESCE((SELECT sum(amount) FROM moving WHERE dst = addr.a AND kind = 'mint'), 0)::bigint AS pending_mints,
