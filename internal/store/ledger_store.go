@@ -117,8 +117,8 @@ func (s *LedgerStore) Cursor(ctx context.Context, token common.Address) (ledger.
 }
 
 // Apply stores a range of events, the balance changes, the mark on the intents they settle (see holdingsSQL)
-// and the new cursor atomically. The cursor row is locked
-// and compared with from, so two indexers can never both apply the same range.
+// and the new cursor atomically. The cursor row is locked and compared with from, so two indexers can never
+// both apply the same range.
 func (s *LedgerStore) Apply(ctx context.Context, token common.Address, from *ledger.Block, events []ledger.Event, checkpoints []ledger.Block, to ledger.Block) error {
 	tok := strings.ToLower(token.Hex())
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
