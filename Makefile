@@ -32,8 +32,10 @@ endif
 bench: build ## Run the benchmarks against a throw-away Postgres and Clique node (figures: docs/benchmarks.md)
 	$(HEITJE) dev test -- $(GO) test -count=1 -run '^$$' -bench . -benchtime 1x -timeout 30m $(PKG)
 
-generate: ## Regenerate the contract's ABI, bytecode and Go bindings and api/openapi.json
+generate: ## Regenerate the contract's ABI, bytecode and Go bindings, the web apps' built files and api/openapi.json
 	bash contracts/generate.sh
+	bash web/frontend/build.sh
+	cd web && $(GO) run icons_gen.go
 	$(GO) test ./api -run '^TestOpenAPIDocument$$' -count=1 -update
 
 lint: ## gofmt and go vet

@@ -27,6 +27,7 @@ import (
 	"github.com/heerlen/heitje/internal/privacy"
 	"github.com/heerlen/heitje/internal/reconcile"
 	"github.com/heerlen/heitje/internal/store"
+	"github.com/heerlen/heitje/web"
 )
 
 // NewLogger returns the structured logger the configuration asks for.
@@ -61,6 +62,8 @@ type Platform struct {
 	privacy  *privacy.Service
 	// retention is the privacy service of the retention job, on the jobs pool.
 	retention *privacy.Service
+	// web serves the web apps.
+	web *web.Server
 	// reconciler checks supply, balances and ledger against each other (periodically, for the gauges).
 	reconciler *reconcile.Reconciler
 	// hub carries the relayer senders' news to waiting payments and payment event streams.
@@ -174,6 +177,9 @@ func assemble(cfg *config.Config, log *slog.Logger, ps pools, client *chain.Clie
 	for _, s := range p.senders {
 		s.Confirmations = cfg.Confirmations
 	}
+	if p.web, err = web.New(web.Deps{Log: log, TileURL: cfg.MapTilesURL}); err != nil {
+		return nil, err
+	}
 	p.indexer = chain.NewIndexer(client, db.Ledger(), cfg.TokenAddress, log)
 	p.indexer.StartBlock = cfg.TokenDeployBlock
 	p.indexer.Confirmations = cfg.Confirmations
@@ -199,11 +205,19 @@ func (p *Platform) Close() {
 	p.db.Close()
 }
 
-// Handler returns the HTTP API.
+// Handler returns the HTTP API under /v1 (with /healthz, /readyz and /metrics) and the web apps everywhere
+// else. Cross-origin protection refuses every state-changing request that a browser sends from another
+// site; clients that are not browsers send no such headers and pass.
 func (p *Platform) Handler() http.Handler {
-	return api.New(api.Deps{Log: p.log, Status: &status{p: p}, Accounts: p.accounts, Audit: p.audit,
+	apiH := api.New(api.Deps{Log: p.log, Status: &status{p: p}, Accounts: p.accounts, Audit: p.audit,
 		Chores: p.chores, Balances: p.balances, Payments: p.payments, Payouts: p.payouts, Privacy: p.privacy, MaxPhotoBytes: p.cfg.MaxPhotoBytes,
 		TrustedProxies: p.cfg.TrustedProxies})
+	mux := http.NewServeMux()
+	for _, path := range []string{"/v1/", "/healthz", "/readyz", "/metrics"} {
+		mux.Handle(path, apiH)
+	}
+	mux.Handle("/", p.web.Handler())
+	return http.NewCrossOriginProtection().Handler(mux)
 }
 
 // Run serves HTTP on ln and runs the workers until ctx ends, then stops gracefully: the server first stops

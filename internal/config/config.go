@@ -64,6 +64,8 @@ type Config struct {
 	Payouts
 	// Privacy holds the privacy contact, the analytics threshold and the retention periods.
 	Privacy Privacy
+	// Web configures the web apps.
+	Web
 }
 
 // Lookup returns the value of an environment variable and whether it is set; os.LookupEnv fits.
@@ -138,6 +140,7 @@ func Load(lookup Lookup, need Need) (*Config, error) {
 	c.Chores = r.chores()
 	c.Payments = r.payments()
 	c.Payouts = r.payouts()
+	c.Web = r.web()
 	c.Privacy = r.privacy()
 	if len(r.errs) > 0 {
 		return nil, errors.Join(r.errs...)

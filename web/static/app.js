@@ -1,0 +1,1 @@
+function e(t){t.querySelector("main").querySelector(".app-loading")?.remove()}e(document.getElementById("app"));

@@ -1,0 +1,1 @@
+(()=>{var a="heitje-app-v1",i=["/","/static/app.js","/static/app.css","/manifest.webmanifest"];self.addEventListener("install",e=>{e.waitUntil(caches.open(a).then(t=>t.addAll(i)).then(()=>self.skipWaiting()))});self.addEventListener("activate",e=>{e.waitUntil(caches.keys().then(t=>Promise.all(t.filter(s=>s!==a).map(s=>caches.delete(s)))).then(()=>self.clients.claim()))});})();

@@ -1,0 +1,63 @@
+// Package web serves the platform's web apps on the same binary as the API: the resident app (an installable
+// progressive web app at /), and the shop's till and the municipal console as they come. The pages call the
+// JSON API under /v1 like any other client; nothing here reads the database. The JavaScript and CSS are built
+// from web/frontend by `make generate` and committed in web/static, so serving them needs no npm.
+package web
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+)
+
+//go:embed static templates messages
+var files embed.FS
+
+// Deps is what the web apps need.
+type Deps struct {
+	Log *slog.Logger
+	// TileURL is the map tile source the resident app shows chores on ({z}/{x}/{y} template); empty shows
+	// the chores' positions without a background map.
+	TileURL string
+}
+
+// Server serves the web apps.
+type Server struct {
+	deps     Deps
+	messages Catalog
+	shell    *template.Template
+	static   http.Handler
+}
+
+// New returns the web apps' handler.
+func New(d Deps) (*Server, error) {
+	cat, err := LoadCatalog(files)
+	if err != nil {
+		return nil, err
+	}
+	shell, err := template.New("app.html").Funcs(template.FuncMap{"t": cat.T}).ParseFS(files, "templates/app.html")
+	if err != nil {
+		return nil, fmt.Errorf("web: templates: %w", err)
+	}
+	static, err := fs.Sub(files, "static")
+	if err != nil {
+		return nil, err
+	}
+	return &Server{deps: d, messages: cat, shell: shell, static: http.FileServerFS(static)}, nil
+}
+
+// Handler returns the routes of the web apps, each with the security headers of the pages.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", http.StripPrefix("/static", s.staticFiles()))
+	mux.HandleFunc("GET /sw.js", s.serviceWorker)
+	mux.HandleFunc("GET /manifest.webmanifest", s.manifest)
+	for _, path := range appPaths {
+		mux.HandleFunc("GET "+path, s.app)
+	}
+	mux.HandleFunc("/", s.notFound)
+	return secure(mux, s.deps.TileURL)
+}

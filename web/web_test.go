@@ -1,0 +1,120 @@
+package web
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func newTestServer(t *testing.T, tiles string) http.Handler {
+	t.Helper()
+	s, err := New(Deps{Log: slog.New(slog.DiscardHandler), TileURL: tiles})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Handler()
+}
+
+func get(t *testing.T, h http.Handler, path string, hdr ...string) *http.Response {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec.Result()
+}
+
+// TestShellOnEveryScreen: each screen's address answers the app's shell in the visitor's language, with the
+// strict Content-Security-Policy; an address that is no screen is not found.
+func TestShellOnEveryScreen(t *testing.T) {
+	h := newTestServer(t, "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png")
+	for _, path := range []string{"/", "/registreren", "/betalen/3f1c2b9e-8d4a-4c1e-9a57-0b3d2e1f4a5c", "/klussen/abc", "/gegevens"} {
+		res := get(t, h, path)
+		body, _ := io.ReadAll(res.Body)
+		if res.StatusCode != http.StatusOK || !strings.Contains(string(body), `<script type="module" src="/static/app.js">`) ||
+			!strings.Contains(string(body), `<html lang="nl">`) {
+			t.Fatalf("GET %s: %d\n%s", path, res.StatusCode, body)
+		}
+		csp := res.Header.Get("Content-Security-Policy")
+		for _, want := range []string{"default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'",
+			"img-src 'self' data: blob: https://service.pdok.nl"} {
+			if !strings.Contains(csp, want) {
+				t.Fatalf("GET %s: CSP %q lacks %q", path, csp, want)
+			}
+		}
+		if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
+			t.Fatalf("CSP allows inline code: %q", csp)
+		}
+	}
+	res := get(t, h, "/", "Accept-Language", "en-GB,en;q=0.9,nl;q=0.5")
+	body, _ := io.ReadAll(res.Body)
+	if !strings.Contains(string(body), `<html lang="en">`) || !strings.Contains(string(body), "Loading the app") {
+		t.Fatalf("English shell:\n%s", body)
+	}
+	res = get(t, h, "/", "Accept-Language", "en", "Cookie", "lang=nl")
+	if body, _ := io.ReadAll(res.Body); !strings.Contains(string(body), `<html lang="nl">`) {
+		t.Fatal("the language switch's cookie does not win over the browser's language")
+	}
+	for _, path := range []string{"/nergens", "/betalen/a/b", "/static/nergens.js"} {
+		if res := get(t, h, path); res.StatusCode != http.StatusNotFound {
+			t.Fatalf("GET %s: %d, want 404", path, res.StatusCode)
+		}
+	}
+}
+
+// TestInstallable: the manifest names the app in the visitor's language with the 192 and 512 pixel icons,
+// which are served; the service worker is served from the root with its scope allowed; the built script is
+// JavaScript.
+func TestInstallable(t *testing.T) {
+	h := newTestServer(t, "")
+	res := get(t, h, "/manifest.webmanifest")
+	var m struct {
+		Name, StartURL, Display string
+		Icons                   []struct{ Src, Sizes, Purpose string }
+	}
+	if err := json.NewDecoder(res.Body).Decode(&m); err != nil || m.Name != "Heerlens Heitje" {
+		t.Fatalf("manifest: %+v %v", m, err)
+	}
+	sizes := map[string]bool{}
+	for _, ic := range m.Icons {
+		sizes[ic.Sizes] = true
+		if r := get(t, h, ic.Src); r.StatusCode != http.StatusOK || r.Header.Get("Content-Type") != "image/png" {
+			t.Fatalf("icon %s: %d %s", ic.Src, r.StatusCode, r.Header.Get("Content-Type"))
+		}
+	}
+	if !sizes["192x192"] || !sizes["512x512"] {
+		t.Fatalf("icon sizes %v", sizes)
+	}
+	sw := get(t, h, "/sw.js")
+	if sw.StatusCode != http.StatusOK || sw.Header.Get("Service-Worker-Allowed") != "/" ||
+		!strings.HasPrefix(sw.Header.Get("Content-Type"), "text/javascript") {
+		t.Fatalf("service worker: %d %v", sw.StatusCode, sw.Header)
+	}
+	if js := get(t, h, "/static/app.js"); js.StatusCode != http.StatusOK || !strings.HasPrefix(js.Header.Get("Content-Type"), "text/javascript") {
+		t.Fatalf("app.js: %d %s", js.StatusCode, js.Header.Get("Content-Type"))
+	}
+	if !strings.Contains(get(t, h, "/").Header.Get("Content-Security-Policy"), "img-src 'self' data: blob:;") {
+		t.Fatal("without a tile source the CSP allows images from elsewhere")
+	}
+}
+
+// TestEveryLanguageHasEveryText: a language missing a text of Dutch, or having one Dutch lacks, is refused.
+func TestEveryLanguageHasEveryText(t *testing.T) {
+	fsys := fstest.MapFS{
+		"messages/nl.json": {Data: []byte(`{"a": "een", "b": "twee"}`)},
+		"messages/en.json": {Data: []byte(`{"a": "one", "c": "three"}`)},
+	}
+	if _, err := LoadCatalog(fsys); err == nil || !strings.Contains(err.Error(), "[b]") || !strings.Contains(err.Error(), "[c]") {
+		t.Fatalf("incomplete English accepted: %v", err)
+	}
+	if _, err := LoadCatalog(files); err != nil {
+		t.Fatal(err)
+	}
+}
