@@ -71,9 +71,9 @@ type payResponse struct {
 	TxHash string `json:"tx_hash,omitempty"`
 }
 
-func viewPaymentRequest(v payments.View, p accounts.Principal) paymentRequestView {
+func viewPaymentRequest(v payments.View, p accounts.Principal, qrLink string) paymentRequestView {
 	out := paymentRequestView{ID: v.ID, Status: string(v.Status), AmountCents: v.AmountCents, ShopName: v.ShopName,
-		ShopAddress: strings.ToLower(v.ShopAddress.Hex()), QRURI: payments.QRURI(v.ID), CreatedAt: v.CreatedAt,
+		ShopAddress: strings.ToLower(v.ShopAddress.Hex()), QRURI: qrLink, CreatedAt: v.CreatedAt,
 		ExpiresAt: v.ExpiresAt, TxHash: hashOrEmpty(v.TxHash), FailureReason: v.Failure, TypedData: v.TypedData}
 	if p.Role == accounts.RoleShop {
 		out.Reference = v.Reference
@@ -96,7 +96,7 @@ func (s *Server) getPaymentRequest(c *gin.Context) {
 		return
 	}
 	noStore(c)
-	c.JSON(http.StatusOK, viewPaymentRequest(v, p))
+	c.JSON(http.StatusOK, viewPaymentRequest(v, p, s.deps.Payments.QRLink(v.ID)))
 }
 
 func (s *Server) pay(c *gin.Context) {

@@ -34,11 +34,16 @@ type paymentsAPI struct {
 	adminTok     string
 }
 
+// testBaseURL is the public base URL of the payments API's QR links in tests: under a path, to show that
+// the path is kept.
+const testBaseURL = "https://heitje.example/app"
+
 func newPaymentsAPI(t *testing.T) *paymentsAPI {
 	t.Helper()
 	a := newTestAPI(t, defaultTestOptions())
 	p := &paymentsAPI{testAPI: a, chain: newChainByHand(a), domain: payments.Domain{ChainID: 6411, Token: common.HexToAddress("0xc011")}}
-	svc, err := payments.New(a.db.Payments(a.keys), payments.Options{Domain: p.domain, HashWait: time.Millisecond, Now: a.clock.Now})
+	svc, err := payments.New(a.db.Payments(a.keys), payments.Options{Domain: p.domain, PublicBaseURL: testBaseURL + "/",
+		HashWait: time.Millisecond, Now: a.clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

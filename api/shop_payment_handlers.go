@@ -7,7 +7,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/heerlen/heitje/api/middleware"
-	"github.com/heerlen/heitje/internal/payments"
 )
 
 // paymentRequestCreate is what the shopkeeper types at the till: the amount in cents and the shop's own
@@ -45,7 +44,7 @@ func (s *Server) createPaymentRequest(c *gin.Context) {
 		respondError(c, err)
 		return
 	}
-	c.JSON(http.StatusCreated, paymentRequestCreated{ID: r.ID, QRURI: payments.QRURI(r.ID), ExpiresAt: r.ExpiresAt})
+	c.JSON(http.StatusCreated, paymentRequestCreated{ID: r.ID, QRURI: s.deps.Payments.QRLink(r.ID), ExpiresAt: r.ExpiresAt})
 }
 
 func (s *Server) takings(c *gin.Context) {

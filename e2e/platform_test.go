@@ -98,7 +98,8 @@ func newPlatformOn(tb testing.TB, env *testenv.ChainEnv) *platform {
 			Argon2: cheapArgon2},
 		Chores: config.Chores{PhotoDir: filepath.Join(tb.TempDir(), "photos"), MaxPhotoBytes: 1 << 20, MaxPhotoPixels: 25_000_000,
 			Bounds: config.DefaultBounds, MaxRewardCents: 5000, ClaimProofTTL: 48 * time.Hour,
-			RewardCapMonthCents: 21000, RewardCapYearCents: 210000}}
+			RewardCapMonthCents: 21000, RewardCapYearCents: 210000},
+		Web: config.Web{PublicBaseURL: config.DefaultPublicBaseURL}}
 	p := &platform{tb: tb, ctx: ctx, cfg: cfg, db: db, client: client, deploy: dep}
 	if p.acc, err = app.NewAccounts(cfg, db); err != nil {
 		tb.Fatal(err)

@@ -23,7 +23,8 @@ commands:
   chores             list the open chores
   claim CHORE-ID     claim a place on a chore
   balance            show the balance and the rewards on their way
-  pay ID|QR-URI      pay a shop's payment request and wait for the outcome
+  pay ID|QR-URI      pay a shop's payment request and wait for the outcome: its id or its QR code's
+                     link (https://…/betalen/ID, or the older heitje://pay/ID)
 
 flags:
 `

@@ -41,8 +41,8 @@ func TestUsage(t *testing.T) {
 	}
 }
 
-// TestNewKeyAndPay makes a key file, refuses to overwrite it, and pays a request by its QR URI against a
-// fake API that checks the signature the way the real one does.
+// TestNewKeyAndPay makes a key file, refuses to overwrite it, and pays a request by its QR code's link and by
+// the old heitje://pay/ URI against a fake API that checks the signature the way the real one does.
 func TestNewKeyAndPay(t *testing.T) {
 	keyFile := filepath.Join(t.TempDir(), "wallet.json")
 	env := map[string]string{"HEITJE_WALLET_KEY": keyFile, "HEITJE_USER": "zonnebloem"}
@@ -57,9 +57,11 @@ func TestNewKeyAndPay(t *testing.T) {
 	api := fakeAPI(t, addr)
 	env["HEITJE_API"] = api.URL
 	id := "0b6f3f0e-6c41-4b8e-9a1c-2f3a4b5c6d7e"
-	out, err = runWallet(env, "a long passphrase\ncorrect horse\n", "pay", payments.QRURI(id))
-	if err != nil || !strings.Contains(out, "paying €12.50 to Bakkerij Bart") || !strings.Contains(out, "paid in block 42") {
-		t.Fatalf("pay: %v\n%s", err, out)
+	for _, ref := range []string{payments.QRLink("https://heitje.heerlen.nl", id), payments.QRScheme + id} {
+		out, err = runWallet(env, "a long passphrase\ncorrect horse\n", "pay", ref)
+		if err != nil || !strings.Contains(out, "paying €12.50 to Bakkerij Bart") || !strings.Contains(out, "paid in block 42") {
+			t.Fatalf("pay %s: %v\n%s", ref, err, out)
+		}
 	}
 	if _, err := runWallet(env, "wrong passphrase\ncorrect horse\n", "pay", id); err == nil {
 		t.Fatal("paid with the wrong passphrase")
@@ -76,6 +78,11 @@ func fakeAPI(t *testing.T, payer common.Address) *httptest.Server {
 		fmt.Fprint(w, `{"access_token": "tok"}`)
 	})
 	mux.HandleFunc("GET /v1/payment-requests/{id}", func(w http.ResponseWriter, req *http.Request) {
+		if req.PathValue("id") != r.ID {
+			w.WriteHeader(http.StatusNotFound)
+			fmt.Fprint(w, `{"error": {"code": "not_found", "message": "no such resource"}}`)
+			return
+		}
 		json.NewEncoder(w).Encode(map[string]any{"id": r.ID, "status": "open", "amount_cents": r.AmountCents,
 			"shop_name": "Bakkerij Bart", "shop_address": strings.ToLower(r.ShopAddress.Hex()),
 			"typed_data": payments.NewTypedData(d, r.Authorization(payer))})

@@ -70,7 +70,7 @@ func platformWithoutChain(t *testing.T, buf io.Writer) (*Platform, *atomic.Int64
 	}
 	client, calls := failingNode(t)
 	cfg := &config.Config{ChainID: 6411, MinterKey: devnet.DevMinter.ECDSA(), OperatorKey: devnet.DevOperator.ECDSA(),
-		Secrets: testSecrets(t), LogLevel: slog.LevelDebug, LogFormat: "json"}
+		Secrets: testSecrets(t), LogLevel: slog.LevelDebug, LogFormat: "json", Web: config.Web{PublicBaseURL: "https://heitje.example"}}
 	p, err := assemble(cfg, NewLogger(cfg, buf), pools{db: db, work: db, jobs: db}, client)
 	if err != nil {
 		t.Fatal(err)

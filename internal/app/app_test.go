@@ -57,7 +57,7 @@ func TestPlatformServesAndMints(t *testing.T) {
 	}
 	cfg := &config.Config{DatabaseURL: dbURL, EthRPCURL: env.RPCURL, ChainID: env.ChainID.Uint64(), TokenAddress: dep.Address,
 		TokenDeployBlock: dep.Block, MinterKey: minter, OperatorKey: operator, RelayerKeys: []*ecdsa.PrivateKey{relayer},
-		ShutdownTimeout: 5 * time.Second, Secrets: testSecrets(t)}
+		ShutdownTimeout: 5 * time.Second, Secrets: testSecrets(t), Web: config.Web{PublicBaseURL: config.DefaultPublicBaseURL}}
 	p, err := Open(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)

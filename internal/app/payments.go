@@ -17,12 +17,13 @@ func NewPayments(cfg *config.Config, db *store.DB, hub *payments.Hub, kick func(
 		return nil, fmt.Errorf("config: DATA_KEY: %w", err)
 	}
 	return payments.New(db.Payments(keys), payments.Options{
-		Domain:       payments.Domain{ChainID: cfg.ChainID, Token: cfg.TokenAddress},
-		Relayers:     len(cfg.RelayerKeys),
-		RequestTTL:   cfg.PaymentRequestTTL,
-		RefundWindow: cfg.RefundWindow,
-		Kick:         kick,
-		Hub:          hub,
+		Domain:        payments.Domain{ChainID: cfg.ChainID, Token: cfg.TokenAddress},
+		PublicBaseURL: cfg.PublicBaseURL,
+		Relayers:      len(cfg.RelayerKeys),
+		RequestTTL:    cfg.PaymentRequestTTL,
+		RefundWindow:  cfg.RefundWindow,
+		Kick:          kick,
+		Hub:           hub,
 	})
 }
 

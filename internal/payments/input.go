@@ -27,26 +27,50 @@ func invalid(field, message string) error { return &ValidationError{Field: field
 
 func bigCents(c int64) *big.Int { return big.NewInt(c) }
 
-// QRScheme starts every payment request's QR URI: heitje://pay/<request id>.
+// QRScheme starts the QR URIs of the first tills, heitje://pay/<request id>; ParseRequestRef still accepts
+// them.
 const QRScheme = "heitje://pay/"
 
-// QRURI is what the shop's till shows as a QR code: enough for the phone to fetch the request.
-func QRURI(id string) string { return QRScheme + id }
+// QRPath is the path under the public base URL of a payment request's link: <base>/betalen/<request id>.
+const QRPath = "/betalen/"
 
-// ParseRequestRef accepts a request id or a QR URI and returns the request id.
+// QRLink is what the shop's till shows as a QR code: the https link under base (the public base URL,
+// without a trailing slash) that opens the resident app's payment screen for the request, also from a
+// phone's ordinary camera.
+func QRLink(base, id string) string { return base + QRPath + id }
+
+// ParseRequestRef accepts a request id, a QR link (http(s)://<host>[/<path>]/betalen/<id>, whatever the
+// host: only the id is used, and the request is read from the API the caller trusts) or an old QR URI
+// (heitje://pay/<id>), and returns the request id in lowercase. A query or fragment is ignored.
 func ParseRequestRef(s string) (string, error) {
 	s = strings.TrimSpace(s)
+	id := s
 	if rest, ok := strings.CutPrefix(s, QRScheme); ok {
 		u, err := url.Parse(rest)
 		if err != nil {
 			return "", fmt.Errorf("payments: %q is not a payment QR URI", s)
 		}
-		s = u.Path
+		id = u.Path
+	} else if u, err := url.Parse(s); err == nil && (strings.EqualFold(u.Scheme, "https") || strings.EqualFold(u.Scheme, "http")) {
+		_, last, ok := cutLast(u.Path, QRPath)
+		if !ok || u.Host == "" {
+			return "", fmt.Errorf("payments: %q is not a payment link (…%s<id>)", s, QRPath)
+		}
+		id = last
 	}
-	if _, err := uuid.Parse(s); err != nil || len(s) != 36 {
-		return "", fmt.Errorf("payments: %q is neither a payment request id nor a %s URI", s, QRScheme)
+	if _, err := uuid.Parse(id); err != nil || len(id) != 36 {
+		return "", fmt.Errorf("payments: %q is neither a payment request id nor a payment link", s)
 	}
-	return strings.ToLower(s), nil
+	return strings.ToLower(id), nil
+}
+
+// cutLast cuts s around the last sep.
+func cutLast(s, sep string) (before, after string, found bool) {
+	i := strings.LastIndex(s, sep)
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+len(sep):], true
 }
 
 // PayInput is a resident's signed authorization as the API receives it: addresses, nonce and signature as

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,13 +119,41 @@ func TestRelayerFor(t *testing.T) {
 	}
 }
 
+// TestParseRequestRef: the wallet takes a request id, the till's link under any public base URL, or the
+// old heitje://pay/ URI, and nothing else.
 func TestParseRequestRef(t *testing.T) {
 	id := "0b6f3f0e-6c41-4b8e-9a1c-2f3a4b5c6d7e"
-	for in, want := range map[string]string{id: id, QRURI(id): id, " " + QRURI(id) + " ": id, "0B6F3F0E-6C41-4B8E-9A1C-2F3A4B5C6D7E": id,
-		"heitje://pay/nope": "", "https://example.com/" + id: "", "": ""} {
+	for in, want := range map[string]string{
+		id: id, "0B6F3F0E-6C41-4B8E-9A1C-2F3A4B5C6D7E": id,
+		QRScheme + id: id, " " + QRScheme + id + " ": id, QRScheme + id + "?v=1": id,
+		QRLink("https://heitje.heerlen.nl", id): id, QRLink("http://127.0.0.1:8080", id): id,
+		QRLink("https://heerlen.nl/heitje", id): id, QRLink("HTTPS://heerlen.nl", strings.ToUpper(id)) + "#pay": id,
+		"https://heitje.heerlen.nl/betalen/" + id + "?lang=en": id,
+		"heitje://pay/nope": "", "https://example.com/" + id: "", "": "", "https:///betalen/" + id: "",
+		"https://heerlen.nl/betalen/" + id + "/x": "", "https://heerlen.nl/betalen/nope": "", "ftp://heerlen.nl/betalen/" + id: "",
+		"https://heerlen.nl/kassa/" + id: "", "heitje://shop/" + id: "", "/betalen/" + id: "",
+	} {
 		got, err := ParseRequestRef(in)
 		if got != want || (want == "") != (err != nil) {
 			t.Errorf("%q: %q %v, want %q", in, got, err, want)
+		}
+	}
+}
+
+// TestQRLink: the service links its requests under the configured base, without a doubled slash, and
+// refuses a base that is not an absolute http(s) URL.
+func TestQRLink(t *testing.T) {
+	id := "0b6f3f0e-6c41-4b8e-9a1c-2f3a4b5c6d7e"
+	s, err := New(nil, Options{PublicBaseURL: "https://heitje.heerlen.nl/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.QRLink(id); got != "https://heitje.heerlen.nl/betalen/"+id {
+		t.Fatalf("QRLink: %s", got)
+	}
+	for _, base := range []string{"", "heitje.heerlen.nl", "heitje://pay", "/app"} {
+		if _, err := New(nil, Options{PublicBaseURL: base}); err == nil {
+			t.Errorf("base %q accepted", base)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"net/url"
 	"strings"
 	"time"
 	_ "time/tzdata" // takings are per Dutch calendar day, also on hosts without a zone database
@@ -21,6 +22,9 @@ import (
 type Options struct {
 	// Domain is the coin the authorizations are for: chain id and contract address.
 	Domain Domain
+	// PublicBaseURL is where phones reach the web apps (an absolute http(s) URL; a trailing slash is
+	// dropped): a request's QR code links to PublicBaseURL/betalen/<id>. Required.
+	PublicBaseURL string
 	// Relayers is how many relayer keys there are ("relayer-0" … "relayer-<Relayers-1>"); 0 counts as 1
 	// (the configuration insists on at least one key).
 	Relayers int
@@ -79,6 +83,10 @@ func New(store Store, opts Options) (*Service, error) {
 		}
 	}
 	opts.Relayers = max(opts.Relayers, 1)
+	opts.PublicBaseURL = strings.TrimRight(opts.PublicBaseURL, "/")
+	if u, err := url.Parse(opts.PublicBaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("payments: the public base URL %q is not an absolute http(s) URL", opts.PublicBaseURL)
+	}
 	if opts.Zone == nil {
 		z, err := time.LoadLocation("Europe/Amsterdam")
 		if err != nil {
@@ -103,6 +111,9 @@ func (s *Service) now() time.Time { return s.opts.Now().UTC() }
 
 // Domain is the EIP-712 domain of the coin.
 func (s *Service) Domain() Domain { return s.opts.Domain }
+
+// QRLink is the link the till shows as the QR code of request id: PublicBaseURL/betalen/<id>.
+func (s *Service) QRLink(id string) string { return QRLink(s.opts.PublicBaseURL, id) }
 
 // RelayerFor names the relayer that sends the authorizations of payer: a hash of the address picks one of
 // the configured relayers, so one payer's payments queue behind each other under one nonce owner while
