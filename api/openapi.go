@@ -61,7 +61,7 @@ func OpenAPI() ([]byte, error) {
 			if f, ok := rt.Request.(interface{ contentType() string }); ok {
 				mediaType = f.contentType() // a form body, such as proof photos
 			}
-			op["requestBody"] = map[string]any{"required": true, "content": map[string]any{
+			op["requestBody"] = map[string]any{"required": !rt.BodyOptional, "content": map[string]any{
 				mediaType: map[string]any{"schema": schemaOf(reflect.TypeOf(rt.Request))}}}
 		}
 		params := pathParams(rt.Path)
@@ -172,6 +172,9 @@ func schemaOf(t reflect.Type) map[string]any {
 				name = f.Name
 			}
 			props[name] = schemaOf(f.Type)
+			if doc := f.Tag.Get("doc"); doc != "" {
+				props[name].(map[string]any)["description"] = doc
+			}
 			if !strings.Contains(opts, "omitempty") {
 				required = append(required, name)
 			}

@@ -59,6 +59,8 @@ type route struct {
 	Request  any
 	Response any
 	Status   int
+	// BodyOptional says the request body may be left out.
+	BodyOptional bool
 	// Headers are the documented request headers.
 	Headers []header
 	// Events, when set, is an example of the data of the server-sent events (text/event-stream) the route
@@ -99,9 +101,9 @@ func (s *Server) routes() []route {
 		{Method: http.MethodGet, Path: "/v1/openapi.json", Summary: "This API's OpenAPI document.", Who: public, Handler: s.openAPI},
 
 		{Method: http.MethodPost, Path: "/v1/auth/register", Summary: "Register a resident or shop under a made-up username; the account waits for approval. No chain call.", Who: public, Request: registerRequest{}, Response: registerResponse{}, Status: http.StatusCreated, Handler: s.register},
-		{Method: http.MethodPost, Path: "/v1/auth/login", Summary: "Log in: an access token (at most 15 minutes) and a single-use refresh token.", Who: public, Request: loginRequest{}, Response: tokenResponse{}, Handler: s.login},
-		{Method: http.MethodPost, Path: "/v1/auth/refresh", Summary: "Exchange a refresh token for a new pair; reusing one ends the session.", Who: public, Request: refreshRequest{}, Response: tokenResponse{}, Handler: s.refresh},
-		{Method: http.MethodPost, Path: "/v1/auth/logout", Summary: "End the session of a refresh token, with its access tokens.", Who: public, Request: refreshRequest{}, Status: http.StatusNoContent, Handler: s.logout},
+		{Method: http.MethodPost, Path: "/v1/auth/login", Summary: "Log in: an access token (at most 15 minutes) and a single-use refresh token. With cookie: true (a browser, which keeps the access token in memory only) the answer is {access_token, expires_in, token_type} and the refresh token is set as the cookie heitje_refresh (HttpOnly; Secure; SameSite=Strict; Path=/v1/auth; Max-Age the refresh token's lifetime).", Who: public, Request: loginRequest{}, Response: tokenResponse{}, Handler: s.login},
+		{Method: http.MethodPost, Path: "/v1/auth/refresh", Summary: "Exchange a refresh token for a new pair; reusing one ends the session. Without refresh_token (or without a body) the heitje_refresh cookie of a browser session is exchanged: the answer then has no refresh_token and sets the new cookie. No token, or one expired, revoked or reused, is 401 invalid_token or token_reused (a cookie is then cleared).", Who: public, Request: refreshRequest{}, BodyOptional: true, Response: tokenResponse{}, Handler: s.refresh},
+		{Method: http.MethodPost, Path: "/v1/auth/logout", Summary: "End the session of a refresh token, with its access tokens: the body's refresh_token or, without one (or without a body), the heitje_refresh cookie of a browser session, which is cleared.", Who: public, Request: refreshRequest{}, BodyOptional: true, Status: http.StatusNoContent, Handler: s.logout},
 
 		{Method: http.MethodGet, Path: "/v1/me", Summary: "Your own account and personal data (right of access).", Who: member, Response: accountView{}, Handler: s.me},
 		{Method: http.MethodPatch, Path: "/v1/me", Summary: "Correct your own personal data (rectification); an empty string removes an optional field.", Who: member, Request: meUpdateRequest{}, Response: accountView{}, Handler: s.updateMe},

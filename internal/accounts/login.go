@@ -11,11 +11,13 @@ import (
 	"github.com/google/uuid"
 )
 
-// Tokens are what a login or refresh hands out. ExpiresIn is the access token's lifetime.
+// Tokens are what a login or refresh hands out. ExpiresIn is the access token's lifetime and
+// RefreshExpiresIn the refresh token's (unless it is exchanged or its session ends first).
 type Tokens struct {
-	AccessToken  string
-	RefreshToken string
-	ExpiresIn    time.Duration
+	AccessToken      string
+	RefreshToken     string
+	ExpiresIn        time.Duration
+	RefreshExpiresIn time.Duration
 }
 
 // Login checks a username and password. Failed logins are counted per username and per client address in
@@ -175,7 +177,7 @@ func (s *Service) tokensFor(accountID, sessionID string, role Role, refresh stri
 	if err != nil {
 		return Tokens{}, err
 	}
-	return Tokens{AccessToken: access, RefreshToken: refresh, ExpiresIn: s.tokens.TTL()}, nil
+	return Tokens{AccessToken: access, RefreshToken: refresh, ExpiresIn: s.tokens.TTL(), RefreshExpiresIn: s.opts.RefreshTTL}, nil
 }
 
 // newRefreshToken makes a random refresh token (32 bytes, base64url) and the row that stores its hash.
