@@ -34,8 +34,8 @@ bench: build ## Run the benchmarks against a throw-away Postgres and Clique node
 
 generate: ## Regenerate the contract's ABI, bytecode and Go bindings, the web apps' built files and api/openapi.json
 	bash contracts/generate.sh
-	bash web/frontend/build.sh
 	cd web && $(GO) run icons_gen.go
+	bash web/frontend/build.sh
 	$(GO) test ./api -run '^TestOpenAPIDocument$$' -count=1 -update
 
 lint: ## gofmt and go vet

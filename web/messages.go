@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"net/http"
 	"sort"
-	"strings"
 )
 
 // Languages are the languages of the web apps, Dutch first: every text is in messages/nl.json, and
@@ -69,19 +68,12 @@ func (c Catalog) T(lang, key string) string {
 	return key
 }
 
-// Language is the visitor's language: the lang cookie the app's switch sets, else the first supported
-// language the browser asks for, else Dutch.
+// Language is the visitor's language: the one the app's language switch chose (the lang cookie), else
+// Dutch — the apps are Dutch first, whatever language the browser prefers.
 func (c Catalog) Language(r *http.Request) string {
 	if ck, err := r.Cookie("lang"); err == nil {
 		if _, ok := c[ck.Value]; ok {
 			return ck.Value
-		}
-	}
-	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
-		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
-		base, _, _ := strings.Cut(strings.ToLower(tag), "-")
-		if _, ok := c[base]; ok {
-			return base
 		}
 	}
 	return Languages[0]

@@ -3,16 +3,19 @@
 // tokens, the service worker, and the QR scanner's worker. esbuild's output is the same for the same
 // sources, so the drift check can rebuild and compare. Usage: node build.mjs [outdir]
 import { build } from "esbuild";
-import { copyFile, mkdir, rm } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = resolve(process.argv[2] ?? join(here, "..", "static"));
 
-const common = { bundle: true, minify: true, legalComments: "linked", logLevel: "warning", charset: "utf8" };
+// absWorkingDir: the output must not depend on where the build is started from (chunk names hash paths).
+const common = { bundle: true, minify: true, legalComments: "linked", logLevel: "warning", charset: "utf8", absWorkingDir: here };
 
 await rm(join(out, "chunks"), { recursive: true, force: true });
+await rm(join(out, "images"), { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 await build({
   ...common,
@@ -23,6 +26,29 @@ await build({
   target: ["es2020", "chrome100", "safari15", "firefox100"],
   chunkNames: "chunks/[name]-[hash]",
 });
-await build({ ...common, entryPoints: { sw: join(here, "src", "sw.js") }, outdir: out, format: "iife", target: ["es2020"] });
-await build({ ...common, entryPoints: { app: join(here, "src", "app.css") }, outdir: out, loader: { ".css": "css" } });
+await build({
+  ...common,
+  entryPoints: { app: join(here, "src", "app.css") },
+  outdir: out,
+  loader: { ".css": "css", ".png": "file" },
+  assetNames: "images/[name]-[hash]",
+});
 await copyFile(join(here, "node_modules", "qr-scanner", "qr-scanner-worker.min.js"), join(out, "qr-scanner-worker.min.js"));
+
+// The service worker learns which files make the app (to keep them for offline use) and a version that
+// changes with any of them (so a new build replaces the old files in the phone's cache).
+const files = (await readdir(out, { recursive: true }))
+  .filter((f) => !f.endsWith(".LEGAL.txt") && f !== "sw.js" && !(f.startsWith("icons") && f.includes("512")))
+  .filter((f) => /\.(js|css|png)$/.test(f))
+  .map((f) => f.split(sep).join("/"))
+  .sort();
+const hash = createHash("sha256");
+for (const f of files) hash.update(f).update(await readFile(join(out, f)));
+await build({
+  ...common,
+  entryPoints: { sw: join(here, "src", "sw.js") },
+  outdir: out,
+  format: "iife",
+  target: ["es2020"],
+  define: { APP_FILES: JSON.stringify(files.map((f) => `/static/${f}`)), APP_VERSION: JSON.stringify(hash.digest("hex").slice(0, 12)) },
+});

@@ -1,6 +1,140 @@
-// app.js is the resident app's frame: the header with the language switch, the navigation and the main
-// area that each screen renders into.
-export function start(root) {
-  const main = root.querySelector("main");
-  main.querySelector(".app-loading")?.remove();
+// app.js is the resident app's frame: the header with the navigation and the language switch, and the main
+// area each screen renders into. Screens register themselves in screens.js.
+import { h, replace } from "./dom.js";
+import { t, lang, setLang, languages } from "./i18n.js";
+import { startRouter, match, navigate } from "./router.js";
+import { account, resume, logout, home } from "./session.js";
+import { alert, heading } from "./ui.js";
+import { ApiError } from "./api.js";
+import { screens } from "./screens.js";
+
+let root;
+let main;
+
+// start builds the frame in root, resumes a session the refresh cookie still holds, and shows the screen of
+// the address.
+export async function start(el) {
+  root = el;
+  main = el.querySelector("main");
+  try {
+    await resume();
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+  }
+  registerServiceWorker();
+  startRouter(show);
+}
+
+// show renders the screen of the current address, after the checks of who may see it.
+async function show() {
+  frame();
+  const found = match(location.pathname);
+  if (!found) {
+    draw(t("notfound.title"), [heading(t("notfound.title")), alert(t("notfound.text"), "warning")]);
+    return;
+  }
+  const { screen, params } = found;
+  const me = account();
+  if (screen.access === "member" && !me) {
+    navigate(`/inloggen?terug=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    return;
+  }
+  if (screen.access === "guest" && me) {
+    navigate(home(me), { replace: true });
+    return;
+  }
+  if (screen.redirect) {
+    navigate(screen.redirect(me), { replace: true });
+    return;
+  }
+  main.setAttribute("aria-busy", "true");
+  try {
+    const node = await screen.render({ params, query: new URLSearchParams(location.search), me, rerender: show });
+    draw(t(screen.title), node);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    if (err.status === 401) {
+      navigate(`/inloggen?terug=${encodeURIComponent(location.pathname)}`, { replace: true });
+      return;
+    }
+    draw(t(screen.title), [heading(t(screen.title)), alert(err.message, "error")]);
+  } finally {
+    main.removeAttribute("aria-busy");
+  }
+}
+
+function draw(title, node) {
+  replace(main, node);
+  document.title = `${title} — ${t("app.name")}`;
+  (main.querySelector("h1") ?? main).focus();
+}
+
+// frame draws the skip link, the header, the navigation for a signed-in resident and the language switch.
+function frame() {
+  const me = account();
+  const other = languages.find((l) => l !== lang());
+  const header = h(
+    "header",
+    { class: "app-header" },
+    h("a", { class: "app-header__name utrecht-link", href: "/", text: t("app.name") }),
+    h("button", {
+      class: "utrecht-button utrecht-button--subtle app-lang",
+      type: "button",
+      lang: other,
+      text: t(`lang.switch.${other}`),
+      onclick: () => {
+        setLang(other);
+        show();
+      },
+    }),
+  );
+  const nav = me
+    ? h(
+        "nav",
+        { class: "app-nav", "aria-label": t("nav.label") },
+        h(
+          "ul",
+          { class: "app-nav__list" },
+          screens
+            .filter((s) => s.nav)
+            .map((s) =>
+              h(
+                "li",
+                { class: "app-nav__item" },
+                h("a", {
+                  class: "utrecht-link app-nav__link",
+                  href: s.nav,
+                  "aria-current": location.pathname.startsWith(s.nav) ? "page" : null,
+                  text: t(s.navLabel),
+                }),
+              ),
+            ),
+          h(
+            "li",
+            { class: "app-nav__item" },
+            h("button", {
+              class: "utrecht-button utrecht-button--subtle",
+              type: "button",
+              text: t("nav.logout"),
+              onclick: async () => {
+                await logout().catch(() => {});
+                navigate("/welkom");
+              },
+            }),
+          ),
+        ),
+      )
+    : null;
+  const skip = h("a", { class: "utrecht-skip-link app-skip", href: "#main", text: t("nav.skip") });
+  skip.addEventListener("click", (e) => {
+    e.preventDefault();
+    (main.querySelector("h1") ?? main).focus();
+  });
+  const old = root.querySelectorAll(":scope > .app-skip, :scope > header, :scope > nav");
+  old.forEach((n) => n.remove());
+  root.prepend(skip, header, ...(nav ? [nav] : []));
+}
+
+function registerServiceWorker() {
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {});
 }

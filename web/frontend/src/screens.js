@@ -1,0 +1,28 @@
+// screens.js lists the app's screens: each has its address, its title (a message key), who may see it
+// ("guest": signed out, "member": signed in, "any"), and its place in the navigation.
+import { route } from "./router.js";
+import { home } from "./session.js";
+import * as welcome from "./views/welcome.js";
+import * as register from "./views/register.js";
+import * as loginView from "./views/login.js";
+import * as waiting from "./views/waiting.js";
+import * as choresView from "./views/chores.js";
+import * as choreView from "./views/chore.js";
+import * as claimsView from "./views/claims.js";
+import * as claimView from "./views/claim.js";
+import * as balanceView from "./views/balance.js";
+
+export const screens = [
+  { path: "/", title: "app.name", access: "any", redirect: (me) => home(me) },
+  { path: "/welkom", title: "welcome.title", access: "guest", render: welcome.render },
+  { path: "/registreren", title: "register.title", access: "guest", render: register.render },
+  { path: "/inloggen", title: "login.title", access: "guest", render: loginView.render },
+  { path: "/wachten", title: "waiting.title", access: "any", render: waiting.render },
+  { path: "/klussen", title: "chores.title", access: "member", render: choresView.render, nav: "/klussen", navLabel: "nav.chores" },
+  { path: "/klussen/:id", title: "chore.title", access: "member", render: choreView.render },
+  { path: "/mijn-klussen", title: "claims.title", access: "member", render: claimsView.render, nav: "/mijn-klussen", navLabel: "nav.claims" },
+  { path: "/mijn-klussen/:id", title: "claim.title", access: "member", render: claimView.render },
+  { path: "/saldo", title: "balance.title", access: "member", render: balanceView.render, nav: "/saldo", navLabel: "nav.balance" },
+];
+
+for (const s of screens) route(s.path, s);

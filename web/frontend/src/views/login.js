@@ -1,0 +1,45 @@
+// Logging in with the username and password. An account still waiting for approval, or rejected, is told so.
+import { h } from "../dom.js";
+import { t } from "../i18n.js";
+import { ApiError } from "../api.js";
+import { navigate } from "../router.js";
+import { login, home, account } from "../session.js";
+import { heading, field, fieldError, button, form, alert, busy, link, para } from "../ui.js";
+
+export function render({ query }) {
+  const username = field({ name: "username", label: t("login.username"), autocomplete: "username", attrs: { autocapitalize: "none", spellcheck: "false" } });
+  const password = field({ name: "password", label: t("login.password"), type: "password", autocomplete: "current-password" });
+  const status = h("div", { "aria-live": "polite" });
+  const submit = button(t("login.submit"), { type: "submit" });
+  const back = query.get("terug");
+  const f = form(t("login.title"), [username.wrap, password.wrap, status, h("div", { class: "app-actions" }, submit)], async () => {
+    status.replaceChildren();
+    fieldError(username, username.input.value.trim() ? "" : t("error.field.required"));
+    fieldError(password, password.input.value ? "" : t("error.field.required"));
+    if (!username.input.value.trim() || !password.input.value) {
+      f.querySelector("[aria-invalid=true]")?.focus();
+      return;
+    }
+    try {
+      await busy(submit, () => login(username.input.value.trim().toLowerCase(), password.input.value));
+      navigate(back && back.startsWith("/") && !back.startsWith("//") ? back : home(account()), { replace: true });
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      if (err.code === "account_pending") {
+        navigate("/wachten");
+        return;
+      }
+      status.append(alert(err.message, "error"));
+      password.input.value = "";
+      password.input.focus();
+    }
+  });
+  return h(
+    "section",
+    { class: "app-screen" },
+    heading(t("login.title")),
+    back ? para(t("login.then_back")) : null,
+    f,
+    h("p", { class: "utrecht-paragraph" }, t("login.no_account"), " ", link(t("login.register"), "/registreren")),
+  );
+}
