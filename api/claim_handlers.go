@@ -101,6 +101,15 @@ func (s *Server) submitProof(c *gin.Context) {
 	c.JSON(http.StatusOK, viewClaim(cl))
 }
 
+func (s *Server) withdrawClaim(c *gin.Context) {
+	cl, err := s.deps.Chores.Withdraw(c.Request.Context(), middleware.CurrentPrincipal(c), c.Param("id"))
+	if err != nil {
+		respondError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, viewClaim(cl))
+}
+
 func (s *Server) maxPhotoBytes() int64 {
 	if s.deps.MaxPhotoBytes > 0 {
 		return s.deps.MaxPhotoBytes

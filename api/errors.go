@@ -79,6 +79,7 @@ var errorMap = []struct {
 	{chores.ErrMessageRequired, Errorf(http.StatusBadRequest, "message_required", "say what more the resident should send")},
 	{chores.ErrClaimState, Errorf(http.StatusConflict, "invalid_claim_state", "the claim is not in a state that allows this")},
 	{chores.ErrClaimExpired, Errorf(http.StatusConflict, "claim_expired", "the time for proof has run out; the place was given back")},
+	{chores.ErrNotWithdrawable, Errorf(http.StatusConflict, "not_withdrawable", "only a claim not yet decided (claimed, submitted or needs_info) can be withdrawn; nothing was changed")},
 	{chores.ErrNoPhotos, Errorf(http.StatusBadRequest, "photo_required", "send at least one part named photo")},
 	{chores.ErrTooManyPhotos, Errorf(http.StatusBadRequest, "too_many_photos", "send at most 3 photos at a time and 9 per claim")},
 	{chores.ErrOutsideMunicipality, Errorf(http.StatusUnprocessableEntity, "outside_municipality", "the location lies outside the municipality")},

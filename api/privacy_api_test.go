@@ -44,8 +44,9 @@ func (a *testAPI) setPrivacy(files privacy.PhotoFiles) {
 	a.h = New(a.deps)
 }
 
-// withChoresAndPrivacy adds the chores, balances and privacy services sharing one photo folder.
-func (a *testAPI) withChoresAndPrivacy() {
+// withChoresAndPrivacy adds the chores, balances and privacy services sharing one photo folder, which it
+// returns.
+func (a *testAPI) withChoresAndPrivacy() *photos.Store {
 	a.t.Helper()
 	files, err := photos.New(filepath.Join(a.t.TempDir(), "photos"), photos.Limits{})
 	if err != nil {
@@ -57,6 +58,7 @@ func (a *testAPI) withChoresAndPrivacy() {
 	}
 	a.deps.Chores, a.deps.Balances = svc, balances.New(a.db.Balances())
 	a.setPrivacy(photoFolder{files})
+	return files
 }
 
 // raw sends a request and returns the recorder, for answers that are not JSON.

@@ -77,10 +77,12 @@ func (c Chore) PlacesLeft() int { return max(0, c.Capacity-c.PlacesTaken) }
 //	claimed → submitted → approved → rewarded
 //	   │          │ ↑ ↓
 //	expired    rejected  needs_info → (expired)
+//
+// and the resident may withdraw an open claim (claimed, submitted or needs_info): withdrawn.
 type ClaimStatus string
 
 // The statuses. Claimed, submitted and needs_info are open: they hold a place and a reservation, and a
-// resident has at most one open claim per chore.
+// resident has at most one open claim per chore. Rejected, expired and withdrawn claims hold neither.
 const (
 	StatusClaimed   ClaimStatus = "claimed"
 	StatusSubmitted ClaimStatus = "submitted"
@@ -89,6 +91,7 @@ const (
 	StatusRewarded  ClaimStatus = "rewarded"
 	StatusRejected  ClaimStatus = "rejected"
 	StatusExpired   ClaimStatus = "expired"
+	StatusWithdrawn ClaimStatus = "withdrawn"
 )
 
 // Open reports whether a claim in this status still waits for the resident or a reviewer.
@@ -99,7 +102,8 @@ func (s ClaimStatus) Open() bool {
 // Known reports whether s is a status of the platform.
 func (s ClaimStatus) Known() bool {
 	switch s {
-	case StatusClaimed, StatusSubmitted, StatusNeedsInfo, StatusApproved, StatusRewarded, StatusRejected, StatusExpired:
+	case StatusClaimed, StatusSubmitted, StatusNeedsInfo, StatusApproved, StatusRewarded, StatusRejected, StatusExpired,
+		StatusWithdrawn:
 		return true
 	}
 	return false
@@ -122,8 +126,10 @@ type Claim struct {
 	ProofDueAt  *time.Time
 	ClaimedAt   time.Time
 	SubmittedAt *time.Time
-	DecidedAt   *time.Time
-	DecidedBy   string
+	// DecidedAt is when a reviewer last decided (DecidedBy), or when the resident withdrew the claim (then
+	// DecidedBy is empty).
+	DecidedAt *time.Time
+	DecidedBy string
 	// MintTo is the address the reward was minted to (lowercase 0x-hex); IntentID is the mint's outbox
 	// intent. Both are set on approval.
 	MintTo   string
@@ -176,6 +182,7 @@ var (
 	ErrMessageRequired     = errors.New("chores: a message is required")
 	ErrClaimState          = errors.New("chores: the claim is not in a state that allows this")
 	ErrClaimExpired        = errors.New("chores: the claim expired")
+	ErrNotWithdrawable     = errors.New("chores: only a claim not yet decided can be withdrawn")
 	ErrNoPhotos            = errors.New("chores: proof needs at least one photo")
 	ErrTooManyPhotos       = errors.New("chores: too many photos")
 	ErrOutsideMunicipality = errors.New("chores: the location is outside the municipality")

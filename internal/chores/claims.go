@@ -110,7 +110,7 @@ func (s *Service) SubmitProof(ctx context.Context, p accounts.Principal, claimID
 	for i, img := range imgs {
 		stored[i] = Photo{ContentType: img.ContentType, SizeBytes: len(img.Data), Width: img.Width, Height: img.Height}
 		if stored[i].File, err = s.files.Save(img); err != nil {
-			s.removeFiles(stored)
+			s.removeFiles(stored, "of a refused upload")
 			return Claim{}, err
 		}
 	}
@@ -140,7 +140,7 @@ func (s *Service) SubmitProof(ctx context.Context, p accounts.Principal, claimID
 		return tx.SaveClaim(cl)
 	})
 	if err != nil {
-		s.removeFiles(stored)
+		s.removeFiles(stored, "of a refused upload")
 		return Claim{}, err
 	}
 	return s.store.Claim(ctx, claimID)
@@ -161,15 +161,53 @@ func (s *Service) acceptsProof(cl Claim, p accounts.Principal, total int) error 
 	return nil
 }
 
-func (s *Service) removeFiles(ps []Photo) {
+// removeFiles removes the files of photos whose rows are gone (or were never written); what says whose they
+// are, for the log. A file that cannot be removed is logged and left to the retention job, which removes
+// photo files that no row refers to.
+func (s *Service) removeFiles(ps []Photo, what string) {
 	for _, ph := range ps {
 		if ph.File == "" {
 			continue
 		}
 		if err := s.files.Remove(ph.File); err != nil {
-			s.opts.Log.Warn("cannot remove a photo file of a refused upload", "err", err)
+			s.opts.Log.Warn("cannot remove a photo file "+what, "err", err)
 		}
 	}
+}
+
+// Withdraw ends the calling resident's own claim that is not decided yet (claimed, submitted or
+// needs_info): it becomes withdrawn, its place and reserved reward go back to the chore, its note is
+// cleared and its proof photos are deleted (rows in the same transaction, then the files), so that it
+// leaves the review queue and no longer blocks the resident's erasure. Someone else's claim is
+// ErrNotFound; a decided, expired or withdrawn one is ErrNotWithdrawable and nothing changes.
+func (s *Service) Withdraw(ctx context.Context, p accounts.Principal, claimID string) (Claim, error) {
+	var gone []Photo
+	err := s.store.InTx(ctx, func(tx Tx) error {
+		cl, err := tx.LockClaim(claimID)
+		if err != nil {
+			return err
+		}
+		switch {
+		case cl.ResidentID != p.AccountID:
+			return ErrNotFound
+		case !cl.Status.Open():
+			return ErrNotWithdrawable
+		}
+		if err := release(tx, cl); err != nil {
+			return err
+		}
+		if gone, err = tx.DeletePhotos(cl.ID); err != nil {
+			return err
+		}
+		now := s.now()
+		cl.Status, cl.ProofDueAt, cl.DecidedAt, cl.DecidedBy, cl.Note = StatusWithdrawn, nil, &now, "", ""
+		return tx.SaveClaim(cl)
+	})
+	if err != nil {
+		return Claim{}, err
+	}
+	s.removeFiles(gone, "of a withdrawn claim")
+	return s.store.Claim(ctx, claimID)
 }
 
 // ResidentClaims lists the calling resident's own claims, newest first.

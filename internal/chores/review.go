@@ -38,7 +38,7 @@ func (s *Service) Queue(ctx context.Context, actor accounts.Actor, status ClaimS
 		status = StatusSubmitted
 	}
 	if !status.Known() {
-		return nil, invalid("status", "must be claimed, submitted, needs_info, approved, rewarded, rejected or expired")
+		return nil, invalid("status", "must be claimed, submitted, needs_info, approved, rewarded, rejected, expired or withdrawn")
 	}
 	return s.store.Queue(ctx, QueueFilter{Status: status, Limit: clampLimit(limit), Offset: offset})
 }

@@ -88,6 +88,9 @@ type Tx interface {
 	PhotoCount(claimID string) (int, error)
 	// AddPhotos records stored photos.
 	AddPhotos(ps []Photo) error
+	// DeletePhotos removes the rows of a claim's photos and returns them, so that their files can be
+	// removed once the transaction commits.
+	DeletePhotos(claimID string) ([]Photo, error)
 	// Photo loads the n-th photo of a claim.
 	Photo(claimID string, n int) (Photo, error)
 	// Enqueue writes a chain intent, or returns the one with the same idempotency key.

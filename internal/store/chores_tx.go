@@ -115,6 +115,18 @@ func (t *choreTx) AddPhotos(ps []chores.Photo) error {
 	return nil
 }
 
+func (t *choreTx) DeletePhotos(claimID string) ([]chores.Photo, error) {
+	var rows []photoRow
+	if err := t.tx.Raw(`DELETE FROM claim_photos WHERE claim_id = ? RETURNING *`, claimID).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]chores.Photo, len(rows))
+	for i, r := range rows {
+		out[i] = r.photo()
+	}
+	return out, nil
+}
+
 func (t *choreTx) Photo(claimID string, n int) (chores.Photo, error) {
 	return getPhoto(t.tx, claimID, n)
 }

@@ -110,8 +110,8 @@ func (s *PrivacyStore) PruneAudit(ctx context.Context, before time.Time) (int64,
 
 // PruneBookkeeping deletes, in one transaction, the bookkeeping past its retention: payout lines and runs
 // whose period ended before the time (paid or cancelled runs only), refunds and payment requests made
-// before it, claims decided before it (the rewarded, rejected and expired ones), and finally the anonymised
-// shops that nothing refers to any more.
+// before it, claims decided before it (the rewarded, rejected, expired and withdrawn ones), and finally
+// the anonymised shops that nothing refers to any more.
 func (s *PrivacyStore) PruneBookkeeping(ctx context.Context, before time.Time) (map[string]int64, error) {
 	out := map[string]int64{}
 	err := s.g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -125,7 +125,7 @@ func (s *PrivacyStore) PruneBookkeeping(ctx context.Context, before time.Time) (
 			{"payment_requests", `DELETE FROM payment_requests p WHERE COALESCE(p.submitted_at, p.created_at) < @before
 				AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.payment_id = p.id)
 				AND NOT EXISTS (SELECT 1 FROM payment_request_states st WHERE st.id = p.id AND st.status = 'submitted')`},
-			{"claims", `DELETE FROM claims WHERE status IN ('rewarded', 'rejected', 'expired')
+			{"claims", `DELETE FROM claims WHERE status IN ('rewarded', 'rejected', 'expired', 'withdrawn')
 				AND COALESCE(decided_at, submitted_at, claimed_at) < @before`},
 		} {
 			res := tx.Exec(st.sql, args)
