@@ -73,7 +73,25 @@ func walletPage(t *testing.T) (context.Context, func()) {
 	if !walletJS[bool](t, ctx, `return isSecureContext && !!crypto.subtle && !!indexedDB`, nil) {
 		t.Fatal("the test page is not a secure context with WebCrypto and IndexedDB")
 	}
+	// The test binary's browser outlives this server, and a later one may get its port: each starts and
+	// leaves the origin without databases.
+	clearDatabases(t, ctx)
+	t.Cleanup(func() { clearDatabases(t, ctx) })
 	return ctx, load
+}
+
+// clearDatabases deletes every IndexedDB database of the tab's origin.
+func clearDatabases(t *testing.T, ctx context.Context) {
+	t.Helper()
+	walletJS[any](t, ctx, `
+		for (const {name} of await indexedDB.databases()) {
+			await new Promise((resolve, reject) => {
+				const req = indexedDB.deleteDatabase(name);
+				req.onsuccess = resolve;
+				req.onerror = () => reject(req.error);
+				req.onblocked = () => reject(new Error("deleting " + name + " is blocked by an open connection"));
+			});
+		}`, nil)
 }
 
 // walletJS runs body as an async JavaScript function in the tab, with the wallet modules as w and input
