@@ -92,7 +92,7 @@ func secure(next http.Handler, tileURL string) http.Handler {
 		img += " " + origin
 	}
 	csp := strings.Join([]string{"default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src " + img,
-		"connect-src 'self'", "worker-src 'self'", "manifest-src 'self'", "font-src 'self'", "media-src 'self' blob:",
+		"connect-src 'self'", "worker-src 'self' blob:", "manifest-src 'self'", "font-src 'self'", "media-src 'self' blob:",
 		"frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'"}, "; ")
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()

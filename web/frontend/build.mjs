@@ -1,10 +1,10 @@
-// build.mjs bundles the web apps' sources into web/static (committed): one ES module per app with the
-// screens it loads later split off into chunks, one style sheet with the NL Design System components and
-// tokens, the service worker, and the QR scanner's worker. esbuild's output is the same for the same
+// build.mjs bundles the web apps' sources into web/static (committed): one ES module per app with what it
+// loads later (the map, the QR scanner and its worker) split off into chunks, one style sheet with the NL
+// Design System components and tokens, and the service worker. esbuild's output is the same for the same
 // sources, so the drift check can rebuild and compare. Usage: node build.mjs [outdir]
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -33,7 +33,6 @@ await build({
   loader: { ".css": "css", ".png": "file" },
   assetNames: "images/[name]-[hash]",
 });
-await copyFile(join(here, "node_modules", "qr-scanner", "qr-scanner-worker.min.js"), join(out, "qr-scanner-worker.min.js"));
 
 // The service worker learns which files make the app (to keep them for offline use) and a version that
 // changes with any of them (so a new build replaces the old files in the phone's cache).

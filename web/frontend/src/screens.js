@@ -11,6 +11,10 @@ import * as choreView from "./views/chore.js";
 import * as claimsView from "./views/claims.js";
 import * as claimView from "./views/claim.js";
 import * as balanceView from "./views/balance.js";
+import * as keyView from "./views/key.js";
+import * as scanView from "./views/scan.js";
+import * as payView from "./views/pay.js";
+import * as dataView from "./views/data.js";
 
 export const screens = [
   { path: "/", title: "app.name", access: "any", redirect: (me) => home(me) },
@@ -23,6 +27,10 @@ export const screens = [
   { path: "/mijn-klussen", title: "claims.title", access: "member", render: claimsView.render, nav: "/mijn-klussen", navLabel: "nav.claims" },
   { path: "/mijn-klussen/:id", title: "claim.title", access: "member", render: claimView.render },
   { path: "/saldo", title: "balance.title", access: "member", render: balanceView.render, nav: "/saldo", navLabel: "nav.balance" },
+  { path: "/betalen", title: "scan.title", access: "member", render: scanView.render, nav: "/betalen", navLabel: "nav.pay" },
+  { path: "/betalen/:id", title: "pay.title", access: "member", render: payView.render },
+  { path: "/sleutel", title: "key.title", access: "member", render: keyView.render, nav: "/sleutel", navLabel: "nav.key" },
+  { path: "/gegevens", title: "data.title", access: "member", render: dataView.render, nav: "/gegevens", navLabel: "nav.data" },
 ];
 
 for (const s of screens) route(s.path, s);
