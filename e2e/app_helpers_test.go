@@ -1,12 +1,19 @@
 package e2e_test
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	qr "github.com/piglig/go-qr"
 
 	"github.com/heerlen/heitje/internal/testenv"
 )
@@ -58,6 +65,22 @@ func (b *browserPhone) screen(path string) {
 	}
 }
 
+// screenUnder waits until the app shows a screen whose address starts with prefix, and returns the address.
+func (b *browserPhone) screenUnder(prefix string) string {
+	b.t.Helper()
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		loc, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector("main h1") ? location.pathname : ""`))
+		if err == nil && strings.HasPrefix(loc, prefix) {
+			return loc
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("the app never showed a screen under %s (at %s); it shows:\n%s", prefix, b.url(), b.text())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // fill replaces the text of the field named name, typing it as a person would.
 func (b *browserPhone) fill(name, text string) {
 	b.t.Helper()
@@ -74,14 +97,14 @@ func (b *browserPhone) click(css string) {
 	b.do("click "+css, chromedp.WaitVisible(sel), chromedp.Click(sel))
 }
 
-// text is the visible text of the main area.
+// text is the visible text of the main area, with no-break spaces (as in "€ 3,50") written as spaces.
 func (b *browserPhone) text() string {
 	b.t.Helper()
 	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector("main").innerText`))
 	if err != nil {
 		b.t.Fatal(err)
 	}
-	return s
+	return strings.ReplaceAll(s, "\u00a0", " ")
 }
 
 // sees waits until the main area shows text.
@@ -110,4 +133,145 @@ func (b *browserPhone) checkA11y(what string) {
 	testenv.Axe(b.t, b.ctx, what+" (en)")
 	b.click("header .app-lang")
 	b.do("wait for Dutch", chromedp.WaitVisible(chromedp.CSS(`html[lang="nl"] main h1`)))
+}
+
+// newCameraPhone is a phone whose camera films the Y4M video at camera (see showQR): a browser of its own
+// with Chromium's fake camera, the permission to use it granted.
+func (p *platform) newCameraPhone(t *testing.T, camera string) *browserPhone {
+	t.Helper()
+	ctx := testenv.OwnBrowser(t, map[string]any{"use-fake-device-for-media-stream": true, "use-fake-ui-for-media-stream": true,
+		"use-file-for-fake-video-capture": camera})
+	return &browserPhone{t: t, ctx: ctx, base: p.base}
+}
+
+// sentRequest is one request the page made: its address, method, headers and body.
+type sentRequest struct {
+	URL, Method string
+	Headers     map[string]any
+	Body        string
+}
+
+// record starts recording every request the page makes; the returned func gives the ones so far.
+func (b *browserPhone) record() func() []sentRequest {
+	b.t.Helper()
+	var mu sync.Mutex
+	var sent []sentRequest
+	maxBody := int64(1 << 20)
+	if _, err := chromedp.Call(b.ctx, network.Enable, network.EnableParams{MaxPostDataSize: &maxBody}); err != nil {
+		b.t.Fatal(err)
+	}
+	err := chromedp.Listen(b.ctx, func(ev any) {
+		e, ok := ev.(*network.EventRequestWillBeSent)
+		if !ok || e.Request == nil {
+			return
+		}
+		var body strings.Builder
+		for _, part := range e.Request.PostDataEntries {
+			body.Write(part.Bytes)
+		}
+		mu.Lock()
+		sent = append(sent, sentRequest{URL: e.Request.URL, Method: e.Request.Method, Headers: e.Request.Headers, Body: body.String()})
+		mu.Unlock()
+	})
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return func() []sentRequest {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]sentRequest(nil), sent...)
+	}
+}
+
+// offline cuts the page off the network (or connects it again).
+func (b *browserPhone) offline(off bool) {
+	b.t.Helper()
+	if _, err := chromedp.Call(b.ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: off,
+		DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// storedKeystore reads the keystore the app keeps in IndexedDB.
+func (b *browserPhone) storedKeystore() string {
+	b.t.Helper()
+	ks, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`new Promise((resolve, reject) => {
+		const open = indexedDB.open("heitje-wallet");
+		open.onerror = () => reject(open.error);
+		open.onsuccess = () => {
+			const db = open.result;
+			const get = db.transaction("keystore").objectStore("keystore").get("resident");
+			get.onsuccess = () => { db.close(); resolve(JSON.stringify(get.result ?? null)); };
+			get.onerror = () => { db.close(); reject(get.error); };
+		};
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return ks
+}
+
+// upload puts files into the file field named name.
+func (b *browserPhone) upload(name string, files ...string) {
+	b.t.Helper()
+	b.do("upload into "+name, chromedp.SetUploadFiles(chromedp.CSS(`main input[name="`+name+`"]`), files))
+}
+
+// screenshot saves the page as docs/screenshots/<name>.png when HEITJE_SCREENSHOTS names the folder to write
+// them to (make screenshots does), and does nothing otherwise.
+func (b *browserPhone) screenshot(name string) {
+	b.t.Helper()
+	dir := os.Getenv("HEITJE_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// showQR writes a Y4M video of the QR code of text for the fake camera to film: a few still frames of a
+// black-on-white code in the middle of a 640×480 picture.
+func showQR(t *testing.T, path, text string) {
+	t.Helper()
+	code, err := qr.EncodeText(text, qr.Medium)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const w, h = 640, 480
+	scale := (h - 80) / (code.Size() + 8)
+	offX, offY := (w-scale*code.Size())/2, (h-scale*code.Size())/2
+	luma := make([]byte, w*h)
+	for i := range luma {
+		luma[i] = 235
+	}
+	for y := range code.Size() {
+		for x := range code.Size() {
+			if !code.Module(x, y) {
+				continue
+			}
+			for dy := range scale {
+				row := (offY+y*scale+dy)*w + offX + x*scale
+				for dx := range scale {
+					luma[row+dx] = 16
+				}
+			}
+		}
+	}
+	chroma := bytes.Repeat([]byte{128}, w*h/4)
+	var out bytes.Buffer
+	fmt.Fprintf(&out, "YUV4MPEG2 W%d H%d F15:1 Ip A1:1 C420jpeg\n", w, h)
+	for range 3 {
+		out.WriteString("FRAME\n")
+		out.Write(luma)
+		out.Write(chroma)
+		out.Write(chroma)
+	}
+	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

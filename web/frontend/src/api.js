@@ -69,9 +69,17 @@ export async function login(username, password) {
   access = r.access_token;
 }
 
+let refreshing = null;
+
 // refresh gets a new access token through the refresh cookie: true when it did, false when there is no
-// session, "offline" when the network failed.
-export async function refresh() {
+// session, "offline" when the network failed. Calls at the same time share one request: the server ends a
+// session whose refresh token is used twice.
+export function refresh() {
+  refreshing ??= refreshOnce().finally(() => (refreshing = null));
+  return refreshing;
+}
+
+async function refreshOnce() {
   try {
     const res = await fetch("/v1/auth/refresh", { method: "POST", credentials: "same-origin", cache: "no-store" });
     if (!res.ok) {
