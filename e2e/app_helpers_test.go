@@ -13,6 +13,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/ethereum/go-ethereum/accounts/keystore"
+	"github.com/google/uuid"
 	qr "github.com/piglig/go-qr"
 
 	"github.com/heerlen/heitje/internal/testenv"
@@ -273,5 +275,35 @@ func showQR(t *testing.T, path, text string) {
 	}
 	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// signIn logs resident r in on the phone and puts r's key on it, locked with passphrase (as a backup
+// restored on this phone would), so a test can start where a resident with a key stands.
+func (b *browserPhone) signIn(r resident, passphrase string) {
+	b.t.Helper()
+	b.open("/inloggen")
+	b.fill("username", r.p.Username)
+	b.fill("password", password)
+	b.click(`main button[type="submit"]`)
+	b.screen("/klussen")
+	ks, err := keystore.EncryptKey(&keystore.Key{Id: uuid.New(), Address: r.addr, PrivateKey: r.key}, passphrase,
+		keystore.LightScryptN, keystore.LightScryptP)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`new Promise((resolve, reject) => {
+		const open = indexedDB.open("heitje-wallet", 1);
+		open.onupgradeneeded = () => open.result.createObjectStore("keystore");
+		open.onerror = () => reject(open.error);
+		open.onsuccess = () => {
+			const db = open.result;
+			const tx = db.transaction("keystore", "readwrite");
+			tx.objectStore("keystore").put(`+string(ks)+`, "resident");
+			tx.oncomplete = () => { db.close(); resolve(true); };
+			tx.onerror = () => { db.close(); reject(tx.error); };
+		};
+	})`, chromedp.EvalAwaitPromise)); err != nil {
+		b.t.Fatal(err)
 	}
 }

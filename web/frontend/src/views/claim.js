@@ -127,7 +127,7 @@ async function checkPhotos(files) {
 
 // withdraw gives the place back after the resident confirmed it, in the page (no browser dialog).
 function withdraw(c, status, rerender) {
-  const area = h("div", { class: "app-actions" });
+  const area = h("div", { class: "app-actions app-withdraw" });
   const ask = button(t("claim.withdraw"), {
     kind: "secondary",
     onclick: () => {
