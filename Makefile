@@ -11,7 +11,7 @@ BENCH   ?= .
 # gotestsum prints a line per package and, at the end, every skipped and failed test with its reason.
 GOTESTSUM := $(GO) run gotest.tools/gotestsum@v1.13.0 --format pkgname --format-hide-empty-pkg
 
-.PHONY: help run test generate lint bench build geth clean
+.PHONY: help run test generate lint bench build geth clean screenshots
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -31,6 +31,10 @@ endif
 
 bench: build ## Run the benchmarks against a throw-away Postgres and Clique node (figures: docs/benchmarks.md)
 	$(HEITJE) dev test -- $(GO) test -count=1 -run '^$$' -bench . -benchtime 1x -timeout 30m $(PKG)
+
+screenshots: build ## Refresh the resident app's screenshots in docs/screenshots (the browser tests, at phone size)
+	mkdir -p docs/screenshots
+	$(HEITJE) dev test -- env HEITJE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^TestResidentApp' ./e2e/
 
 generate: ## Regenerate the contract's ABI, bytecode and Go bindings, the web apps' built files and api/openapi.json
 	bash contracts/generate.sh

@@ -15,9 +15,11 @@ func TestResidentAppSignUpAndLogIn(t *testing.T) {
 
 	b.open("/")
 	b.screen("/welkom")
+	b.screenshot("01-welkom")
 	b.checkA11y("welcome")
 	b.click(`main a[href="/registreren"]`)
 	b.screen("/registreren")
+	b.screenshot("02-aanmelden")
 	b.checkA11y("sign-up")
 	b.fill("username", "Ab")
 	b.fill("password", "kort")

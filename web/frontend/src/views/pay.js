@@ -39,7 +39,8 @@ export async function render({ params, me }) {
     section.append(alert(t("pay.mismatch"), "error"));
     return section;
   }
-  section.append(para(t("pay.valid_until", { when: dateTime(req.expires_at) })));
+  const until = para(t("pay.valid_until", { when: dateTime(req.expires_at) }));
+  section.append(until);
   const pass = field({ name: "passphrase", label: t("pay.passphrase"), type: "password", autocomplete: "current-password" });
   const status = h("div", { "aria-live": "polite" });
   const submit = button(t("pay.confirm", { amount: euros(req.amount_cents) }), { type: "submit" });
@@ -72,6 +73,7 @@ export async function render({ params, me }) {
       });
       pass.input.value = "";
       f.remove();
+      until.remove();
       live.replaceChildren(outcome("submitted"));
       watch(id, live);
     } catch (err) {
