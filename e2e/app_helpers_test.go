@@ -22,13 +22,13 @@ import (
 
 // browserPhone is a resident's phone: a tab of headless Chromium at phone size on the platform's web app.
 type browserPhone struct {
-	t    *testing.T
+	t    testing.TB
 	ctx  context.Context
 	base string
 }
 
 // newBrowserPhone opens a tab of the test binary's browser on the platform p serves.
-func (p *platform) newBrowserPhone(t *testing.T) *browserPhone {
+func (p *platform) newBrowserPhone(t testing.TB) *browserPhone {
 	t.Helper()
 	return &browserPhone{t: t, ctx: testenv.Browser(t), base: p.base}
 }

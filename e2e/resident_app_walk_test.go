@@ -9,11 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/photos/phototest"
+	"github.com/heerlen/heitje/internal/testenv"
 	"github.com/heerlen/heitje/internal/wallet"
 )
 
@@ -90,6 +92,9 @@ func TestResidentAppFromSignUpToPayment(t *testing.T) {
 	b.screen("/klussen")
 	b.screenshot("04-klussen")
 	b.checkA11y("the chores")
+	b.click(`main .app-actions button.utrecht-button--secondary-action:last-child`)
+	b.do("wait for the map", chromedp.WaitVisible(chromedp.CSS("main .leaflet-container path.leaflet-interactive")))
+	testenv.Axe(t, b.ctx, "the chores with the map (nl)")
 	b.click(`main a[href="/klussen/` + chore.ID + `"]`)
 	b.screen("/klussen/" + chore.ID)
 	b.checkA11y("a chore")
@@ -105,6 +110,10 @@ func TestResidentAppFromSignUpToPayment(t *testing.T) {
 	b.click(`main form button[type="submit"]`)
 	b.sees("Bewijs verstuurd")
 	b.screenshot("05-bewijs-verstuurd")
+	b.open("/mijn-klussen")
+	b.screen("/mijn-klussen")
+	b.sees("Bewijs verstuurd")
+	b.checkA11y("my claims")
 	p.expect(http.StatusOK, "", "POST", "/v1/admin/claims/"+claimID+"/approve", p.reviewer("keurder"), nil)
 	p.waitFor("the reward", 3*time.Minute, func() bool {
 		return p.count(`SELECT count(*) FROM claims WHERE id = $1 AND status = 'rewarded'`, claimID) == 1

@@ -11,6 +11,8 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+
+	"github.com/klauspost/compress/gzhttp"
 )
 
 //go:embed static templates messages
@@ -59,5 +61,6 @@ func (s *Server) Handler() http.Handler {
 		mux.HandleFunc("GET "+path, s.app)
 	}
 	mux.HandleFunc("/", s.notFound)
-	return secure(mux, s.deps.TileURL)
+	// Phones download the app compressed (gzip, when the browser accepts it).
+	return gzhttp.GzipHandler(secure(mux, s.deps.TileURL))
 }

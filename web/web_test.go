@@ -11,7 +11,7 @@ import (
 	"testing/fstest"
 )
 
-func newTestServer(t *testing.T, tiles string) http.Handler {
+func newTestServer(t testing.TB, tiles string) http.Handler {
 	t.Helper()
 	s, err := New(Deps{Log: slog.New(slog.DiscardHandler), TileURL: tiles})
 	if err != nil {
