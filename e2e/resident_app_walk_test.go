@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/heerlen/heitje/internal/config"
 	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/photos/phototest"
 	"github.com/heerlen/heitje/internal/testenv"
@@ -33,6 +34,8 @@ const (
 // key and typed data; and no request the page made carries the private key or the passphrase.
 func TestResidentAppFromSignUpToPayment(t *testing.T) {
 	p := newPlatform(t)
+	// The production tile source, which this machine cannot reach: the map shows the chores without it.
+	p.cfg.MapTilesURL = config.DefaultMapTilesURL
 	p.serve()
 	camera := filepath.Join(t.TempDir(), "camera.y4m")
 	showQR(t, camera, "https://example.org/geen-betaalverzoek")

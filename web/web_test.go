@@ -3,9 +3,13 @@ package web
 import (
 	"encoding/json"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -117,5 +121,50 @@ func TestEveryLanguageHasEveryText(t *testing.T) {
 	}
 	if _, err := LoadCatalog(files); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestEveryTextTheAppUsesIsInTheMessages reads the app's sources for the keys they look up with t("…") and
+// fails on a key Dutch lacks; keys put together at run time (t(`claim.status.${status}`)) must have at least
+// one text under their fixed start.
+func TestEveryTextTheAppUsesIsInTheMessages(t *testing.T) {
+	cat, err := LoadCatalog(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	literal := regexp.MustCompile(`\bt\(\s*"([a-z0-9_.]+)"`)
+	built := regexp.MustCompile("\\bt\\(\\s*`([a-z0-9_.]+)\\$\\{")
+	checked := 0
+	err = filepath.WalkDir(filepath.Join("frontend", "src"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".js") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range literal.FindAllStringSubmatch(string(src), -1) {
+			checked++
+			if _, ok := cat["nl"][m[1]]; !ok {
+				t.Errorf("%s uses %q, which messages/nl.json lacks", path, m[1])
+			}
+		}
+		for _, m := range built.FindAllStringSubmatch(string(src), -1) {
+			checked++
+			found := false
+			for k := range cat["nl"] {
+				found = found || strings.HasPrefix(k, m[1])
+			}
+			if !found {
+				t.Errorf("%s builds keys under %q, and messages/nl.json has none", path, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 100 {
+		t.Fatalf("only %d uses of t found: the pattern no longer matches the sources", checked)
 	}
 }
