@@ -32,16 +32,9 @@ func BenchmarkAppCheckout(b *testing.B) {
 			b.Fatal(err)
 		}
 		ph := p.newBrowserPhone(b)
-		ph.open("/inloggen")
-		ph.fill("username", "betaler")
-		ph.fill("password", password)
-		ph.click(`main button[type="submit"]`)
+		ph.logIn("betaler", password)
 		ph.screen("/sleutel")
-		ph.fill("passphrase", walkPassphrase)
-		ph.fill("passphrase2", walkPassphrase)
-		ph.click(`main input[name="understood"]`)
-		ph.click(`main button[type="submit"]`)
-		ph.sees("Je sleutel staat op deze telefoon")
+		ph.makeKey(walkPassphrase)
 		var addr string
 		if err := p.db.SQL().QueryRow(`SELECT wallet_address FROM accounts WHERE id = $1`, a.ID).Scan(&addr); err != nil {
 			b.Fatal(err)

@@ -278,14 +278,30 @@ func showQR(t *testing.T, path, text string) {
 	}
 }
 
+// logIn logs in on the phone's log-in screen.
+func (b *browserPhone) logIn(username, pw string) {
+	b.t.Helper()
+	b.open("/inloggen")
+	b.fill("username", username)
+	b.fill("password", pw)
+	b.click(`main button[type="submit"]`)
+}
+
+// makeKey makes the key on the key screen with passphrase, as a resident does, and waits until it is bound.
+func (b *browserPhone) makeKey(passphrase string) {
+	b.t.Helper()
+	b.fill("passphrase", passphrase)
+	b.fill("passphrase2", passphrase)
+	b.click(`main input[name="understood"]`)
+	b.click(`main button[type="submit"]`)
+	b.sees("Je sleutel staat op deze telefoon")
+}
+
 // signIn logs resident r in on the phone and puts r's key on it, locked with passphrase (as a backup
 // restored on this phone would), so a test can start where a resident with a key stands.
 func (b *browserPhone) signIn(r resident, passphrase string) {
 	b.t.Helper()
-	b.open("/inloggen")
-	b.fill("username", r.p.Username)
-	b.fill("password", password)
-	b.click(`main button[type="submit"]`)
+	b.logIn(r.p.Username, password)
 	b.screen("/klussen")
 	ks, err := keystore.EncryptKey(&keystore.Key{Id: uuid.New(), Address: r.addr, PrivateKey: r.key}, passphrase,
 		keystore.LightScryptN, keystore.LightScryptP)

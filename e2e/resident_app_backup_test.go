@@ -18,10 +18,7 @@ func TestResidentAppRestoresBackup(t *testing.T) {
 	p.serve()
 	r := p.residents(1)[0]
 	b := p.newBrowserPhone(t)
-	b.open("/inloggen")
-	b.fill("username", r.p.Username)
-	b.fill("password", password)
-	b.click(`main button[type="submit"]`)
+	b.logIn(r.p.Username, password)
 	b.screen("/klussen")
 	b.open("/sleutel")
 	b.sees("De sleutel van je account staat niet op deze telefoon")

@@ -41,9 +41,7 @@ func TestResidentAppSignUpAndLogIn(t *testing.T) {
 	b.open("/inloggen")
 	b.screen("/inloggen")
 	b.checkA11y("log-in")
-	b.fill("username", "groene-vingers")
-	b.fill("password", "een lang genoeg wachtwoord")
-	b.click(`main button[type="submit"]`)
+	b.logIn("groene-vingers", "een lang genoeg wachtwoord")
 	b.screen("/wachten")
 
 	var id string
@@ -52,9 +50,6 @@ func TestResidentAppSignUpAndLogIn(t *testing.T) {
 	}
 	p.expect(http.StatusOK, "", "POST", "/v1/admin/accounts/"+id+"/approve", p.login("beheerder"), nil)
 
-	b.open("/inloggen")
-	b.fill("username", "groene-vingers")
-	b.fill("password", "een lang genoeg wachtwoord")
-	b.click(`main button[type="submit"]`)
+	b.logIn("groene-vingers", "een lang genoeg wachtwoord")
 	b.screen("/sleutel")
 }

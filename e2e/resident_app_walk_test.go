@@ -56,10 +56,7 @@ func TestResidentAppFromSignUpToPayment(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.expect(http.StatusOK, "", "POST", "/v1/admin/accounts/"+id+"/approve", p.login("beheerder"), nil)
-	b.open("/inloggen")
-	b.fill("username", walkUser)
-	b.fill("password", walkPassword)
-	b.click(`main button[type="submit"]`)
+	b.logIn(walkUser, walkPassword)
 
 	// The key: a short passphrase and two that differ are refused in the page; then it is made and bound.
 	b.screen("/sleutel")
@@ -73,10 +70,7 @@ func TestResidentAppFromSignUpToPayment(t *testing.T) {
 	b.fill("passphrase2", walkPassphrase+"!")
 	b.click(`main button[type="submit"]`)
 	b.sees("De twee wachtzinnen zijn niet gelijk")
-	b.fill("passphrase2", walkPassphrase)
-	b.click(`main input[name="understood"]`)
-	b.click(`main button[type="submit"]`)
-	b.sees("Je sleutel staat op deze telefoon")
+	b.makeKey(walkPassphrase)
 	b.checkA11y("the key")
 	var bound string
 	if err := p.db.SQL().QueryRow(`SELECT COALESCE(wallet_address, '') FROM accounts WHERE id = $1`, id).Scan(&bound); err != nil || bound == "" {
