@@ -52,6 +52,8 @@ func OpenAPI() ([]byte, error) {
 			ok["description"] = "A stream of server-sent events; each event's name is its status and its data is this JSON object."
 			ok["content"] = map[string]any{"text/event-stream": map[string]any{"schema": map[string]any{"type": "string"},
 				"x-event-data": schemaOf(reflect.TypeOf(rt.Events))}}
+		} else if rt.Produces != "" {
+			ok["content"] = map[string]any{rt.Produces: map[string]any{"schema": map[string]any{"type": "string"}}}
 		} else if rt.Response != nil {
 			ok["content"] = map[string]any{"application/json": map[string]any{"schema": schemaOf(reflect.TypeOf(rt.Response))}}
 		}

@@ -65,8 +65,10 @@ type route struct {
 	Headers []header
 	// Events, when set, is an example of the data of the server-sent events (text/event-stream) the route
 	// answers with, instead of a JSON body.
-	Events  any
-	Handler gin.HandlerFunc
+	Events any
+	// Produces, when set, is the media type of a success body that is not JSON (a file, an image).
+	Produces string
+	Handler  gin.HandlerFunc
 }
 
 // header is a documented request header.
@@ -159,6 +161,7 @@ func (s *Server) routes() []route {
 		{Method: http.MethodPost, Path: "/v1/payment-requests/:id/pay", Summary: "Pay a request with the phone's signature over its typed data; needs an Idempotency-Key header (a replay answers as the first time). Answers submitted with the relay transaction's hash when known within about 1.5 s; the outcome follows in the events.", Who: resident, Request: payRequest{}, Response: payResponse{}, Headers: []header{idempotencyKey(true)}, Handler: s.pay},
 		{Method: http.MethodGet, Path: "/v1/payment-requests/:id/events", Summary: "Server-sent events (text/event-stream) of a payment for its shop and its payer: submitted, then confirmed or failed (with a reason), or expired; the stream ends after the last.", Who: resident | middleware.Shop, Events: paymentEvent{}, Handler: s.paymentEvents},
 		{Method: http.MethodPost, Path: "/v1/shop/payment-requests/:id/refunds", Summary: "Refund all or part of a confirmed payment within REFUND_WINDOW_DAYS (default 14), with a reason; signed with the shop's key and relayed. Needs an Idempotency-Key header.", Who: middleware.Shop, Request: refundRequest{}, Response: refundResponse{}, Status: http.StatusCreated, Headers: []header{idempotencyKey(true)}, Handler: s.refund},
+		{Method: http.MethodGet, Path: "/v1/shop/payment-requests/:id/qr.svg", Summary: "The QR code of your request's qr_uri as SVG (image/svg+xml), rendered on the server: black on white, error correction level M, a quiet zone of 4 modules, one SVG unit per module (scale it freely). Another shop's request is 404.", Who: middleware.Shop, Produces: "image/svg+xml", Handler: s.paymentRequestQR},
 		{Method: http.MethodGet, Path: "/v1/me/payments", Summary: "Your payments, newest first, with their refunds: a resident's payments made, a shop's payments received.", Who: resident | middleware.Shop, Query: []string{"limit", "offset"}, Response: paymentList{}, Handler: s.paymentHistory},
 		{Method: http.MethodGet, Path: "/v1/shop/takings", Summary: "A day's takings (date=YYYY-MM-DD, default today, Europe/Amsterdam): payments and refunds confirmed that day, in cents.", Who: middleware.Shop, Query: []string{"date"}, Response: takingsResponse{}, Handler: s.takings},
 

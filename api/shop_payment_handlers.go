@@ -47,6 +47,17 @@ func (s *Server) createPaymentRequest(c *gin.Context) {
 	c.JSON(http.StatusCreated, paymentRequestCreated{ID: r.ID, QRURI: s.deps.Payments.QRLink(r.ID), ExpiresAt: r.ExpiresAt})
 }
 
+// paymentRequestQR answers the QR code of the shop's request as SVG.
+func (s *Server) paymentRequestQR(c *gin.Context) {
+	svg, err := s.deps.Payments.QRCode(c.Request.Context(), middleware.CurrentPrincipal(c), c.Param("id"))
+	if err != nil {
+		respondError(c, err)
+		return
+	}
+	noStore(c)
+	c.Data(http.StatusOK, "image/svg+xml", svg)
+}
+
 func (s *Server) takings(c *gin.Context) {
 	t, err := s.deps.Payments.Takings(c.Request.Context(), middleware.CurrentPrincipal(c), c.Query("date"))
 	if err != nil {
