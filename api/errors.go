@@ -99,6 +99,7 @@ var errorMap = []struct {
 	{payments.ErrNonceMismatch, Errorf(http.StatusUnprocessableEntity, "nonce_mismatch", "the nonce is not the request's")},
 	{payments.ErrNonceUsed, Errorf(http.StatusConflict, "nonce_used", "this authorization was already used on chain")},
 	{payments.ErrRequestExpired, Errorf(http.StatusUnprocessableEntity, "request_expired", "the payment request has expired; ask the shop for a new one")},
+	{payments.ErrRequestCancelled, Errorf(http.StatusConflict, "request_cancelled", "the shop cancelled this payment request; nothing was paid")},
 	{payments.ErrInsufficientBalance, Errorf(http.StatusUnprocessableEntity, "insufficient_balance", "the balance, less payments on their way, does not cover the amount")},
 	{payments.ErrAlreadyPaid, Errorf(http.StatusConflict, "already_paid", "this request is already paid")},
 	{payments.ErrPaymentFailed, Errorf(http.StatusConflict, "payment_failed", "the payment of this request failed; ask the shop for a new request")},

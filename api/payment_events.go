@@ -13,7 +13,7 @@ import (
 )
 
 // paymentEvent is the data of one server-sent event of GET /v1/payment-requests/{id}/events. The event's
-// name is its status: submitted, then confirmed or failed (with the reason); or expired.
+// name is its status: submitted, then confirmed or failed (with the reason); or expired; or cancelled.
 type paymentEvent struct {
 	ID          string `json:"id"`
 	Status      string `json:"status"`
@@ -65,7 +65,7 @@ func (s *Server) paymentEvents(c *gin.Context) {
 func viewEvent(ev payments.Event) paymentEvent {
 	r := ev.Request
 	out := paymentEvent{ID: r.ID, Status: string(ev.Name), AmountCents: r.AmountCents}
-	if ev.Name != payments.StatusExpired {
+	if ev.Name != payments.StatusExpired && ev.Name != payments.StatusCancelled {
 		out.TxHash = hashOrEmpty(r.TxHash)
 	}
 	switch ev.Name {

@@ -47,6 +47,18 @@ func (s *Server) createPaymentRequest(c *gin.Context) {
 	c.JSON(http.StatusCreated, paymentRequestCreated{ID: r.ID, QRURI: s.deps.Payments.QRLink(r.ID), ExpiresAt: r.ExpiresAt})
 }
 
+// cancelPaymentRequest cancels the shop's open request and answers the request as it is afterwards.
+func (s *Server) cancelPaymentRequest(c *gin.Context) {
+	p := middleware.CurrentPrincipal(c)
+	v, err := s.deps.Payments.Cancel(c.Request.Context(), p, c.Param("id"))
+	if err != nil {
+		respondError(c, err)
+		return
+	}
+	noStore(c)
+	c.JSON(http.StatusOK, viewPaymentRequest(v, p, s.deps.Payments.QRLink(v.ID)))
+}
+
 // paymentRequestQR answers the QR code of the shop's request as SVG.
 func (s *Server) paymentRequestQR(c *gin.Context) {
 	svg, err := s.deps.Payments.QRCode(c.Request.Context(), middleware.CurrentPrincipal(c), c.Param("id"))

@@ -26,7 +26,7 @@ type Submission struct {
 }
 
 // Pay relays a resident's signed authorization for request id. It checks, in this order, that the request
-// is not paid yet and not expired; that the signed recipient, value, window and nonce are the request's;
+// is not paid yet, not cancelled and not expired; that the signed recipient, value, window and nonce are the request's;
 // that from is the caller's bound address and the signature is from's; that the nonce is unused on chain;
 // and that the caller's spendable balance covers the amount. Then, in one transaction, it records the
 // Idempotency-Key with a hash of the request, marks the request paid and writes the relay intent for the
@@ -139,6 +139,8 @@ func check(d Domain, r Request, payer common.Address, a Authorization, want sign
 		return ErrAlreadyPaid
 	case StatusFailed:
 		return ErrPaymentFailed
+	case StatusCancelled:
+		return ErrRequestCancelled
 	}
 	switch {
 	case r.Status == StatusExpired || !now.Before(r.ExpiresAt):

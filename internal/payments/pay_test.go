@@ -36,6 +36,10 @@ func TestCheck(t *testing.T) {
 		{"submitted", func(r *Request, _ *Authorization, _ *signedTerms) { r.Status = StatusSubmitted }, true, ErrAlreadyPaid},
 		{"confirmed", func(r *Request, _ *Authorization, _ *signedTerms) { r.Status = StatusConfirmed }, true, ErrAlreadyPaid},
 		{"failed", func(r *Request, _ *Authorization, _ *signedTerms) { r.Status = StatusFailed }, true, ErrPaymentFailed},
+		{"cancelled", func(r *Request, _ *Authorization, _ *signedTerms) { r.Status = StatusCancelled }, true, ErrRequestCancelled},
+		{"cancelled and past its expiry", func(r *Request, _ *Authorization, _ *signedTerms) {
+			r.Status, r.ExpiresAt = StatusCancelled, now.Add(-time.Minute)
+		}, true, ErrRequestCancelled},
 		{"expired by status", func(r *Request, _ *Authorization, _ *signedTerms) { r.Status = StatusExpired }, true, ErrRequestExpired},
 		{"expired by clock", func(r *Request, _ *Authorization, _ *signedTerms) { r.ExpiresAt = now }, true, ErrRequestExpired},
 		{"recipient", func(_ *Request, a *Authorization, t *signedTerms) { a.To = common.HexToAddress("0x1"); t.To = a.To }, true, ErrRecipientMismatch},
@@ -89,6 +93,7 @@ func TestSteps(t *testing.T) {
 		{StatusSubmitted, StatusSubmitted, "[]"},
 		{StatusSubmitted, StatusConfirmed, "[confirmed]"},
 		{StatusOpen, StatusExpired, "[expired]"},
+		{StatusOpen, StatusCancelled, "[cancelled]"},
 	}
 	for _, c := range cases {
 		if got := fmt.Sprint(steps(c.told, c.now)); got != c.want {

@@ -11,14 +11,16 @@ import (
 )
 
 // Status is where a payment request is. It is derived in one place, the store's view of requests and their
-// relay intents: open or expired until a resident pays, then submitted while the relay intent is queued or
-// sent, and confirmed or failed as the sender recorded its outcome.
+// relay intents: open until a resident pays, the shop cancels it (cancelled) or its time runs out (expired);
+// once paid, submitted while the relay intent is queued or sent, and confirmed or failed as the sender
+// recorded its outcome.
 type Status string
 
-// The statuses. Confirmed, failed and expired are final.
+// The statuses. Confirmed, failed, expired and cancelled are final.
 const (
 	StatusOpen      Status = "open"
 	StatusExpired   Status = "expired"
+	StatusCancelled Status = "cancelled"
 	StatusSubmitted Status = "submitted"
 	StatusConfirmed Status = "confirmed"
 	StatusFailed    Status = "failed"
@@ -26,7 +28,7 @@ const (
 
 // Final reports whether nothing more will happen to a request in this status.
 func (s Status) Final() bool {
-	return s == StatusConfirmed || s == StatusFailed || s == StatusExpired
+	return s == StatusConfirmed || s == StatusFailed || s == StatusExpired || s == StatusCancelled
 }
 
 // Request is a shop's payment request and, once paid, the payment. AmountCents is in cents. Nonce,
@@ -47,6 +49,8 @@ type Request struct {
 	CreatedAt   time.Time
 	ExpiresAt   time.Time
 	Status      Status
+	// CancelledAt is set when the shop cancelled the request, which nobody had paid.
+	CancelledAt *time.Time
 	// Set once a resident paid.
 	PayerID      string
 	PayerAddress common.Address
@@ -126,6 +130,7 @@ var (
 	ErrNonceMismatch          = errors.New("payments: the signed nonce is not the request's")
 	ErrNonceUsed              = errors.New("payments: the authorization nonce was already used on chain")
 	ErrRequestExpired         = errors.New("payments: the payment request has expired")
+	ErrRequestCancelled       = errors.New("payments: the shop cancelled the payment request")
 	ErrInsufficientBalance    = errors.New("payments: the balance does not cover the amount")
 	ErrAlreadyPaid            = errors.New("payments: the request is already paid")
 	ErrPaymentFailed          = errors.New("payments: the payment of this request failed")
@@ -185,8 +190,12 @@ type Tx interface {
 	Spendable(addr common.Address) (int64, error)
 	// NonceUsed reports whether the ledger has seen the authorizer use the nonce on chain.
 	NonceUsed(authorizer common.Address, nonce common.Hash) (bool, error)
-	// MarkPaid records the payer, signature and relay intent of a request.
+	// MarkPaid records the payer, signature and relay intent of a request; ErrAlreadyPaid when it is paid,
+	// ErrRequestCancelled when it is cancelled.
 	MarkPaid(r Request, signature []byte) error
+	// MarkCancelled records that the shop cancelled a request nobody paid, at the given time; ErrAlreadyPaid
+	// when it is paid. Cancelling a cancelled request changes nothing.
+	MarkCancelled(id string, at time.Time) error
 	// Enqueue writes a chain intent, or returns the one with the same idempotency key.
 	Enqueue(in outbox.Intent) (outbox.Intent, error)
 	// RefundedCents sums the refunds of a payment that have not failed.

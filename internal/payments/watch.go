@@ -8,7 +8,8 @@ import (
 )
 
 // Event is a step in a payment's life as the event stream tells it: submitted, then confirmed or failed; or
-// expired, for a request nobody paid in time. Request is the request as it was read for the event.
+// expired, for a request nobody paid in time; or cancelled, for one the shop cancelled. Request is the
+// request as it was read for the event.
 type Event struct {
 	Name    Status
 	Request Request
@@ -81,8 +82,8 @@ func (s *Service) follow(ctx context.Context, p accounts.Principal, id string, o
 // steps are the events that lead from the last status told to the current one.
 func steps(told, now Status) []Status {
 	switch now {
-	case StatusExpired:
-		return []Status{StatusExpired}
+	case StatusExpired, StatusCancelled:
+		return []Status{now}
 	case StatusSubmitted:
 		if told == StatusOpen {
 			return []Status{StatusSubmitted}

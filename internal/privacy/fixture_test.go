@@ -164,7 +164,8 @@ func (e *env) shop() person {
 }
 
 // payment writes what a confirmed payment of the resident at the shop and a refund leave behind: the
-// request, the relay intent, the idempotency key, the refund, and the indexer's events and balances.
+// request, the relay intent, the idempotency key, the refund, and the indexer's events and balances; and a
+// request the shop cancelled at the till.
 func (e *env) payment(r, s person) {
 	e.t.Helper()
 	id, refund := uuid.NewString(), uuid.NewString()
@@ -175,6 +176,10 @@ func (e *env) payment(r, s person) {
 		created_at, expires_at, payer_id, payer_address, signature, intent_id, submitted_at)
 		VALUES ($1, $2, $3, 250, 'bon 4711', $4, 1, 9999999999, $5, $6, $7, $8, $9, $10, $5)`, id, s.p.AccountID, s.wallet,
 		hash32("pay"+id), now, now.Add(5*time.Minute), r.p.AccountID, r.wallet, make([]byte, 65), pay)
+	cancelled := uuid.NewString()
+	e.exec(`INSERT INTO payment_requests (id, shop_id, shop_address, amount_cents, reference, auth_nonce, valid_after, valid_before,
+		created_at, expires_at, cancelled_at) VALUES ($1, $2, $3, 120, 'bon 4712', $4, 1, 9999999999, $5, $6, $7)`, cancelled,
+		s.p.AccountID, s.wallet, hash32("pay"+cancelled), now, now.Add(5*time.Minute), now.Add(time.Minute))
 	e.exec(`INSERT INTO refunds (id, payment_id, shop_id, shop_address, resident_address, amount_cents, reason, auth_nonce,
 		intent_id, created_at) VALUES ($1, $2, $3, $4, $5, 50, 'Taart was op, Truus krijgt geld terug', $6, $7, $8)`,
 		refund, id, s.p.AccountID, s.wallet, r.wallet, hash32("refund"+refund), back, now)

@@ -39,13 +39,14 @@ var paymentsDataset = privacy.Dataset{
 			pseudonymous("signature", catAddress, "Your phone's signature of the authorization", actPayments),
 			pseudonymous("intent_id", catAddress, "The payment's chain intent", actPayments),
 			personal("submitted_at", catFinancial, "Paid at", actPayments, actAnalysis),
+			personal("cancelled_at", catFinancial, "Cancelled by the shop at", actPayments),
 		}, Links: []privacy.Link{
 			{Title: "Payments you made", Where: "payer_id = @account", Columns: []string{"id", "shop_address", "amount_cents",
 				"reference", "auth_nonce", "valid_after", "valid_before", "created_at", "payer_id", "payer_address", "signature",
 				"intent_id", "submitted_at"}},
 			{Title: "Payments your shop asked for", Where: "shop_id = @account", Columns: []string{"id", "shop_id", "shop_address",
 				"amount_cents", "reference", "auth_nonce", "valid_after", "valid_before", "created_at", "expires_at", "intent_id",
-				"submitted_at"}}}},
+				"submitted_at", "cancelled_at"}}}},
 		{Name: "refunds", Retention: privacy.RetainPayouts, Columns: []privacy.Column{
 			pseudonymous("id", catFinancial, "Refund id", actPayments),
 			pseudonymous("payment_id", catFinancial, "Payment refunded", actPayments),

@@ -54,18 +54,21 @@ type requestRow struct {
 	BlockNumber  *int64
 	Failure      *string
 	DoneAt       *time.Time
+	CancelledAt  *time.Time
 	LegalNameEnc []byte
 }
 
 const requestColumns = `v.id::text AS id, v.shop_id::text AS shop_id, v.shop_address, v.amount_cents, v.reference,
 	v.auth_nonce, v.valid_after, v.valid_before, v.created_at, v.expires_at, v.payer_id::text AS payer_id,
-	v.payer_address, v.intent_id, v.submitted_at, v.status, v.tx_hash, v.block_number, v.failure, v.done_at`
+	v.payer_address, v.intent_id, v.submitted_at, v.status, v.tx_hash, v.block_number, v.failure, v.done_at,
+	v.cancelled_at`
 
 func (c cryptor) request(r requestRow) (payments.Request, error) {
 	out := payments.Request{ID: r.ID, ShopID: r.ShopID, ShopAddress: common.HexToAddress(r.ShopAddress),
 		AmountCents: r.AmountCents, Reference: r.Reference, Nonce: common.HexToHash(r.AuthNonce),
 		ValidAfter: uint64(r.ValidAfter), ValidBefore: uint64(r.ValidBefore), CreatedAt: r.CreatedAt.UTC(),
-		ExpiresAt: r.ExpiresAt.UTC(), Status: payments.Status(r.Status), SubmittedAt: r.SubmittedAt, DoneAt: r.DoneAt}
+		ExpiresAt: r.ExpiresAt.UTC(), Status: payments.Status(r.Status), SubmittedAt: r.SubmittedAt, DoneAt: r.DoneAt,
+		CancelledAt: r.CancelledAt}
 	if r.PayerID != nil {
 		out.PayerID = *r.PayerID
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"gorm.io/gorm"
@@ -78,12 +79,38 @@ func (t *paymentTx) NonceUsed(authorizer common.Address, nonce common.Hash) (boo
 
 func (t *paymentTx) MarkPaid(r payments.Request, signature []byte) error {
 	res := t.tx.Exec(`UPDATE payment_requests SET payer_id = ?, payer_address = ?, signature = ?, intent_id = ?,
-		submitted_at = ? WHERE id = ? AND intent_id IS NULL`, r.PayerID, lowerHex(r.PayerAddress), bytea(signature),
-		r.IntentID, r.SubmittedAt, r.ID)
-	if res.Error != nil {
+		submitted_at = ? WHERE id = ? AND intent_id IS NULL AND cancelled_at IS NULL`, r.PayerID, lowerHex(r.PayerAddress),
+		bytea(signature), r.IntentID, r.SubmittedAt, r.ID)
+	if res.Error != nil || res.RowsAffected == 1 {
 		return res.Error
 	}
-	if res.RowsAffected != 1 {
+	var cancelled []bool
+	if err := t.tx.Raw(`SELECT cancelled_at IS NOT NULL FROM payment_requests WHERE id = ?`, r.ID).Scan(&cancelled).Error; err != nil {
+		return err
+	}
+	if len(cancelled) == 1 && cancelled[0] {
+		return payments.ErrRequestCancelled
+	}
+	return payments.ErrAlreadyPaid
+}
+
+func (t *paymentTx) MarkCancelled(id string, at time.Time) error {
+	if !validUUID(id) {
+		return payments.ErrNotFound
+	}
+	res := t.tx.Exec(`UPDATE payment_requests SET cancelled_at = ? WHERE id = ? AND intent_id IS NULL AND cancelled_at IS NULL`,
+		at, id)
+	if res.Error != nil || res.RowsAffected == 1 {
+		return res.Error
+	}
+	var paid []bool
+	if err := t.tx.Raw(`SELECT intent_id IS NOT NULL FROM payment_requests WHERE id = ?`, id).Scan(&paid).Error; err != nil {
+		return err
+	}
+	switch {
+	case len(paid) == 0:
+		return payments.ErrNotFound
+	case paid[0]:
 		return payments.ErrAlreadyPaid
 	}
 	return nil
