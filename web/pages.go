@@ -12,16 +12,34 @@ import (
 var appPaths = []string{"/{$}", "/welkom", "/registreren", "/inloggen", "/wachten", "/sleutel", "/klussen", "/klussen/{id}",
 	"/mijn-klussen", "/mijn-klussen/{id}", "/saldo", "/betalen", "/betalen/{id}", "/gegevens"}
 
-// shellData is what the app's shell page shows before the script takes over.
+// tillPaths are the screens of the shop's till.
+var tillPaths = []string{"/kassa", "/kassa/inloggen", "/kassa/terugbetalen", "/kassa/omzet", "/kassa/uitbetalingen",
+	"/kassa/uitbetalingen/{id}", "/kassa/gegevens"}
+
+// shellData is what an app's shell page shows before its script takes over: the app's name (a message key),
+// its script, and whether it is the installable resident app.
 type shellData struct {
 	Lang    string
 	TileURL string
+	Name    string
+	Script  string
+	Install bool
 }
 
-// app answers an app path with the shell: the page the script builds every screen in.
+// app answers a screen of the resident app with its shell: the page the script builds every screen in.
 func (s *Server) app(w http.ResponseWriter, r *http.Request) {
+	s.serveShell(w, r, shellData{Name: "app.name", Script: "/static/app.js", Install: true})
+}
+
+// till answers a screen of the shop's till with its shell.
+func (s *Server) till(w http.ResponseWriter, r *http.Request) {
+	s.serveShell(w, r, shellData{Name: "till.name", Script: "/static/kassa.js"})
+}
+
+func (s *Server) serveShell(w http.ResponseWriter, r *http.Request, d shellData) {
+	d.Lang, d.TileURL = s.messages.Language(r), s.deps.TileURL
 	var b bytes.Buffer
-	if err := s.shell.Execute(&b, shellData{Lang: s.messages.Language(r), TileURL: s.deps.TileURL}); err != nil {
+	if err := s.shell.Execute(&b, d); err != nil {
 		s.deps.Log.Error("web: shell page", "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return

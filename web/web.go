@@ -1,5 +1,5 @@
 // Package web serves the platform's web apps on the same binary as the API: the resident app (an installable
-// progressive web app at /), and the shop's till and the municipal console as they come. The pages call the
+// progressive web app at /), the shop's till (/kassa), and the municipal console as it comes. The pages call the
 // JSON API under /v1 like any other client; nothing here reads the database. The JavaScript and CSS are built
 // from web/frontend by `make generate` and committed in web/static, so serving them needs no npm.
 package web
@@ -59,6 +59,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /manifest.webmanifest", s.manifest)
 	for _, path := range appPaths {
 		mux.HandleFunc("GET "+path, s.app)
+	}
+	for _, path := range tillPaths {
+		mux.HandleFunc("GET "+path, s.till)
 	}
 	mux.HandleFunc("/", s.notFound)
 	// Phones download the app compressed (gzip, when the browser accepts it).

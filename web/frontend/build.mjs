@@ -19,7 +19,7 @@ await rm(join(out, "images"), { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 await build({
   ...common,
-  entryPoints: { app: join(here, "src", "main.js") },
+  entryPoints: { app: join(here, "src", "main.js"), kassa: join(here, "src", "kassa.js") },
   outdir: out,
   format: "esm",
   splitting: true,

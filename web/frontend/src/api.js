@@ -72,10 +72,13 @@ export async function login(username, password) {
 let refreshing = null;
 
 // refresh gets a new access token through the refresh cookie: true when it did, false when there is no
-// session, "offline" when the network failed. Calls at the same time share one request: the server ends a
-// session whose refresh token is used twice.
+// session, "offline" when the network failed. Calls at the same time share one request, and tabs take
+// turns: the server ends a session whose refresh token is used twice.
 export function refresh() {
-  refreshing ??= refreshOnce().finally(() => (refreshing = null));
+  // Tabs of one browser share the cookie: the Web Locks API makes them take turns, so each renews with the
+  // cookie the one before it left.
+  const once = () => (navigator.locks ? navigator.locks.request("heitje-refresh", refreshOnce) : refreshOnce());
+  refreshing ??= once().finally(() => (refreshing = null));
   return refreshing;
 }
 

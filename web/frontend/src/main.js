@@ -1,4 +1,5 @@
 // The resident app: it starts here, finds the screen for the address and shows it.
-import { start } from "./app.js";
+import { start } from "./frame.js";
+import { resident } from "./resident.js";
 
-start(document.getElementById("app"));
+start(document.getElementById("app"), resident);

@@ -41,9 +41,3 @@ export async function logout() {
   forget();
   await apiLogout();
 }
-
-// home is where the app starts: signed out the welcome, signed in the key first, then the chores.
-export function home(me) {
-  if (!me) return "/welkom";
-  return me.wallet_address ? "/klussen" : "/sleutel";
-}

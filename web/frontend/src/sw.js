@@ -29,6 +29,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(req.url);
   if (req.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/v1/")) return;
   if (req.mode === "navigate") {
+    if (url.pathname === "/kassa" || url.pathname.startsWith("/kassa/")) return; // the till needs the network anyway
     event.respondWith(fetch(req).catch(() => caches.match(shell, { cacheName: cache })));
     return;
   }

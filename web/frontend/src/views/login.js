@@ -3,10 +3,10 @@ import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { ApiError } from "../api.js";
 import { navigate } from "../router.js";
-import { login, home, account } from "../session.js";
+import { login, account } from "../session.js";
 import { heading, field, fieldError, button, form, alert, busy, link, para } from "../ui.js";
 
-export function render({ query }) {
+export function render({ query, app }) {
   const username = field({ name: "username", label: t("login.username"), autocomplete: "username", attrs: { autocapitalize: "none", spellcheck: "false" } });
   const password = field({ name: "password", label: t("login.password"), type: "password", autocomplete: "current-password" });
   const status = h("div", { "aria-live": "polite" });
@@ -22,11 +22,13 @@ export function render({ query }) {
     }
     try {
       await busy(submit, () => login(username.input.value.trim().toLowerCase(), password.input.value));
-      navigate(back && back.startsWith("/") && !back.startsWith("//") ? back : home(account()), { replace: true });
+      const me = account();
+      const ok = me.role === app.role && back && back.startsWith(app.homePath) && !back.startsWith("//");
+      navigate(ok ? back : app.home(me), { replace: true });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      if (err.code === "account_pending") {
-        navigate("/wachten");
+      if (err.code === "account_pending" && app.waitingPath) {
+        navigate(app.waitingPath);
         return;
       }
       status.append(alert(err.message, "error"));
@@ -40,6 +42,6 @@ export function render({ query }) {
     heading(t("login.title")),
     back ? para(t("login.then_back")) : null,
     f,
-    h("p", { class: "utrecht-paragraph" }, t("login.no_account"), " ", link(t("login.register"), "/registreren")),
+    app.registerPath ? h("p", { class: "utrecht-paragraph" }, t("login.no_account"), " ", link(t("login.register"), app.registerPath)) : null,
   );
 }

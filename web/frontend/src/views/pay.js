@@ -107,7 +107,7 @@ async function matches(req, me) {
 // watch follows the payment's events into live until it is confirmed or failed.
 function watch(id, live) {
   follow(`/v1/payment-requests/${encodeURIComponent(id)}/events`, ({ name, data }) => {
-    if (name === "confirmed" || name === "failed" || name === "expired") live.replaceChildren(outcome(name, data?.reason));
+    if (["confirmed", "failed", "expired", "cancelled"].includes(name)) live.replaceChildren(outcome(name, data?.reason));
   }).catch(() => live.append(alert(t("pay.follow_lost"), "warning")));
 }
 
@@ -120,6 +120,8 @@ function outcome(state, reason) {
       return alert(t("pay.failed", { reason: reason || t("error.code.payment_failed") }), "error");
     case "expired":
       return alert(t("error.code.request_expired"), "warning");
+    case "cancelled":
+      return alert(t("error.code.request_cancelled"), "warning");
     default:
       return alert(t("pay.submitted"), "info");
   }

@@ -1,7 +1,6 @@
-// screens.js lists the app's screens: each has its address, its title (a message key), who may see it
-// ("guest": signed out, "member": signed in, "any"), and its place in the navigation.
-import { route } from "./router.js";
-import { home } from "./session.js";
+// resident.js is the resident app: its screens — each with its address, its title (a message key), who may
+// see it ("guest": signed out, "member": signed in, "any") and its place in the navigation — and where a
+// resident starts.
 import * as welcome from "./views/welcome.js";
 import * as register from "./views/register.js";
 import * as loginView from "./views/login.js";
@@ -16,7 +15,13 @@ import * as scanView from "./views/scan.js";
 import * as payView from "./views/pay.js";
 import * as dataView from "./views/data.js";
 
-export const screens = [
+// home is where the app starts: signed out the welcome, signed in the key first, then the chores.
+function home(me) {
+  if (!me) return "/welkom";
+  return me.wallet_address ? "/klussen" : "/sleutel";
+}
+
+const screens = [
   { path: "/", title: "app.name", access: "any", redirect: (me) => home(me) },
   { path: "/welkom", title: "welcome.title", access: "guest", render: welcome.render },
   { path: "/registreren", title: "register.title", access: "guest", render: register.render },
@@ -33,4 +38,14 @@ export const screens = [
   { path: "/gegevens", title: "data.title", access: "member", render: dataView.render, nav: "/gegevens", navLabel: "nav.data" },
 ];
 
-for (const s of screens) route(s.path, s);
+export const resident = {
+  name: "app.name",
+  role: "resident",
+  homePath: "/",
+  loginPath: "/inloggen",
+  waitingPath: "/wachten",
+  registerPath: "/registreren",
+  home,
+  screens,
+  serviceWorker: true,
+};

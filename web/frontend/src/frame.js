@@ -1,27 +1,31 @@
-// app.js is the resident app's frame: the header with the navigation and the language switch, and the main
-// area each screen renders into. Screens register themselves in screens.js.
+// frame.js is the frame both web apps share (the resident app and the shop's till): the header with the
+// navigation and the language switch, and the main area each screen renders into. An app is its name, its
+// role (who may use it), its screens and where a signed-in account starts; see resident.js and till.js.
 import { h, replace } from "./dom.js";
 import { t, lang, setLang, languages } from "./i18n.js";
 import { startRouter, match, navigate } from "./router.js";
-import { account, resume, logout, home } from "./session.js";
-import { alert, heading } from "./ui.js";
+import { account, resume, logout } from "./session.js";
+import { alert, heading, button } from "./ui.js";
 import { ApiError } from "./api.js";
-import { screens } from "./screens.js";
+import { route } from "./router.js";
 
 let root;
 let main;
+let app;
 
-// start builds the frame in root, resumes a session the refresh cookie still holds, and shows the screen of
-// the address.
-export async function start(el) {
+// start builds app's frame in root, resumes a session the refresh cookie still holds, and shows the screen
+// of the address.
+export async function start(el, theApp) {
   root = el;
   main = el.querySelector("main");
+  app = theApp;
+  for (const s of app.screens) route(s.path, s);
   try {
     await resume();
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
   }
-  registerServiceWorker();
+  if (app.serviceWorker) registerServiceWorker();
   startRouter(show);
 }
 
@@ -35,12 +39,16 @@ async function show() {
   }
   const { screen, params } = found;
   const me = account();
+  if (me && me.role !== app.role) {
+    draw(t("wrongapp.title"), wrongApp());
+    return;
+  }
   if (screen.access === "member" && !me) {
-    navigate(`/inloggen?terug=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    navigate(`${app.loginPath}?terug=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
     return;
   }
   if (screen.access === "guest" && me) {
-    navigate(home(me), { replace: true });
+    navigate(app.home(me), { replace: true });
     return;
   }
   if (screen.redirect) {
@@ -49,12 +57,12 @@ async function show() {
   }
   main.setAttribute("aria-busy", "true");
   try {
-    const node = await screen.render({ params, query: new URLSearchParams(location.search), me, rerender: show });
+    const node = await screen.render({ params, query: new URLSearchParams(location.search), me, rerender: show, app });
     draw(t(screen.title), node);
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     if (err.status === 401) {
-      navigate(`/inloggen?terug=${encodeURIComponent(location.pathname)}`, { replace: true });
+      navigate(`${app.loginPath}?terug=${encodeURIComponent(location.pathname)}`, { replace: true });
       return;
     }
     draw(t(screen.title), [heading(t(screen.title)), alert(err.message, "error")]);
@@ -63,9 +71,29 @@ async function show() {
   }
 }
 
+// wrongApp says that the signed-in account belongs in the other app (a shop in the resident app, say), with
+// the way out.
+function wrongApp() {
+  return [
+    heading(t("wrongapp.title")),
+    alert(t(`wrongapp.${app.role}`), "warning"),
+    h(
+      "div",
+      { class: "app-actions" },
+      button(t("nav.logout"), {
+        kind: "secondary",
+        onclick: async () => {
+          await logout().catch(() => {});
+          navigate(app.loginPath);
+        },
+      }),
+    ),
+  ];
+}
+
 function draw(title, node) {
   replace(main, node);
-  document.title = `${title} — ${t("app.name")}`;
+  document.title = `${title} — ${t(app.name)}`;
   (main.querySelector("h1") ?? main).focus();
 }
 
@@ -76,7 +104,7 @@ function frame() {
   const header = h(
     "header",
     { class: "app-header" },
-    h("a", { class: "app-header__name utrecht-link", href: "/", text: t("app.name") }),
+    h("a", { class: "app-header__name utrecht-link", href: app.homePath, text: t(app.name) }),
     h("button", {
       class: "utrecht-button utrecht-button--subtle app-lang",
       type: "button",
@@ -95,7 +123,7 @@ function frame() {
         h(
           "ul",
           { class: "app-nav__list" },
-          screens
+          app.screens
             .filter((s) => s.nav)
             .map((s) =>
               h(
@@ -104,7 +132,7 @@ function frame() {
                 h("a", {
                   class: "utrecht-link app-nav__link",
                   href: s.nav,
-                  "aria-current": location.pathname.startsWith(s.nav) ? "page" : null,
+                  "aria-current": (s.exact ? location.pathname === s.nav : location.pathname.startsWith(s.nav)) ? "page" : null,
                   text: t(s.navLabel),
                 }),
               ),
@@ -118,7 +146,7 @@ function frame() {
               text: t("nav.logout"),
               onclick: async () => {
                 await logout().catch(() => {});
-                navigate("/welkom");
+                navigate(app.loginPath);
               },
             }),
           ),
