@@ -35,8 +35,8 @@ func get(t *testing.T, h http.Handler, path string, hdr ...string) *http.Respons
 	return rec.Result()
 }
 
-// TestShellOnEveryScreen: each screen's address answers the app's shell in Dutch, or in the language the
-// app's switch chose, with the
+// TestShellOnEveryScreen: each screen's address answers its app's shell (the resident app's, or the till's
+// without the manifest) in Dutch, or in the language the app's switch chose, with the
 // strict Content-Security-Policy; an address that is no screen is not found.
 func TestShellOnEveryScreen(t *testing.T) {
 	h := newTestServer(t, "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png")
@@ -56,6 +56,14 @@ func TestShellOnEveryScreen(t *testing.T) {
 		}
 		if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
 			t.Fatalf("CSP allows inline code: %q", csp)
+		}
+	}
+	for _, path := range []string{"/kassa", "/kassa/inloggen", "/kassa/uitbetalingen/3f1c2b9e-8d4a-4c1e-9a57-0b3d2e1f4a5c"} {
+		res := get(t, h, path)
+		body, _ := io.ReadAll(res.Body)
+		if res.StatusCode != http.StatusOK || !strings.Contains(string(body), `<script type="module" src="/static/kassa.js">`) ||
+			strings.Contains(string(body), "manifest") || !strings.Contains(string(body), "<title>Heitje-kassa</title>") {
+			t.Fatalf("GET %s: %d\n%s", path, res.StatusCode, body)
 		}
 	}
 	res := get(t, h, "/", "Cookie", "lang=en")
