@@ -20,6 +20,7 @@ type paymentEvent struct {
 	AmountCents int64  `json:"amount_cents"`
 	TxHash      string `json:"tx_hash,omitempty"`
 	BlockNumber uint64 `json:"block_number,omitempty"`
+	Payer       string `json:"payer,omitempty" doc:"In submitted and confirmed: the payer's pseudonymous short id (e.g. 0x1a2b…9f0e), never a name."`
 	Reason      string `json:"reason,omitempty"`
 }
 
@@ -69,8 +70,10 @@ func viewEvent(ev payments.Event) paymentEvent {
 		out.TxHash = hashOrEmpty(r.TxHash)
 	}
 	switch ev.Name {
+	case payments.StatusSubmitted:
+		out.Payer = r.Payer()
 	case payments.StatusConfirmed:
-		out.BlockNumber = r.BlockNumber
+		out.BlockNumber, out.Payer = r.BlockNumber, r.Payer()
 	case payments.StatusFailed:
 		out.Reason = r.Failure
 	}

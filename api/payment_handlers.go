@@ -34,6 +34,8 @@ type paymentRequestView struct {
 	CreatedAt   time.Time `json:"created_at"`
 	ExpiresAt   time.Time `json:"expires_at"`
 	TxHash      string    `json:"tx_hash,omitempty"`
+	// Payer is the payer's pseudonymous short id once a resident paid (see payments.Request.Payer).
+	Payer string `json:"payer,omitempty" doc:"Once paid: the payer's pseudonymous short id, the short form of the address that paid (0x, its first and last four hex digits, e.g. 0x1a2b…9f0e). Never a name."`
 	// FailureReason says why a failed payment failed.
 	FailureReason string             `json:"failure_reason,omitempty"`
 	TypedData     payments.TypedData `json:"typed_data"`
@@ -74,7 +76,7 @@ type payResponse struct {
 func viewPaymentRequest(v payments.View, p accounts.Principal, qrLink string) paymentRequestView {
 	out := paymentRequestView{ID: v.ID, Status: string(v.Status), AmountCents: v.AmountCents, ShopName: v.ShopName,
 		ShopAddress: strings.ToLower(v.ShopAddress.Hex()), QRURI: qrLink, CreatedAt: v.CreatedAt,
-		ExpiresAt: v.ExpiresAt, TxHash: hashOrEmpty(v.TxHash), FailureReason: v.Failure, TypedData: v.TypedData}
+		ExpiresAt: v.ExpiresAt, TxHash: hashOrEmpty(v.TxHash), Payer: v.Payer(), FailureReason: v.Failure, TypedData: v.TypedData}
 	if p.Role == accounts.RoleShop {
 		out.Reference = v.Reference
 	}
@@ -128,6 +130,7 @@ type paymentView struct {
 	ShopName      string       `json:"shop_name"`
 	ShopAddress   string       `json:"shop_address"`
 	PayerAddress  string       `json:"payer_address"`
+	Payer         string       `json:"payer" doc:"The payer's pseudonymous short id: payer_address shortened to 0x, its first and last four hex digits (e.g. 0x1a2b…9f0e)."`
 	Reference     string       `json:"reference,omitempty"`
 	SubmittedAt   *time.Time   `json:"submitted_at,omitempty"`
 	ConfirmedAt   *time.Time   `json:"confirmed_at,omitempty"`
@@ -145,7 +148,7 @@ type paymentList struct {
 func viewPayment(r payments.Request, p accounts.Principal) paymentView {
 	v := paymentView{ID: r.ID, Status: string(r.Status), AmountCents: r.AmountCents, ShopName: r.ShopName,
 		ShopAddress: strings.ToLower(r.ShopAddress.Hex()), PayerAddress: strings.ToLower(r.PayerAddress.Hex()),
-		SubmittedAt: r.SubmittedAt, TxHash: hashOrEmpty(r.TxHash), BlockNumber: r.BlockNumber, FailureReason: r.Failure,
+		Payer: r.Payer(), SubmittedAt: r.SubmittedAt, TxHash: hashOrEmpty(r.TxHash), BlockNumber: r.BlockNumber, FailureReason: r.Failure,
 		Refunds: make([]refundView, 0, len(r.Refunds))}
 	if r.Status == payments.StatusConfirmed {
 		v.ConfirmedAt = r.DoneAt

@@ -245,3 +245,36 @@ func TestCancelRacesPay(t *testing.T) {
 	}
 	t.Logf("wins: %v", wins)
 }
+
+// TestPayerShortID: once paid, the shop's view of the request and its submitted and confirmed events carry
+// the payer's short id (0x, first and last four hex digits of the paying address), and so does the payer's
+// own view; the open request has none, and no name of the resident appears.
+func TestPayerShortID(t *testing.T) {
+	p := newPaymentsAPI(t)
+	r := p.request(250)
+	if got := p.expect(http.StatusOK, "", "GET", "/v1/payment-requests/"+r.ID, p.shopA, nil); got["payer"] != nil {
+		t.Fatalf("an open request has payer %v", got["payer"])
+	}
+	p.pay(r, http.StatusOK, "")
+	p.settle(p.chain.intent("payment:" + r.ID))
+	hex := strings.ToLower(p.addrA.Hex())
+	want := hex[:6] + "…" + hex[38:]
+	for who, tok := range map[string]string{"shop": p.shopA, "payer": p.resA} {
+		if got := p.expect(http.StatusOK, "", "GET", "/v1/payment-requests/"+r.ID, tok, nil); got["payer"] != want {
+			t.Errorf("the %s's view: payer %v, want %s", who, got["payer"], want)
+		}
+	}
+	_, events := p.stream("/v1/payment-requests/"+r.ID+"/events", p.shopA)
+	for _, name := range []string{"submitted", "confirmed"} {
+		if !strings.Contains(events, "event: "+name+"\ndata: {") || !strings.Contains(events[strings.Index(events, "event: "+name):], `"payer":"`+want+`"`) {
+			t.Errorf("the %s event has no payer %s: %s", name, want, events)
+		}
+	}
+	hist := p.expect(http.StatusOK, "", "GET", "/v1/me/payments", p.shopA, nil)["payments"].([]any)
+	if len(hist) != 1 || hist[0].(map[string]any)["payer"] != want {
+		t.Fatalf("the shop's history: %v", hist)
+	}
+	if strings.Contains(events, "bewoner") {
+		t.Fatalf("the events name the resident: %s", events)
+	}
+}

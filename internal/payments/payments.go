@@ -3,6 +3,7 @@ package payments
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -67,6 +68,22 @@ type Request struct {
 
 // Paid reports whether a resident has paid the request (whatever became of the payment).
 func (r Request) Paid() bool { return r.IntentID != 0 }
+
+// Payer is the payer's pseudonymous short id, the short form of the address that paid: "0x", its first
+// four and last four hex digits in lower case, with an ellipsis between ("0x1a2b…9f0e"). It is "" while
+// nobody paid. It names nobody; a till shows it so that two customers' payments can be told apart.
+func (r Request) Payer() string {
+	if !r.Paid() {
+		return ""
+	}
+	return ShortAddress(r.PayerAddress)
+}
+
+// ShortAddress writes an address as "0x1a2b…9f0e": "0x", the first and the last four hex digits.
+func ShortAddress(a common.Address) string {
+	h := strings.ToLower(a.Hex())
+	return h[:6] + "…" + h[len(h)-4:]
+}
 
 // Refund gives all or part of a confirmed payment back to the resident, signed with the shop's key. Its
 // Status is submitted, confirmed or failed, derived like a payment's.
