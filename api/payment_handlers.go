@@ -172,7 +172,8 @@ func (s *Server) paymentHistory(c *gin.Context) {
 		return
 	}
 	p := middleware.CurrentPrincipal(c)
-	list, err := s.deps.Payments.History(c.Request.Context(), p, limit, offset)
+	list, err := s.deps.Payments.History(c.Request.Context(), p, payments.HistoryQuery{Date: c.Query("date"),
+		Reference: c.Query("reference"), Limit: limit, Offset: offset})
 	if err != nil {
 		respondError(c, err)
 		return

@@ -278,3 +278,59 @@ func TestPayerShortID(t *testing.T) {
 		t.Fatalf("the events name the resident: %s", events)
 	}
 }
+
+// TestFindingPayments: a shop finds its payments of a day (Europe/Amsterdam) and by its own reference,
+// exactly; another shop finds none of them with the same reference; residents filter by day but not by
+// reference; malformed values are 400 validation_failed naming the field.
+func TestFindingPayments(t *testing.T) {
+	p := newPaymentsAPI(t)
+	var ids []string
+	for _, ref := range []string{"bon 41", "bon 42", "Bon 42"} {
+		id := p.expect(http.StatusCreated, "", "POST", "/v1/shop/payment-requests", p.shopA, map[string]any{"amount_cents": 100, "reference": ref})["id"].(string)
+		r, err := p.db.Payments(p.keys).Request(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.pay(r, http.StatusOK, "")
+		ids = append(ids, id)
+	}
+	p.expect(http.StatusCreated, "", "POST", "/v1/shop/payment-requests", p.shopA, map[string]any{"amount_cents": 100, "reference": "bon 42"})
+	zone, _ := time.LoadLocation("Europe/Amsterdam")
+	today := p.clock.Now().In(zone).Format(time.DateOnly)
+	yesterday := p.clock.Now().In(zone).AddDate(0, 0, -1).Format(time.DateOnly)
+	found := func(token, query string) []string {
+		t.Helper()
+		var out []string
+		for _, v := range p.expect(http.StatusOK, "", "GET", "/v1/me/payments?"+query, token, nil)["payments"].([]any) {
+			out = append(out, v.(map[string]any)["id"].(string))
+		}
+		return out
+	}
+	for _, c := range []struct {
+		token, query string
+		want         []string
+	}{
+		{p.shopA, "reference=bon+42", []string{ids[1]}},
+		{p.shopA, "reference=bon%2042&date=" + today, []string{ids[1]}},
+		{p.shopA, "reference=bon+42&date=" + yesterday, nil},
+		{p.shopA, "date=" + today, []string{ids[2], ids[1], ids[0]}},
+		{p.shopA, "date=" + yesterday, nil},
+		{p.shopA, "reference=bon", nil},
+		{p.shopB, "reference=bon+42", nil},
+		{p.resA, "date=" + today, []string{ids[2], ids[1], ids[0]}},
+		{p.resA, "date=" + yesterday, nil},
+	} {
+		if got := found(c.token, c.query); strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("%s: %v, want %v", c.query, got, c.want)
+		}
+	}
+	for _, c := range []struct{ token, query, field string }{
+		{p.shopA, "date=vandaag", "date"}, {p.shopA, "date=2026-13-01", "date"}, {p.resA, "date=1-2-2026", "date"},
+		{p.shopA, "reference=" + strings.Repeat("x", 65), "reference"}, {p.shopA, "reference=bon%0A42", "reference"},
+		{p.resA, "reference=bon+42", "reference"},
+	} {
+		if got := p.expect(http.StatusBadRequest, "validation_failed", "GET", "/v1/me/payments?"+c.query, c.token, nil); errField(got) != c.field {
+			t.Errorf("%s: field %q, want %s", c.query, errField(got), c.field)
+		}
+	}
+}

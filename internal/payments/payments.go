@@ -158,12 +158,16 @@ var (
 	ErrRefundTooLarge         = errors.New("payments: the refunds would exceed the payment")
 )
 
-// HistoryFilter selects the payments of a resident (as payer) or a shop, newest first.
+// HistoryFilter selects the payments of a resident (as payer) or a shop, newest first. When From is not
+// zero only payments submitted in [From, To) are selected; when Reference is not "" only those of requests
+// with exactly that reference.
 type HistoryFilter struct {
-	PayerID string
-	ShopID  string
-	Limit   int
-	Offset  int
+	PayerID   string
+	ShopID    string
+	From, To  time.Time
+	Reference string
+	Limit     int
+	Offset    int
 }
 
 // Store is what the service needs from the database. Reads return ErrNotFound, never a zero value; every

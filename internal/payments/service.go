@@ -135,7 +135,7 @@ func (s *Service) CreateRequest(ctx context.Context, p accounts.Principal, amoun
 		return Request{}, invalid("amount_cents", fmt.Sprintf("must be between 1 and %d cents", MaxAmountCents))
 	}
 	reference = strings.TrimSpace(reference)
-	if len(reference) > MaxReferenceLen || strings.IndexFunc(reference, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+	if !validReference(reference) {
 		return Request{}, invalid("reference", "has at most 64 printable characters")
 	}
 	shop, err := s.store.Shop(ctx, p.AccountID)
@@ -158,6 +158,12 @@ func (s *Service) CreateRequest(ctx context.Context, p accounts.Principal, amoun
 		return Request{}, err
 	}
 	return r, nil
+}
+
+// validReference reports whether a shop's reference (trimmed) has at most MaxReferenceLen bytes, all of them
+// printable characters.
+func validReference(ref string) bool {
+	return len(ref) <= MaxReferenceLen && strings.IndexFunc(ref, func(r rune) bool { return !unicode.IsPrint(r) }) < 0
 }
 
 // View is a payment request as its caller may see it, with the EIP-712 typed data to sign.

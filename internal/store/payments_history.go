@@ -9,7 +9,8 @@ import (
 	"github.com/heerlen/heitje/internal/payments"
 )
 
-// History lists paid requests of a payer or a shop, newest first, each with its refunds.
+// History lists paid requests of a payer or a shop, newest first, each with its refunds, narrowed by the
+// filter's submission period and reference.
 func (s *PaymentStore) History(ctx context.Context, f payments.HistoryFilter) ([]payments.Request, error) {
 	db := s.db.WithContext(ctx)
 	q := db.Table("payment_request_states AS v").Select(requestColumns + ", s.legal_name_enc").
@@ -21,6 +22,12 @@ func (s *PaymentStore) History(ctx context.Context, f payments.HistoryFilter) ([
 		q = q.Where("v.shop_id = ?", f.ShopID)
 	default:
 		return []payments.Request{}, nil
+	}
+	if !f.From.IsZero() {
+		q = q.Where("v.submitted_at >= ? AND v.submitted_at < ?", f.From, f.To)
+	}
+	if f.Reference != "" {
+		q = q.Where("v.reference = ?", f.Reference)
 	}
 	var rows []requestRow
 	if err := q.Order("v.submitted_at DESC, v.id").Limit(f.Limit).Offset(f.Offset).Scan(&rows).Error; err != nil {
