@@ -88,3 +88,25 @@ func (s *Server) shopStatement(c *gin.Context) {
 	noStore(c)
 	c.JSON(http.StatusOK, out)
 }
+
+func (s *Server) shopPayoutsCSV(c *gin.Context) {
+	csv, err := s.deps.Payouts.ShopPayoutsCSV(c.Request.Context(), middleware.CurrentPrincipal(c))
+	if err != nil {
+		respondError(c, err)
+		return
+	}
+	noStore(c)
+	c.Header("Content-Disposition", `attachment; filename="heitje-payouts.csv"`)
+	c.Data(http.StatusOK, "text/csv; charset=utf-8", csv)
+}
+
+func (s *Server) shopStatementCSV(c *gin.Context) {
+	st, csv, err := s.deps.Payouts.StatementCSV(c.Request.Context(), middleware.CurrentPrincipal(c), c.Param("id"))
+	if err != nil {
+		respondError(c, err)
+		return
+	}
+	noStore(c)
+	c.Header("Content-Disposition", `attachment; filename="heitje-statement-`+st.Run.Reference+`.csv"`)
+	c.Data(http.StatusOK, "text/csv; charset=utf-8", csv)
+}
