@@ -58,6 +58,17 @@ export function date(v) {
   return new Intl.DateTimeFormat(locales[current], { dateStyle: "long", timeZone: zone }).format(new Date(v));
 }
 
+// time formats a time as the hour and minute in Heerlen.
+export function time(v) {
+  return new Intl.DateTimeFormat(locales[current], { timeStyle: "short", timeZone: zone }).format(new Date(v));
+}
+
+// day formats a calendar day written as YYYY-MM-DD (a payout period's bounds, the day it was paid) as a
+// date; noon UTC is the same day in Heerlen all year.
+export function day(d) {
+  return date(`${d}T12:00:00Z`);
+}
+
 // distance formats metres as metres or kilometres.
 export function distance(m) {
   if (m < 1000) return t("unit.metres", { n: Math.round(m) });

@@ -111,6 +111,25 @@ export async function busy(btn, work) {
   }
 }
 
+// table is a data table under a heading that names it, in a region that scrolls sideways on a narrow
+// screen (focusable, so a keyboard can scroll it too) instead of widening the page.
+export function table(title, headers, rows) {
+  const titleId = uid("table");
+  return [
+    h("h2", { class: "utrecht-heading-3 app-table__title", id: titleId, text: title }),
+    h(
+      "div",
+      { class: "app-table", role: "region", tabindex: "0", "aria-labelledby": titleId },
+      h(
+        "table",
+        { class: "utrecht-table", "aria-labelledby": titleId },
+        h("thead", { class: "utrecht-table__header" }, h("tr", { class: "utrecht-table__row" }, headers.map((c) => h("th", { class: "utrecht-table__header-cell", scope: "col", text: c })))),
+        h("tbody", { class: "utrecht-table__body" }, rows.map((r) => h("tr", { class: "utrecht-table__row" }, r.map((c) => h("td", { class: "utrecht-table__cell", text: c }))))),
+      ),
+    ),
+  ];
+}
+
 // dataList shows label–value pairs.
 export function dataList(pairs) {
   return h(

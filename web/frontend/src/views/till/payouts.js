@@ -1,9 +1,9 @@
 // The shop's payouts: per period the coins redeemed, the euros paid and when, each period's statement, and
 // both as CSV files to take into the shop's books.
 import { h } from "../../dom.js";
-import { t, euros, date as longDate } from "../../i18n.js";
+import { t, euros, day } from "../../i18n.js";
 import { call, ApiError } from "../../api.js";
-import { heading, para, button, link, alert } from "../../ui.js";
+import { heading, para, button, link, alert, busy } from "../../ui.js";
 
 export async function render() {
   const { payouts } = await call("GET", "/v1/shop/payouts");
@@ -22,9 +22,9 @@ export async function render() {
             h(
               "li",
               { class: "app-card" },
-              h("h2", { class: "utrecht-heading-3 app-card__title" }, link(t("till.payouts.period", { from: p.period_start, to: p.period_end }), `/kassa/uitbetalingen/${p.run_id}`)),
+              h("h2", { class: "utrecht-heading-3 app-card__title" }, link(t("till.payouts.period", { from: day(p.period_start), to: day(p.period_end) }), `/kassa/uitbetalingen/${p.run_id}`)),
               para(t("till.payouts.amount", { amount: euros(p.line.amount_cents) })),
-              para(p.line.paid_on ? t("till.payouts.paid_on", { day: longDate(`${p.line.paid_on}T12:00:00Z`) }) : t("till.payouts.not_paid")),
+              para(p.line.paid_on ? t("till.payouts.paid_on", { day: day(p.line.paid_on) }) : t("till.payouts.not_paid")),
             ),
           ),
         ),
@@ -53,13 +53,4 @@ export function download(path, name, label, status) {
     },
   });
   return b;
-}
-
-async function busy(b, work) {
-  b.disabled = true;
-  try {
-    return await work();
-  } finally {
-    b.disabled = false;
-  }
 }

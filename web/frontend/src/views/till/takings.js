@@ -1,10 +1,10 @@
 // The day's takings: the payments and refunds confirmed that day (in Heerlen's time) with their totals, any
 // day, and a page to print at closing time.
 import { h, uid } from "../../dom.js";
-import { t, euros, dateTime, date as longDate } from "../../i18n.js";
+import { t, euros, time, day as longDay } from "../../i18n.js";
 import { call } from "../../api.js";
 import { navigate } from "../../router.js";
-import { heading, button, dataList, para } from "../../ui.js";
+import { heading, button, dataList, para, table } from "../../ui.js";
 import { today } from "./money.js";
 import { short } from "./refunds.js";
 
@@ -20,37 +20,18 @@ export async function render({ query, me }) {
     { class: "app-screen till-takings" },
     heading(t("till.takings.title")),
     h("div", { class: "utrecht-form-field app-noprint" }, h("div", { class: "utrecht-form-field__label" }, h("label", { class: "utrecht-form-label", for: id, text: t("till.takings.day") })), h("div", { class: "utrecht-form-field__input" }, pick)),
-    h("p", { class: "utrecht-paragraph till-print-only", text: t("till.takings.summary_of", { shop: me.shop?.legal_name ?? "", day: longDate(`${day}T12:00:00Z`) }) }),
+    h("p", { class: "utrecht-paragraph till-print-only", text: t("till.takings.summary_of", { shop: me.shop?.legal_name ?? "", day: longDay(day) }) }),
     dataList([
       [t("till.takings.payments"), `${tk.payments} · ${euros(tk.gross_cents)}`],
       [t("till.takings.refunds"), `${tk.refunds} · ${euros(tk.refunded_cents)}`],
       [t("till.takings.net"), h("strong", { text: euros(tk.net_cents) })],
     ]),
-    h("h2", { class: "utrecht-heading-2", text: t("till.takings.list") }),
     rows.length === 0
       ? para(t("till.takings.none"))
-      : h(
-          "table",
-          { class: "utrecht-table till-table" },
-          h("caption", { class: "utrecht-table__caption", text: t("till.takings.list_caption", { day }) }),
-          h(
-            "thead",
-            { class: "utrecht-table__header" },
-            h("tr", { class: "utrecht-table__row" }, [t("till.takings.time"), t("till.takings.amount"), t("till.takings.refunded"), t("till.takings.payer"), t("till.takings.reference")].map((c) => h("th", { class: "utrecht-table__header-cell", scope: "col", text: c }))),
-          ),
-          h(
-            "tbody",
-            { class: "utrecht-table__body" },
-            rows.map((p) =>
-              h(
-                "tr",
-                { class: "utrecht-table__row" },
-                [dateTime(p.confirmed_at ?? p.submitted_at), euros(p.amount_cents), p.refunded_cents ? euros(p.refunded_cents) : "—", short(p.payer_address), p.reference || "—"].map((c) =>
-                  h("td", { class: "utrecht-table__cell", text: c }),
-                ),
-              ),
-            ),
-          ),
+      : table(
+          t("till.takings.list_caption", { day: longDay(day) }),
+          [t("till.takings.time"), t("till.takings.amount"), t("till.takings.refunded"), t("till.takings.payer"), t("till.takings.reference")],
+          rows.map((p) => [time(p.confirmed_at ?? p.submitted_at), euros(p.amount_cents), p.refunded_cents ? euros(p.refunded_cents) : "—", short(p.payer_address), p.reference || "—"]),
         ),
     h("div", { class: "app-actions app-noprint" }, button(t("till.takings.print"), { kind: "secondary", onclick: () => print() })),
   );
