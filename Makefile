@@ -29,12 +29,12 @@ ifneq ($(BENCH),)
 	$(HEITJE) dev test -- $(GO) test -count=1 -timeout 10m -short -bench '$(BENCH)' -benchtime 1x $(PKG) -run '^$$'
 endif
 
-bench: build ## Run the benchmarks against a throw-away Postgres and Clique node (figures: docs/benchmarks.md)
-	$(HEITJE) dev test -- $(GO) test -count=1 -run '^$$' -bench . -benchtime 1x -timeout 30m $(PKG)
+bench: build ## Run the benchmarks against a throw-away Postgres and Clique node (figures: docs/benchmarks.md); BENCH= picks some
+	$(HEITJE) dev test -- $(GO) test -count=1 -run '^$$' -bench '$(BENCH)' -benchtime 1x -timeout 30m $(PKG)
 
-screenshots: build ## Refresh the resident app's screenshots in docs/screenshots (the browser tests, at phone size)
+screenshots: build ## Refresh the screenshots of the resident app and the till in docs/screenshots (the browser tests)
 	mkdir -p docs/screenshots
-	$(HEITJE) dev test -- env HEITJE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^TestResidentApp' ./e2e/
+	$(HEITJE) dev test -- env HEITJE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^(TestResidentApp|TestTill)' ./e2e/
 
 generate: ## Regenerate the contract's ABI, bytecode and Go bindings, the web apps' built files and api/openapi.json
 	bash contracts/generate.sh

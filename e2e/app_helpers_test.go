@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"image"
+	_ "image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,7 +90,7 @@ func (b *browserPhone) fill(name, text string) {
 	b.t.Helper()
 	css := `main [name="` + name + `"]`
 	sel := chromedp.CSS(css)
-	b.do("fill "+name, chromedp.WaitVisible(sel), chromedp.Evaluate[chromedp.Void](`document.querySelector('`+css+`').value = ""`),
+	b.onElement("fill "+name, chromedp.WaitVisible(sel), chromedp.Evaluate[chromedp.Void](`document.querySelector('`+css+`').value = ""`),
 		chromedp.SendKeys(sel, text))
 }
 
@@ -96,7 +98,35 @@ func (b *browserPhone) fill(name, text string) {
 func (b *browserPhone) click(css string) {
 	b.t.Helper()
 	sel := chromedp.CSS(css)
-	b.do("click "+css, chromedp.WaitVisible(sel), chromedp.Click(sel))
+	b.onElement("click "+css, chromedp.WaitVisible(sel), chromedp.Click(sel))
+}
+
+// onElement runs steps that find an element and act on it. A screen that re-renders (after its data
+// arrives, or a language switch) may replace the element between finding it and acting on it; the steps
+// then run again, on the new element.
+func (b *browserPhone) onElement(what string, steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 2*time.Minute)
+	defer cancel()
+	for {
+		err := chromedp.Do(ctx, steps...)
+		if err == nil {
+			return
+		}
+		if ctx.Err() != nil || !replaced(err) {
+			b.t.Fatalf("%s: %v\n(on %s)", what, err, b.url())
+		}
+	}
+}
+
+// replaced tells whether err is the browser's answer about an element no longer in the page.
+func replaced(err error) bool {
+	for _, s := range []string{"Could not find node with given id", "Node is detached", "node is detached", "Cannot find context with specified id"} {
+		if strings.Contains(err.Error(), s) {
+			return true
+		}
+	}
+	return false
 }
 
 // text is the visible text of the main area, with no-break spaces (as in "€ 3,50") written as spaces.
@@ -126,6 +156,13 @@ func (b *browserPhone) url() string {
 	return s
 }
 
+// checkA11yOnce runs axe-core on the screen as it is, in its language: for a screen that switching the
+// language would leave (a till waiting on a request, say).
+func (b *browserPhone) checkA11yOnce(what string) {
+	b.t.Helper()
+	testenv.Axe(b.t, b.ctx, what)
+}
+
 // checkA11y runs axe-core on the screen, then switches the app to English, runs it again, and switches back.
 func (b *browserPhone) checkA11y(what string) {
 	b.t.Helper()
@@ -135,6 +172,13 @@ func (b *browserPhone) checkA11y(what string) {
 	testenv.Axe(b.t, b.ctx, what+" (en)")
 	b.click("header .app-lang")
 	b.do("wait for Dutch", chromedp.WaitVisible(chromedp.CSS(`html[lang="nl"] main h1`)))
+}
+
+// newOtherDevice is a device of its own (a browser with its own cookies and storage), such as a second
+// till at the same counter.
+func (p *platform) newOtherDevice(t testing.TB) *browserPhone {
+	t.Helper()
+	return &browserPhone{t: t, ctx: testenv.OwnBrowser(t, nil), base: p.base}
 }
 
 // newCameraPhone is a phone whose camera films the Y4M video at camera (see showQR): a browser of its own
@@ -281,7 +325,13 @@ func showQR(t *testing.T, path, text string) {
 // logIn logs in on the phone's log-in screen.
 func (b *browserPhone) logIn(username, pw string) {
 	b.t.Helper()
-	b.open("/inloggen")
+	b.logInAt("/inloggen", username, pw)
+}
+
+// logInAt logs in on the log-in screen at path (the resident app's or the till's).
+func (b *browserPhone) logInAt(path, username, pw string) {
+	b.t.Helper()
+	b.open(path)
 	b.fill("username", username)
 	b.fill("password", pw)
 	b.click(`main button[type="submit"]`)
@@ -322,4 +372,58 @@ func (b *browserPhone) signIn(r resident, passphrase string) {
 	})`, chromedp.EvalAwaitPromise)); err != nil {
 		b.t.Fatal(err)
 	}
+}
+
+// qrOnScreen photographs the element css shows and decodes the QR code in it.
+func (b *browserPhone) qrOnScreen(css string) string {
+	b.t.Helper()
+	sel := chromedp.CSS(css)
+	b.do("wait for the QR code", chromedp.WaitVisible(sel))
+	ctx, cancel := context.WithTimeout(b.ctx, 2*time.Minute)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("`+css+`").naturalWidth > 0`)); err != nil {
+		b.t.Fatalf("the QR code never loaded: %v", err)
+	}
+	png, err := chromedp.Run(b.ctx, chromedp.Screenshot(sel))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	img, _, err := image.Decode(bytes.NewReader(png))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	text, err := qr.Decode(img)
+	if err != nil {
+		b.t.Fatalf("the QR code on the screen does not decode: %v", err)
+	}
+	return text
+}
+
+// requestOnTill is the id of the payment request the till shows, read from the link printed under its QR
+// code, after checking that the request is the shop's (shopID). (Requests are stamped to the second, so
+// "the shop's newest" would not tell two tills apart.)
+func (p *platform) requestOnTill(b *browserPhone, shopID string) string {
+	p.tb.Helper()
+	sel := chromedp.CSS(`main .till-code code`)
+	b.do("wait for the request's link", chromedp.WaitVisible(sel))
+	link, err := chromedp.Run(b.ctx, chromedp.Text(sel))
+	if err != nil {
+		p.tb.Fatal(err)
+	}
+	_, id, ok := strings.Cut(link, "/betalen/")
+	if !ok || p.count(`SELECT count(*) FROM payment_requests WHERE id::text = $1 AND shop_id = $2`, id, shopID) != 1 {
+		p.tb.Fatalf("the till shows %q, not a payment request of the shop", link)
+	}
+	return id
+}
+
+// payRequestAs has resident r pay the request id through the API (as the resident's phone would).
+func (p *platform) payRequestAs(r resident, id string) (int, map[string]any) {
+	p.tb.Helper()
+	tok := p.login(r.p.Username)
+	req, err := p.walletClient(tok).PaymentRequest(p.ctx, id)
+	if err != nil {
+		p.tb.Fatal(err)
+	}
+	return p.postPay(tok, id, payBody(p.tb, r.key, req, nil), "pay-"+id)
 }
