@@ -132,7 +132,7 @@ func replaced(err error) bool {
 // text is the visible text of the main area, with no-break spaces (as in "€ 3,50") written as spaces.
 func (b *browserPhone) text() string {
 	b.t.Helper()
-	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector("main").innerText`))
+	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector("main")?.innerText ?? ""`))
 	if err != nil {
 		b.t.Fatal(err)
 	}

@@ -78,3 +78,6 @@ func (c Catalog) Language(r *http.Request) string {
 	}
 	return Languages[0]
 }
+
+// Messages is the catalog of the web apps' texts: the console shows the same error texts.
+func Messages() (Catalog, error) { return LoadCatalog(files) }

@@ -1,5 +1,5 @@
 // Package web serves the platform's web apps on the same binary as the API: the resident app (an installable
-// progressive web app at /), the shop's till (/kassa), and the municipal console as it comes. The pages call the
+// progressive web app at /), the shop's till (/kassa); and, from web/console, the municipal console (/beheer). The apps' pages call the
 // JSON API under /v1 like any other client; nothing here reads the database. The JavaScript and CSS are built
 // from web/frontend by `make generate` and committed in web/static, so serving them needs no npm.
 package web
@@ -24,6 +24,8 @@ type Deps struct {
 	// TileURL is the map tile source the resident app shows chores on ({z}/{x}/{y} template); empty shows
 	// the chores' positions without a background map.
 	TileURL string
+	// Console, when set, serves the municipal console at /beheer (package web/console).
+	Console http.Handler
 }
 
 // Server serves the web apps.
@@ -62,6 +64,10 @@ func (s *Server) Handler() http.Handler {
 	}
 	for _, path := range tillPaths {
 		mux.HandleFunc("GET "+path, s.till)
+	}
+	if s.deps.Console != nil {
+		mux.Handle("/beheer", s.deps.Console)
+		mux.Handle("/beheer/", s.deps.Console)
 	}
 	mux.HandleFunc("/", s.notFound)
 	// Phones download the app compressed (gzip, when the browser accepts it).

@@ -28,6 +28,7 @@ import (
 	"github.com/heerlen/heitje/internal/reconcile"
 	"github.com/heerlen/heitje/internal/store"
 	"github.com/heerlen/heitje/web"
+	"github.com/heerlen/heitje/web/console"
 )
 
 // NewLogger returns the structured logger the configuration asks for.
@@ -177,7 +178,12 @@ func assemble(cfg *config.Config, log *slog.Logger, ps pools, client *chain.Clie
 	for _, s := range p.senders {
 		s.Confirmations = cfg.Confirmations
 	}
-	if p.web, err = web.New(web.Deps{Log: log, TileURL: cfg.MapTilesURL}); err != nil {
+	cons, err := console.New(console.Deps{Log: log, Accounts: p.accounts, Audit: p.audit, Chores: p.chores,
+		Payments: p.payments, Payouts: p.payouts, Privacy: p.privacy, TileURL: cfg.MapTilesURL, Bounds: cfg.Bounds})
+	if err != nil {
+		return nil, err
+	}
+	if p.web, err = web.New(web.Deps{Log: log, TileURL: cfg.MapTilesURL, Console: cons.Handler()}); err != nil {
 		return nil, err
 	}
 	p.indexer = chain.NewIndexer(client, db.Ledger(), cfg.TokenAddress, log)
