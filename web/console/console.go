@@ -118,14 +118,26 @@ func (s *Server) routes() {
 	s.mux.Handle("POST "+Base+"/geheimhouding", s.member(s.acknowledge))
 	s.mux.Handle("GET "+Base, s.member(s.home))
 	s.mux.Handle("GET "+Base+"/{$}", s.member(s.home))
-	for _, register := range sectionRegistry {
-		register(s)
+	slices.SortStableFunc(sectionRegistry, func(a, b sectionEntry) int { return a.order - b.order })
+	for _, e := range sectionRegistry {
+		e.register(s)
 	}
 	s.mux.HandleFunc(Base+"/", s.notFound)
 }
 
-// sectionRegistry lists the sections in the order of the navigation; each file of a section adds itself.
-var sectionRegistry []func(*Server)
+// sectionRegistry lists the sections; each section's file adds itself in an init function with
+// registerSection, and order places it in the navigation (lowest first).
+var sectionRegistry []sectionEntry
+
+type sectionEntry struct {
+	order    int
+	register func(*Server)
+}
+
+// registerSection adds a section: register calls s.addSection and s.handle for its pages.
+func registerSection(order int, register func(*Server)) {
+	sectionRegistry = append(sectionRegistry, sectionEntry{order, register})
+}
 
 // addSection puts a section in the navigation.
 func (s *Server) addSection(sec section) { s.sections = append(s.sections, sec) }
