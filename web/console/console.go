@@ -67,8 +67,8 @@ type Server struct {
 type section struct {
 	// Path is the section's first page; Title its name and About a line on what it is for (message keys).
 	Path, Title, About string
-	// Privilege is what a staff member needs to see the section at all.
-	Privilege accounts.Privilege
+	// Privileges: a staff member who holds any of them sees the section (each page still needs its own).
+	Privileges []accounts.Privilege
 }
 
 // Page is a page of the console that a GET shows: for the privilege matrix test and the navigation.
@@ -170,7 +170,7 @@ func (s *Server) require(priv accounts.Privilege, h handlerFunc) handlerFunc {
 func (s *Server) nav(p accounts.Principal, current string) []navItem {
 	var out []navItem
 	for _, sec := range s.sections {
-		if p.Has(sec.Privilege) {
+		if slices.ContainsFunc(sec.Privileges, p.Has) {
 			out = append(out, navItem{Path: sec.Path, Title: sec.Title, About: sec.About,
 				Current: current == sec.Path || strings.HasPrefix(current, sec.Path+"/")})
 		}
