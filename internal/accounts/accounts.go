@@ -242,6 +242,8 @@ type Store interface {
 	CreateChallenge(ctx context.Context, c Challenge) error
 	// InTx runs fn in one transaction: everything fn does through tx commits together or not at all.
 	InTx(ctx context.Context, fn func(tx Tx) error) error
+	// OverviewStore has the counts and lists of the console's onboarding pages (onboarding.go).
+	OverviewStore
 }
 
 // Tx is the work that must happen atomically: a status change with its audit entry and outbox intent, a
