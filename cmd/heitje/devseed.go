@@ -121,8 +121,8 @@ func seedDemo(ctx context.Context, cfg *config.Config, out io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(out, "  shop           demo-shop  %s\n", shopPw)
-	fmt.Fprintf(out, "Staff acknowledge the confidentiality statement (GET, then POST /v1/me/confidentiality with its version)\n"+
-		"before their privileges take effect.\n\n")
+	fmt.Fprintf(out, "Residents: http://%[1]s/  ·  the till: http://%[1]s/kassa  ·  the console for staff: http://%[1]s/beheer\n"+
+		"(staff acknowledge the confidentiality statement at their first sign-in before their privileges take effect)\n\n", cfg.HTTPAddr)
 	return nil
 }
 
