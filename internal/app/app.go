@@ -22,6 +22,7 @@ import (
 	"github.com/heerlen/heitje/internal/balances"
 	"github.com/heerlen/heitje/internal/chores"
 	"github.com/heerlen/heitje/internal/config"
+	"github.com/heerlen/heitje/internal/overview"
 	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/payouts"
 	"github.com/heerlen/heitje/internal/privacy"
@@ -179,7 +180,8 @@ func assemble(cfg *config.Config, log *slog.Logger, ps pools, client *chain.Clie
 		s.Confirmations = cfg.Confirmations
 	}
 	cons, err := console.New(console.Deps{Log: log, Accounts: p.accounts, Audit: p.audit, Chores: p.chores,
-		Payments: p.payments, Payouts: p.payouts, Privacy: p.privacy, TileURL: cfg.MapTilesURL, Bounds: cfg.Bounds})
+		Payments: p.payments, Payouts: p.payouts, Privacy: p.privacy, TileURL: cfg.MapTilesURL, Bounds: cfg.Bounds,
+		Overview: overview.New(db.Overview(), overview.Options{}), Reconciliation: p.reconciler})
 	if err != nil {
 		return nil, err
 	}

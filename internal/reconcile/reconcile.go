@@ -137,6 +137,7 @@ type Reconciler struct {
 	store Store
 	chain Chain
 	opts  Options
+	last  last
 }
 
 // New returns a reconciler over the ledger and the chain.

@@ -62,6 +62,9 @@ func (r *Reconciler) Watch(ctx context.Context, every time.Duration, log *slog.L
 		began := time.Now()
 		rep, err := r.Check(ctx)
 		durationHistogram.Observe(time.Since(began).Seconds())
+		if ctx.Err() == nil {
+			r.last.set(rep, err)
+		}
 		switch {
 		case err != nil && ctx.Err() == nil:
 			log.Warn("reconciliation could not run", "err", err)

@@ -23,6 +23,7 @@ import (
 	"github.com/heerlen/heitje/internal/audit"
 	"github.com/heerlen/heitje/internal/chores"
 	"github.com/heerlen/heitje/internal/config"
+	"github.com/heerlen/heitje/internal/overview"
 	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/payouts"
 	"github.com/heerlen/heitje/internal/privacy"
@@ -49,6 +50,10 @@ type Deps struct {
 	TileURL string
 	// Bounds is the municipality's area: chores lie in it.
 	Bounds config.Bounds
+	// Overview reads the overview's figures; Reconciliation tells finance how the last reconciliation
+	// went (nil shows that none ran in this process).
+	Overview       *overview.Service
+	Reconciliation Reconciliation
 }
 
 // Server serves the console.
