@@ -110,7 +110,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, c *call, status 
 	if v.Lang == "en" {
 		v.Other = "nl"
 	}
-	v.Path, v.CSS = r.URL.RequestURI(), s.css
+	v.Path, v.CSS = s.pageOf(r), s.css
 	if c != nil {
 		v.User = &c.Principal
 		v.Nav = s.nav(c.Principal, r.URL.Path)
@@ -137,6 +137,24 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, c *call, status 
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	w.Write(b.Bytes())
+}
+
+// pageOf is the page a request's answer belongs to, for the language switch to return to: the request's
+// own address for a GET; for a refused form, the page it was posted from — the same address when a GET
+// serves it, else the address without its last part (…/{id}/afwijzen belongs to …/{id}).
+func (s *Server) pageOf(r *http.Request) string {
+	if r.Method == http.MethodGet {
+		return r.URL.RequestURI()
+	}
+	p := r.URL.Path
+	for p != Base && strings.HasPrefix(p, Base+"/") {
+		get := &http.Request{Method: http.MethodGet, URL: &url.URL{Path: p}, Host: r.Host}
+		if _, pattern := s.mux.Handler(get); pattern != "" && pattern != Base+"/" {
+			return p
+		}
+		p = p[:strings.LastIndex(p, "/")]
+	}
+	return Base
 }
 
 // flash says key (a message) on the next page the browser shows: after a redirect that follows a change.
