@@ -26,6 +26,17 @@ await build({
   target: ["es2020", "chrome100", "safari15", "firefox100"],
   chunkNames: "chunks/[name]-[hash]",
 });
+// The municipal console's script is a build of its own, so that the resident app's and the till's chunks
+// stay as they are; its chunks are named beheer-… and the service worker leaves them out.
+await build({
+  ...common,
+  entryPoints: { beheer: join(here, "src", "beheer.js") },
+  outdir: out,
+  format: "esm",
+  splitting: true,
+  target: ["es2020", "chrome100", "safari15", "firefox100"],
+  chunkNames: "chunks/beheer-[name]-[hash]",
+});
 await build({
   ...common,
   entryPoints: { app: join(here, "src", "app.css") },
@@ -34,11 +45,12 @@ await build({
   assetNames: "images/[name]-[hash]",
 });
 
-// The service worker learns which files make the app (to keep them for offline use) and a version that
+// The service worker learns which files make the app (the console's are none of them) (to keep them for offline use) and a version that
 // changes with any of them (so a new build replaces the old files in the phone's cache).
 const files = (await readdir(out, { recursive: true }))
   .filter((f) => !f.endsWith(".LEGAL.txt") && f !== "sw.js" && !(f.startsWith("icons") && f.includes("512")))
   .filter((f) => /\.(js|css|png)$/.test(f))
+  .filter((f) => !/^(chunks[\\/])?beheer[.-]/.test(f))
   .map((f) => f.split(sep).join("/"))
   .sort();
 const hash = createHash("sha256");
