@@ -103,7 +103,7 @@ func (s *Server) privacyRecordBreach(w http.ResponseWriter, r *http.Request, c *
 	v := view{Title: "console.privacy.breach.new_title", Form: r.PostForm, Data: breachPage{Kinds: privacy.BreachKinds}}
 	in, errs := breachInput(r.PostForm)
 	if len(errs) > 0 {
-		v.Errors = errs
+		v.Errors, v.Problem = errs, "console.privacy.breach.not_saved"
 		s.render(w, r, c, http.StatusUnprocessableEntity, "privacy_breach", v)
 		return
 	}
@@ -131,7 +131,7 @@ func (s *Server) privacyUpdateBreach(w http.ResponseWriter, r *http.Request, c *
 	v := view{Title: "console.privacy.breach.title", Form: r.PostForm, Data: breachPage{Breach: &row, Kinds: privacy.BreachKinds}}
 	in, errs := breachInput(r.PostForm)
 	if len(errs) > 0 {
-		v.Errors = errs
+		v.Errors, v.Problem = errs, "console.privacy.breach.not_saved"
 		s.render(w, r, c, http.StatusUnprocessableEntity, "privacy_breach", v)
 		return
 	}
@@ -160,6 +160,7 @@ func (s *Server) breachProblem(v *view, err error) int {
 	switch {
 	case errors.Is(err, privacy.ErrDelayReasonRequired):
 		v.Errors = map[string]string{"delay_reason": "console.privacy.breach.delay_reason_required"}
+		v.Problem = "console.privacy.breach.not_saved"
 		return http.StatusUnprocessableEntity
 	case errors.Is(err, privacy.ErrBreachClosed):
 		v.Problem = "console.privacy.breach.closed_refused"
@@ -167,7 +168,11 @@ func (s *Server) breachProblem(v *view, err error) int {
 	}
 	fields := append(append([]string{"kinds", "data_categories", "affected_min", "affected_max", "reportable", "encrypted"},
 		breachTexts...), breachTimes...)
-	return s.formProblem(v, err, fields...)
+	status := s.formProblem(v, err, fields...)
+	if len(v.Errors) > 0 {
+		v.Problem = "console.privacy.breach.not_saved"
+	}
+	return status
 }
 
 // breachTexts and breachTimes are the breach form's free-text and date-time fields, named as the API
