@@ -32,9 +32,9 @@ endif
 bench: build ## Run the benchmarks against a throw-away Postgres and Clique node (figures: docs/benchmarks.md); BENCH= picks some
 	$(HEITJE) dev test -- $(GO) test -count=1 -run '^$$' -bench '$(BENCH)' -benchtime 1x -timeout 30m $(PKG)
 
-screenshots: build ## Refresh the screenshots of the resident app and the till in docs/screenshots (the browser tests)
+screenshots: build ## Refresh the screenshots of the resident app, the till and the console in docs/screenshots (the browser tests)
 	mkdir -p docs/screenshots
-	$(HEITJE) dev test -- env HEITJE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^(TestResidentApp|TestTill)' ./e2e/
+	$(HEITJE) dev test -- env HEITJE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^(TestResidentApp|TestTill|TestConsole)' ./e2e/
 
 generate: ## Regenerate the contract's ABI, bytecode and Go bindings, the web apps' built files and api/openapi.json
 	bash contracts/generate.sh

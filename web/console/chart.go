@@ -45,6 +45,23 @@ func (c chart) max() int64 {
 	return max(m, 1)
 }
 
+// axisMax is the top of a value axis of four steps of a round size (1, 2 or 5 times a power of ten), so
+// that every value on it is exact and no two are the same.
+func (c chart) axisMax() int64 {
+	return 4 * niceStep((c.max()+3)/4)
+}
+
+// niceStep is the smallest of 1, 2 and 5 times a power of ten that is at least x.
+func niceStep(x int64) int64 {
+	for p := int64(1); ; p *= 10 {
+		for _, f := range []int64{1, 2, 5} {
+			if f*p >= x {
+				return f * p
+			}
+		}
+	}
+}
+
 func chartEsc(s string) string { return template.HTMLEscapeString(s) }
 
 // open writes the svg element with its title and description.
@@ -58,7 +75,7 @@ func (c chart) open(b *strings.Builder, w, h int) {
 func (c chart) columns() template.HTML {
 	const w, h, left, top, bottom = 640, 280, 64, 16, 48
 	plotW, plotH := float64(w-left-8), float64(h-top-bottom)
-	m := c.max()
+	m := c.axisMax()
 	var b strings.Builder
 	c.open(&b, w, h)
 	for i := 0; i <= 4; i++ { // grid lines with their values
