@@ -120,6 +120,11 @@ func (p *platform) consoleGet(c *http.Client, path string) (int, string) {
 	}
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
+	// Every answer of the console carries the strict Content-Security-Policy of the web apps.
+	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") ||
+		strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "style-src 'self'") {
+		p.tb.Errorf("%s: Content-Security-Policy %q", path, csp)
+	}
 	return res.StatusCode, string(b)
 }
 
