@@ -51,6 +51,8 @@ func (p *platform) childEnv() []string {
 		"JWT_SECRET": hex.EncodeToString(c.JWTSecret), "LOOKUP_KEY": hex.EncodeToString(c.LookupKey),
 		"DATA_KEY":  c.DataKey.ID + ":" + base64.StdEncoding.EncodeToString(c.DataKey.Secret),
 		"PHOTO_DIR": c.PhotoDir, "MAX_PHOTO_BYTES": strconv.FormatInt(c.MaxPhotoBytes, 10),
+		// The test chain is the development network, with its chain id.
+		"HEITJE_DEV_MODE": "1",
 	}
 	out := []string{"PATH=" + os.Getenv("PATH")}
 	for k, v := range vars {

@@ -19,29 +19,33 @@ import (
 
 	"github.com/heerlen/heitje/chain"
 	"github.com/heerlen/heitje/chain/genesis"
-	"github.com/heerlen/heitje/internal/config"
 )
+
+const chainUsage = "chain genesis|deploy|grant|revoke|pause|unpause …"
 
 func chainCmd(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return usageError{errors.New("chain needs deploy or genesis")}
+		return usageError{errors.New("chain needs genesis, deploy, grant, revoke, pause or unpause")}
 	}
 	switch args[0] {
 	case "deploy":
-		return chainDeploy(ctx, args[1:])
+		return chainDeploy(ctx, args[1:], os.Stdin, os.Stdout)
 	case "genesis":
 		return chainGenesis(args[1:], os.Stdin, os.Stdout)
+	case "grant", "revoke", "pause", "unpause":
+		return chainAdmin(ctx, args[0], args[1:], os.Stdin, os.Stdout)
 	}
-	return usageError{fmt.Errorf("chain %q: want deploy or genesis", args[0])}
+	return usageError{fmt.Errorf("chain %q: want genesis, deploy, grant, revoke, pause or unpause", args[0])}
 }
 
-// chainDeploy deploys the coin contract with ADMIN_KEY (from the environment) and grants the platform's keys
+// chainDeploy deploys the coin contract with the admin key (see adminFlags) and grants the platform's keys
 // their roles. It prints the TOKEN_ADDRESS and TOKEN_DEPLOY_BLOCK to configure.
-func chainDeploy(ctx context.Context, args []string) error {
+func chainDeploy(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
 	fs := flag.NewFlagSet("chain deploy", flag.ContinueOnError)
 	minter := fs.String("minter", "", "address that mints rewards (MINTER_ROLE)")
 	operator := fs.String("operator", "", "address that activates shops and redeems payouts")
 	treasury := fs.String("treasury", "", "the municipality's treasury address")
+	ak := adminFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
@@ -55,25 +59,11 @@ func chainDeploy(ctx context.Context, args []string) error {
 		}
 		*a.dst = common.HexToAddress(a.v)
 	}
-	cfg, err := loadConfig(0)
+	admin, err := ak.key(stdin)
 	if err != nil {
 		return err
 	}
-	lookup, _ := config.WithEnvFile(os.LookupEnv, envFile)
-	rpcURL, _ := lookup("ETH_RPC_URL")
-	keyHex, _ := lookup("ADMIN_KEY")
-	if rpcURL == "" {
-		return errors.New("config: ETH_RPC_URL is required but not set")
-	}
-	admin, err := crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(keyHex), "0x"))
-	if err != nil {
-		return errors.New("config: ADMIN_KEY is not a valid hex secp256k1 private key")
-	}
-	id, err := genesis.ChainID(cfg.GenesisFile)
-	if err != nil {
-		return fmt.Errorf("config: GENESIS_FILE: %w", err)
-	}
-	c, err := chain.Dial(ctx, rpcURL, id.Uint64())
+	c, _, err := adminChain(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -82,12 +72,14 @@ func chainDeploy(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("TOKEN_ADDRESS=%s\nTOKEN_DEPLOY_BLOCK=%d\n", d.Address.Hex(), d.Block)
+	fmt.Fprintf(stdout, "TOKEN_ADDRESS=%s\nTOKEN_DEPLOY_BLOCK=%d\n", d.Address.Hex(), d.Block)
 	return nil
 }
 
-// chainGenesis writes a real network's genesis for the given signers, with fresh service keys (admin,
-// minter, operator, relayers, treasury) in an encrypted keystore. The passphrase is read from stdin.
+// chainGenesis writes a real network's genesis for the given signers, with fresh service keys in two
+// encrypted keystores, each under its own passphrase (two lines on stdin, which must differ): keystore/
+// holds the keys the API signs with (minter, operator, relayers) and is what the API hosts mount;
+// admin-keystore/ holds the admin key (and the treasury's), for an offline machine only.
 func chainGenesis(args []string, stdin io.Reader, stdout io.Writer) error {
 	fs := flag.NewFlagSet("chain genesis", flag.ContinueOnError)
 	chainID := fs.Uint64("chain-id", 0, "the network's chain id (required)")
@@ -118,11 +110,14 @@ func chainGenesis(args []string, stdin io.Reader, stdout io.Writer) error {
 	if _, err := os.Stat(*out); err == nil {
 		return fmt.Errorf("%s already exists; choose a new folder so no key is overwritten", *out)
 	}
-	fmt.Fprintln(os.Stderr, "passphrase for the new keystore (one line on standard input):")
-	pass, err := bufio.NewReader(stdin).ReadString('\n')
-	pass = strings.TrimRight(pass, "\r\n")
-	if len(pass) < 12 {
-		return errors.New("the keystore passphrase must have at least 12 characters")
+	fmt.Fprintln(os.Stderr, "passphrases on standard input, one line each: first the API's keystore's, then the admin keystore's (a different one):")
+	in := bufio.NewReader(stdin)
+	apiPass, adminPass := passphraseLine(in), passphraseLine(in)
+	if len(apiPass) < 12 || len(adminPass) < 12 {
+		return errors.New("two keystore passphrases of at least 12 characters each are needed, one per line: the API keystore's, then the admin keystore's")
+	}
+	if apiPass == adminPass {
+		return errors.New("the admin keystore's passphrase must differ from the API keystore's")
 	}
 	names := []string{"admin", "minter", "operator", "treasury"}
 	for i := 0; i < *relayers; i++ {
@@ -147,23 +142,46 @@ func chainGenesis(args []string, stdin io.Reader, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Join(*out, "keystore"), 0o700); err != nil {
-		return err
+	for _, dir := range []string{apiKeystore, adminKeystore} {
+		if err := os.MkdirAll(filepath.Join(*out, dir), 0o700); err != nil {
+			return err
+		}
 	}
 	if err := os.WriteFile(filepath.Join(*out, "genesis.json"), g, 0o644); err != nil {
 		return err
 	}
 	for _, n := range names {
-		p, err := genesis.WriteKeystore(filepath.Join(*out, "keystore"), keys[n], pass)
+		dir, pass := apiKeystore, apiPass
+		if offlineKey(n) {
+			dir, pass = adminKeystore, adminPass
+		}
+		p, err := genesis.WriteKeystore(filepath.Join(*out, dir), keys[n], pass)
 		if err != nil {
 			return err
 		}
-		addrs[n+"_keyfile"] = filepath.Base(p)
+		addrs[n+"_keyfile"] = dir + "/" + filepath.Base(p)
 	}
 	a, _ := json.MarshalIndent(addrs, "", "  ")
 	if err := os.WriteFile(filepath.Join(*out, "addresses.json"), append(a, '\n'), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s/genesis.json, %s/keystore/ (%d keys) and %s/addresses.json\n", *out, *out, len(names), *out)
+	fmt.Fprintf(stdout, "wrote %[1]s/genesis.json, %[1]s/%[2]s/ (%[3]d keys, for the API hosts), %[1]s/%[4]s/ (admin and treasury: "+
+		"move it to an offline machine) and %[1]s/addresses.json\n", *out, apiKeystore, len(names)-2, adminKeystore)
 	return nil
+}
+
+// The folders `chain genesis` writes the keys into.
+const (
+	apiKeystore   = "keystore"
+	adminKeystore = "admin-keystore"
+)
+
+// offlineKey reports whether the key named n belongs in the admin keystore: the admin, and the treasury,
+// which the API never signs for.
+func offlineKey(n string) bool { return n == "admin" || n == "treasury" }
+
+// passphraseLine returns one line of r without its line ending; "" at the end of r.
+func passphraseLine(r *bufio.Reader) string {
+	l, _ := r.ReadString('\n')
+	return strings.TrimRight(l, "\r\n")
 }

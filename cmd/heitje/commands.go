@@ -21,7 +21,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"serve":     {"serve                      run the API server and its workers (senders, indexer)", serve},
 		"migrate":   {"migrate up|down [N]|status  apply, revert or list the database migrations", migrate},
-		"chain":     {"chain deploy|genesis …     deploy the coin contract, or write a real network's genesis", chainCmd},
+		"chain":     {chainUsage + "  a real network's genesis and keys; the admin's operations on the coin", chainCmd},
 		"dev":       {"dev run | dev test -- CMD  the local platform for `make run`, or CMD against a throw-away one", dev},
 		"admin":     {"admin create --username NAME  create an administrator; the password is read from standard input", adminCmd},
 		"audit":     {"audit verify               check the audit log's hash chain; names the first altered or removed entry", auditCmd},
@@ -57,7 +57,7 @@ func usage() {
 	for _, n := range names {
 		fmt.Fprintln(os.Stderr, "  "+cs[n].usage)
 	}
-	fmt.Fprintln(os.Stderr, "\nConfiguration comes from the environment (see README.md); from the project root, the file\n.run/heitje.env that `make run` writes fills in what the environment leaves unset.")
+	fmt.Fprintln(os.Stderr, "\nConfiguration comes from the environment (see README.md). In development mode ("+devModeVar+"=1), from\nthe project root, the file .run/heitje.env that `make run` writes fills in what the environment leaves unset.")
 }
 
 // usageError marks a mistake in the command line (exit status 2).
@@ -83,9 +83,10 @@ func oneLine(err error) string {
 // envFile is where `make run` leaves the local platform's settings.
 const envFile = ".run/heitje.env"
 
-// loadConfig reads the configuration from the environment, falling back to .run/heitje.env.
+// loadConfig reads the configuration from the environment, in development mode falling back to
+// .run/heitje.env.
 func loadConfig(need config.Need) (*config.Config, error) {
-	lookup, err := config.WithEnvFile(os.LookupEnv, envFile)
+	lookup, err := configLookup()
 	if err != nil {
 		return nil, err
 	}

@@ -221,6 +221,7 @@ func writeEnvFile(path string, settings map[string]string) error {
 	b.WriteString("# Written by `make run` (heitje dev run): the settings of the local platform.\n")
 	b.WriteString("# The keys are the published DEVELOPMENT NETWORK keys unless you overrode them; the secrets\n")
 	b.WriteString("# (JWT_SECRET, DATA_KEY, LOOKUP_KEY) come from .run/secrets.env, generated on the first run.\n")
+	b.WriteString("# Commands read this file only in development mode: HEITJE_DEV_MODE=1 bin/heitje …\n")
 	for _, k := range keys {
 		fmt.Fprintf(&b, "%s=%s\n", k, settings[k])
 	}

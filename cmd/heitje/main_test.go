@@ -61,6 +61,7 @@ func TestBadConfigurationIsOneClearLine(t *testing.T) {
 		"JWT_SECRET":       "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldC0xMjM0NTY3OA==",
 		"DATA_KEY":         "k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
 		"LOOKUP_KEY":       "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+		devModeVar:         "1",
 	}
 	cases := []struct {
 		name, key, value, want string

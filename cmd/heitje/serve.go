@@ -19,6 +19,9 @@ func serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := refuseDevMaterial(cfg); err != nil {
+		return err
+	}
 	return app.Serve(ctx, cfg, app.NewLogger(cfg, os.Stderr))
 }
 

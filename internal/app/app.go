@@ -92,7 +92,8 @@ func NewAccounts(cfg *config.Config, db *store.DB) (*accounts.Service, error) {
 }
 
 // Open connects to the database and the chain and checks them: the schema must be current, the node must run
-// the chain of the genesis file, and the token contract must be deployed.
+// the chain of the genesis file, the token contract must be deployed, and none of the API's keys may hold
+// the contract's admin role.
 func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Platform, error) {
 	db, err := store.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
@@ -113,6 +114,11 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Platform,
 		if err == nil {
 			err = fmt.Errorf("no contract at TOKEN_ADDRESS %s on this chain", cfg.TokenAddress.Hex())
 		}
+		return nil, err
+	}
+	if err := refuseAdminKey(ctx, client, cfg); err != nil {
+		db.Close()
+		client.Close()
 		return nil, err
 	}
 	// Each sender holds one connection for its key lock and uses one more at a time.

@@ -43,6 +43,9 @@ type Config struct {
 	MinterKey   *ecdsa.PrivateKey
 	OperatorKey *ecdsa.PrivateKey
 	RelayerKeys []*ecdsa.PrivateKey
+	// KeystoreAddresses are the addresses of every key file in KEYSTORE_DIR, whether or not a variable
+	// names them: start-up refuses a folder that holds the contract's admin key.
+	KeystoreAddresses []common.Address
 	// TreasuryAddress is the municipality's treasury address on chain (TREASURY_ADDRESS).
 	TreasuryAddress common.Address
 	// LogLevel is debug, info, warn or error (LOG_LEVEL, default info); LogFormat is text or json
@@ -125,6 +128,7 @@ func Load(lookup Lookup, need Need) (*Config, error) {
 		c.MinterKey = r.key("MINTER_KEY")
 		c.OperatorKey = r.key("OPERATOR_KEY")
 		c.RelayerKeys = r.keys("RELAYER_KEYS")
+		c.KeystoreAddresses = r.keystoreAddresses()
 		c.TreasuryAddress = r.address("TREASURY_ADDRESS", true)
 	}
 	c.TrustedProxies = r.list("TRUSTED_PROXIES")

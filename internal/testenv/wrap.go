@@ -77,6 +77,8 @@ func Wrap(ctx context.Context, root string, argv []string) (int, error) {
 		envWSURL+"="+n.WSURL(),
 		envGenesis+"="+genesisPath,
 		envStateDir+"="+stateDir,
+		// Development mode: the test network is the development network, with its published keys.
+		"HEITJE_DEV_MODE=1",
 	)
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
