@@ -304,7 +304,8 @@ func TestIndexerRestartMidStream(t *testing.T) {
 	enqueue := func(round int) {
 		for i := round * per; i < (round+1)*per; i++ {
 			if _, err := f.db.Outbox().Enqueue(f.ctx, outbox.Intent{Signer: "minter", Kind: outbox.KindMint, IdempotencyKey: fmt.Sprint("ix-", i),
-				Args: outbox.Args{To: common.BigToAddress(big.NewInt(int64(0x200000 + i%7))), Amount: big.NewInt(int64(i + 1))}}); err != nil {
+				Args: outbox.Args{To: common.BigToAddress(big.NewInt(int64(0x200000 + i%7))), Amount: big.NewInt(int64(i + 1)),
+					Ref: crypto.Keccak256Hash([]byte(fmt.Sprint("ix-", i)))}}); err != nil {
 				t.Error(err)
 			}
 		}

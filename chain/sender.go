@@ -257,6 +257,13 @@ func (s *Sender) confirm(ctx context.Context, force bool) error {
 			o := outbox.Outcome{IntentID: in.ID, Status: outbox.StatusConfirmed, TxHash: r.TxHash, BlockNumber: r.BlockNumber.Uint64()}
 			if r.Status != types.ReceiptStatusSuccessful {
 				o.Status, o.Error = outbox.StatusFailed, s.revertReason(ctx, in, r)
+				earlier, err := s.doneBeforeReceipt(ctx, in, r)
+				if err != nil {
+					return err
+				}
+				if earlier != nil {
+					o = *earlier
+				}
 			}
 			done = append(done, o)
 			delete(s.suspects, in.ID)
@@ -432,11 +439,12 @@ func (s *Sender) sendQueued(ctx context.Context) error {
 	}
 	var calls []call
 	var checks []checkCall
-	var failed []outbox.Outcome
+	// final are the intents that end without a transaction of their own: failed, or carried out before.
+	var final []outbox.Outcome
 	for _, in := range queued {
 		data, gas, err := s.token.Encode(in.Kind, in.Args)
 		if err != nil {
-			failed = append(failed, outbox.Outcome{IntentID: in.ID, Status: outbox.StatusFailed, Error: err.Error()})
+			final = append(final, outbox.Outcome{IntentID: in.ID, Status: outbox.StatusFailed, Error: err.Error()})
 			continue
 		}
 		calls = append(calls, call{in: in, data: data, gas: gas})
@@ -460,9 +468,20 @@ func (s *Sender) sendQueued(ctx context.Context) error {
 	for i, c := range calls {
 		if reverted[i] {
 			reason := reasons[i]
+			if reason == errReferenceUsed && refScoped(c.in.Kind) {
+				// Carried out before under the same reference: record that transaction, or wait for it.
+				o, err := s.settleDoneBefore(ctx, c.in)
+				if err != nil {
+					return err
+				}
+				if o != nil {
+					final = append(final, *o)
+				}
+				continue
+			}
 			if c.in.Kind == outbox.KindTransferWithAuthorization {
 				// A resident's payment that would revert fails at once, with the reason, and moves nothing.
-				failed = append(failed, outbox.Outcome{IntentID: c.in.ID, Status: outbox.StatusFailed, Error: "pre-check: " + reason})
+				final = append(final, outbox.Outcome{IntentID: c.in.ID, Status: outbox.StatusFailed, Error: "pre-check: " + reason})
 			} else {
 				// The municipality's own movements (mints, redeems, roles) must happen: a revert here is a
 				// condition to fix (a paused contract, a missing role), so they wait and are tried again.
@@ -486,10 +505,10 @@ func (s *Sender) sendQueued(ctx context.Context) error {
 		toSend = append(toSend, c.in)
 		next++
 	}
-	if err := s.store.Finish(ctx, failed); err != nil {
+	if err := s.store.Finish(ctx, final); err != nil {
 		return err
 	}
-	recordOutcomes(s.name, failed)
+	recordOutcomes(s.name, final)
 	if len(signed) == 0 {
 		return nil
 	}

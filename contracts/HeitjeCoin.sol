@@ -41,6 +41,17 @@ contract HeitjeCoin is ERC20, ERC20Permit, EIP3009, Pausable, AccessControl {
     /// @notice Only coins held by a shop or the treasury can be redeemed.
     error RedeemFromNonParticipant(address from);
 
+    /// @notice The reference was used before: by a mint (for mint), or by a redeem from the same holder (for
+    /// redeem). A reference moves coins once, so a repeated or restored instruction cannot mint or burn twice.
+    error ReferenceUsed(bytes32 ref);
+
+    /// @notice Whether a mint used a reference.
+    mapping(bytes32 => bool) public mintRefUsed;
+
+    /// @notice Whether a redeem from a holder used a reference. A payout run's reference covers one redeem per
+    /// shop, so a redeem's reference is unique per holder.
+    mapping(address => mapping(bytes32 => bool)) public redeemRefUsed;
+
     /// @param admin Receives DEFAULT_ADMIN_ROLE, and nothing else; it grants the other roles afterwards.
     constructor(address admin) ERC20("Heerlens Heitje", "HEITJE") ERC20Permit("Heerlens Heitje") {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
@@ -52,20 +63,30 @@ contract HeitjeCoin is ERC20, ERC20Permit, EIP3009, Pausable, AccessControl {
         return 2;
     }
 
-    /// @notice Mints `amount` cents to `to`.
-    /// @param ref Opaque reference of the reason (a hash of an internal id), echoed in the Minted event.
+    /// @notice Mints `amount` cents to `to`, once per reference.
+    /// @param ref Opaque reference of the reason (a hash of an internal id), echoed in the Minted event; a
+    /// reference used by an earlier mint is refused with ReferenceUsed.
     function mint(address to, uint256 amount, bytes32 ref) external onlyRole(MINTER_ROLE) {
+        if (mintRefUsed[ref]) {
+            revert ReferenceUsed(ref);
+        }
+        mintRefUsed[ref] = true;
         _mint(to, amount);
         emit Minted(to, amount, ref);
     }
 
     /// @notice Burns `amount` cents held by a shop or the treasury once they are paid out in euros.
     /// @param from A holder of ACCEPTOR_ROLE or TREASURY_ROLE; never a resident.
-    /// @param ref Opaque reference of the payout, echoed in the Redeemed event.
+    /// @param ref Opaque reference of the payout, echoed in the Redeemed event; a reference used by an earlier
+    /// redeem from the same holder is refused with ReferenceUsed.
     function redeem(address from, uint256 amount, bytes32 ref) external onlyRole(REDEEMER_ROLE) {
         if (!isParticipant(from)) {
             revert RedeemFromNonParticipant(from);
         }
+        if (redeemRefUsed[from][ref]) {
+            revert ReferenceUsed(ref);
+        }
+        redeemRefUsed[from][ref] = true;
         _burn(from, amount);
         emit Redeemed(from, amount, ref);
     }

@@ -166,6 +166,15 @@ func testMint(t *testing.T, s *suite) {
 		c.expectRevert(t, notMinter, b.PackMint(resident.addr, cents(1), first),
 			&bindings.HeitjeCoinAccessControlUnauthorizedAccount{Account: notMinter.addr, NeededRole: contracts.MinterRole})
 	}
+
+	// A reference mints once: a second mint under it reverts, whatever its recipient and amount, and mints nothing.
+	other := newResident(t)
+	c.expectRevert(t, c.minter, b.PackMint(resident.addr, cents(1250), first), &bindings.HeitjeCoinReferenceUsed{Ref: first})
+	c.expectRevert(t, c.minter, b.PackMint(other.addr, cents(5), second), &bindings.HeitjeCoinReferenceUsed{Ref: second})
+	if !call(t, c, b.PackMintRefUsed(first), b.UnpackMintRefUsed) || call(t, c, b.PackMintRefUsed(ref("never used")), b.UnpackMintRefUsed) {
+		t.Error("mintRefUsed does not tell the used reference from an unused one")
+	}
+	c.expectBalances(t, map[common.Address]int64{resident.addr: 2000, other.addr: 0})
 }
 
 func testRedeem(t *testing.T, s *suite) {
@@ -192,8 +201,18 @@ func testRedeem(t *testing.T, s *suite) {
 
 	c.expectRevert(t, c.redeemer, b.PackRedeem(resident.addr, cents(300), ref("payout", resident.addr)),
 		&bindings.HeitjeCoinRedeemFromNonParticipant{From: resident.addr})
-	c.expectRevert(t, c.redeemer, b.PackRedeem(shop.addr, cents(601), shopPayout),
+	c.expectRevert(t, c.redeemer, b.PackRedeem(shop.addr, cents(601), ref("next payout", shop.addr)),
 		&bindings.HeitjeCoinERC20InsufficientBalance{Sender: shop.addr, Balance: cents(600), Needed: cents(601)})
+	// A reference redeems once per holder: the shop's payout reference is spent, the same reference from another
+	// holder is not.
+	c.expectRevert(t, c.redeemer, b.PackRedeem(shop.addr, cents(100), shopPayout), &bindings.HeitjeCoinReferenceUsed{Ref: shopPayout})
+	if !call(t, c, b.PackRedeemRefUsed(shop.addr, shopPayout), b.UnpackRedeemRefUsed) ||
+		call(t, c, b.PackRedeemRefUsed(treasury.addr, shopPayout), b.UnpackRedeemRefUsed) {
+		t.Error("redeemRefUsed does not tell a holder's used reference from another holder's")
+	}
+	c.ok(t, c.mint(t, treasury.addr, 50))
+	again := c.ok(t, c.send(t, c.redeemer, b.PackRedeem(treasury.addr, cents(50), shopPayout)))
+	expectEvent(t, again[0], b.UnpackRedeemedEvent, &bindings.HeitjeCoinRedeemed{From: treasury.addr, Amount: cents(50), Ref: shopPayout})
 	for _, notRedeemer := range []*account{c.admin, c.minter, c.relayer} {
 		c.expectRevert(t, notRedeemer, b.PackRedeem(shop.addr, cents(1), shopPayout),
 			&bindings.HeitjeCoinAccessControlUnauthorizedAccount{Account: notRedeemer.addr, NeededRole: contracts.RedeemerRole})

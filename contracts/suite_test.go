@@ -3,11 +3,13 @@ package contracts_test
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/binary"
 	"errors"
 	"math/big"
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -291,10 +293,14 @@ func (c *coin) latestTime(t testing.TB) uint64 {
 	return h.Time
 }
 
-// mint sends a mint of cents to an address from the minter.
+// mints numbers the mints of the suite, so that each has a reference of its own (the coin mints once per
+// reference).
+var mints atomic.Uint64
+
+// mint sends a mint of cents to an address from the minter, under a reference no other mint used.
 func (c *coin) mint(t testing.TB, to common.Address, cents int64) *types.Transaction {
 	t.Helper()
-	return c.send(t, c.minter, c.binding.PackMint(to, big.NewInt(cents), ref("mint", to)))
+	return c.send(t, c.minter, c.binding.PackMint(to, big.NewInt(cents), ref("mint", to, mints.Add(1))))
 }
 
 // onboard sends the grant of ACCEPTOR_ROLE to a shop from the onboarder.
@@ -318,6 +324,8 @@ func ref(parts ...any) [32]byte {
 			b = append(b, v...)
 		case common.Address:
 			b = append(b, v.Bytes()...)
+		case uint64:
+			b = binary.BigEndian.AppendUint64(b, v)
 		}
 	}
 	return crypto.Keccak256Hash(b)

@@ -16,7 +16,8 @@ import (
 
 // reconcileCmd is `heitje reconcile [--json]`: at the indexer's cursor it checks that the chain's total
 // supply, the sum of the indexed balances and minted less redeemed in the ledger agree and are held by
-// residents, shops and the treasury only; it prints the figures and every difference (naming addresses and
+// residents, shops and the treasury only, and that every Minted event is one approved claim's reward and every
+// Redeemed event one payout line's; it prints the figures and every difference (naming addresses and
 // blocks), as text or as one JSON object, and exits non-zero when there is one.
 func reconcileCmd(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("reconcile", flag.ContinueOnError)

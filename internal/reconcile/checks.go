@@ -79,6 +79,9 @@ func (r *Reconciler) run(ctx context.Context, trace bool) (Report, error) {
 	for _, m := range snap.Payouts {
 		add(CheckPayouts, strings.ToLower(m.Shop.Hex())+" run "+m.Reference, m.BlockNumber, "%s", describePayout(m))
 	}
+	for _, m := range snap.Mints {
+		add(CheckMints, mintSubject(m), m.BlockNumber, "%s", describeMint(m))
+	}
 	if trace && !rep.OK() {
 		if err := r.trace(ctx, snap, &rep); err != nil {
 			return rep, fmt.Errorf("comparing with the chain: %w", err)

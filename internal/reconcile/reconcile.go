@@ -3,7 +3,8 @@
 // minted less redeemed in the ledger are one number, and that this number is held by residents (rewards not
 // yet spent), shops (takings not yet paid out) and the treasury, and nobody else. It also checks every
 // indexed balance against the events it derives from, every Minted and Redeemed event against its Transfer,
-// and every payout line against its Redeemed event. Any difference names the addresses and blocks involved;
+// every payout line against its Redeemed event, and every Minted event against the approved or rewarded claim
+// of its reference (its recipient and reward). Any difference names the addresses and blocks involved;
 // then the balances are compared with the chain's and the events of the addresses at fault with the chain's
 // logs, to say which row is wrong. Amounts are in cents.
 package reconcile
@@ -76,6 +77,7 @@ type Snapshot struct {
 	Holders     []Holder
 	Unpaired    []Unpaired
 	Payouts     []PayoutMismatch
+	Mints       []MintMismatch
 }
 
 // Store reads the ledger's side.

@@ -150,7 +150,7 @@ func (s *ReconcileStore) Snapshot(ctx context.Context, treasuryRole common.Hash)
 			snap.Payouts = append(snap.Payouts, reconcile.PayoutMismatch{Reference: p.Reference, Shop: common.HexToAddress(p.Shop),
 				BlockNumber: uint64(p.BlockNumber), LineCents: bigOrNil(p.LineCents), RedeemedCents: bigOrNil(p.RedeemedCents), Redeems: p.Redeems})
 		}
-		return nil
+		return readMints(tx, cursor[0], &snap)
 	}, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
 	return snap, err
 }
