@@ -35,6 +35,11 @@ type shopView struct {
 	Address     string     `json:"address"`
 	Category    string     `json:"category"`
 	ActivatedAt *time.Time `json:"activated_at,omitempty"`
+	// DetailsVersion is the version of the approved legal name, KvK number and IBAN above.
+	DetailsVersion int `json:"details_version"`
+	// PendingChange is a change of those details waiting for approval by staff; until then payouts pay
+	// the approved ones.
+	PendingChange *shopChangeView `json:"pending_change,omitempty"`
 }
 
 func viewAccount(a accounts.Account) accountView {
@@ -43,7 +48,11 @@ func viewAccount(a accounts.Account) accountView {
 		DecidedAt: a.DecidedAt, NoticeVersion: a.NoticeVersion}
 	if a.Shop != nil {
 		v.Shop = &shopView{LegalName: a.Shop.LegalName, ContactName: a.Shop.ContactName, KvK: a.Shop.KvK, IBAN: a.Shop.IBAN,
-			Address: a.Shop.Address, Category: a.Shop.Category, ActivatedAt: a.Shop.ActivatedAt}
+			Address: a.Shop.Address, Category: a.Shop.Category, ActivatedAt: a.Shop.ActivatedAt, DetailsVersion: a.Shop.DetailsVersion}
+		if a.Shop.Pending != nil {
+			p := viewShopChange(*a.Shop.Pending, false)
+			v.Shop.PendingChange = &p
+		}
 	}
 	return v
 }

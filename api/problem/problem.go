@@ -58,6 +58,8 @@ var known = []struct {
 	{accounts.ErrNoChallenge, Errorf(http.StatusBadRequest, "no_challenge", "ask for a challenge first: GET /v1/me/wallet/challenge")},
 	{accounts.ErrChallengeExpired, Errorf(http.StatusBadRequest, "challenge_expired", "the challenge expired; ask for a new one")},
 	{accounts.ErrChallengeUsed, Errorf(http.StatusConflict, "challenge_used", "the challenge was already used; ask for a new one")},
+	{accounts.ErrOwnShopChange, Errorf(http.StatusForbidden, "own_shop_change", "four eyes: you entered this change of bank details, so another member of staff must approve it; nothing was changed")},
+	{accounts.ErrShopChangeDecided, Errorf(http.StatusConflict, "shop_change_decided", "this change of bank details no longer waits: it was approved, refused or superseded")},
 	{accounts.ErrBadSignature, Errorf(http.StatusBadRequest, "bad_signature", "the signature is not the address's signature of the challenge")},
 
 	{chores.ErrNotFound, Errorf(http.StatusNotFound, "not_found", "no such resource")},

@@ -108,6 +108,10 @@ type Shop struct {
 	Category string
 	// ActivatedAt is when staff enabled the shop's address for payments, or nil.
 	ActivatedAt *time.Time
+	// DetailsVersion counts the approved versions of LegalName, KvK and IBAN (1: as registered).
+	DetailsVersion int
+	// Pending is the change of those details waiting for approval, when Me or UpdateMe load it; nil otherwise.
+	Pending *ShopChange
 }
 
 // ListFilter selects accounts for the onboarding queue or the staff list. Limit is capped at 200.
@@ -244,6 +248,8 @@ type Store interface {
 	InTx(ctx context.Context, fn func(tx Tx) error) error
 	// OverviewStore has the counts and lists of the console's onboarding pages (onboarding.go).
 	OverviewStore
+	// ShopChangeStore has the changes of shops' bank details (shop_changes.go).
+	ShopChangeStore
 }
 
 // Tx is the work that must happen atomically: a status change with its audit entry and outbox intent, a
@@ -282,4 +288,6 @@ type Tx interface {
 	LockChallenge(accountID, nonce string) (Challenge, error)
 	// UseChallenge marks a challenge used.
 	UseChallenge(nonce string, at time.Time) error
+	// ShopChangeTx writes the changes of shops' bank details (shop_changes.go).
+	ShopChangeTx
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/heerlen/heitje/internal/audit"
 	"github.com/heerlen/heitje/internal/auth"
 	"github.com/heerlen/heitje/internal/secrets"
 )
@@ -193,8 +194,13 @@ func normalizeContact(email, phone string) (string, string, error) {
 }
 
 // Me returns the caller's own account with its personal data (the right of access).
+// A shop's account comes with its change of bank details waiting for approval, if any.
 func (s *Service) Me(ctx context.Context, p Principal) (Account, error) {
-	return s.store.ByID(ctx, p.AccountID)
+	a, err := s.store.ByID(ctx, p.AccountID)
+	if err != nil {
+		return a, err
+	}
+	return s.withPendingChange(ctx, a)
 }
 
 // Update is a correction of one's own data (the right to rectification). Nil fields stay as they are; an
@@ -215,7 +221,9 @@ type ShopUpdate struct {
 	Category    *string
 }
 
-// UpdateMe applies a correction to the caller's own account. Invalid input changes nothing.
+// UpdateMe applies a correction to the caller's own account. Invalid input changes nothing. A shop's
+// change of its legal name, KvK number or IBAN does not apply at once: it waits, audited, for a member of
+// staff to approve it (see ApproveShopChange), and the account returned shows it as Shop.Pending.
 func (s *Service) UpdateMe(ctx context.Context, p Principal, u Update) (Account, error) {
 	var out Account
 	err := s.store.InTx(ctx, func(tx Tx) error {
@@ -249,11 +257,19 @@ func (s *Service) UpdateMe(ctx context.Context, p Principal, u Update) (Account,
 			if err != nil {
 				return err
 			}
-			checked.ActivatedAt = a.Shop.ActivatedAt
+			// The shop is named by its id only: its username goes when the shop is anonymised, the log stays.
+			if _, _, err := s.enterShopChange(tx, a, detailsOf(checked), audit.Actor{ID: p.AccountID}, ""); err != nil {
+				return err
+			}
+			checked.LegalName, checked.KvK, checked.IBAN = a.Shop.LegalName, a.Shop.KvK, a.Shop.IBAN
+			checked.ActivatedAt, checked.DetailsVersion = a.Shop.ActivatedAt, a.Shop.DetailsVersion
 			a.Shop = &checked
 		}
 		out = a
 		return tx.Save(a)
 	})
-	return out, err
+	if err != nil {
+		return out, err
+	}
+	return s.withPendingChange(ctx, out)
 }

@@ -86,6 +86,9 @@ type Line struct {
 	Refunds       int
 	RefundedCents int64
 	AmountCents   int64
+	// DetailsVersion is the version of the shop's approved bank details the line pays to (the one current
+	// when the run was drafted); 0 for a line drafted before versions were kept, which pays the current one.
+	DetailsVersion int
 	// The current redeem intent and what the sender recorded of it; Attempts counts the intents written.
 	IntentID     int64
 	Attempts     int

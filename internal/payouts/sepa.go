@@ -121,11 +121,7 @@ func (s *Service) ExportBankFile(ctx context.Context, actor accounts.Actor, id s
 		if s.opts.Debtor == nil {
 			return ErrBankFileDisabled
 		}
-		ids := make([]string, len(r.Lines))
-		for i, l := range r.Lines {
-			ids[i] = l.ShopID
-		}
-		ibans, err := tx.IBANs(ids)
+		ibans, err := tx.IBANs(r.ID)
 		if err != nil {
 			return err
 		}
@@ -137,7 +133,8 @@ func (s *Service) ExportBankFile(ctx context.Context, actor accounts.Actor, id s
 		out = r
 		for _, l := range r.Lines {
 			if err := tx.Audit(actorOf(actor).Entry("payout.sepa_export", l.ShopID, []string{"shop.iban", "shop.legal_name"},
-				"", fmt.Sprintf("SEPA credit transfer of run %s %s: %s EUR", r.ID, r.Reference, Euros(l.AmountCents)))); err != nil {
+				"", fmt.Sprintf("SEPA credit transfer of run %s %s: %s EUR to bank details version %d", r.ID, r.Reference,
+					Euros(l.AmountCents), l.DetailsVersion))); err != nil {
 				return err
 			}
 		}

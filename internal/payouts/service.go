@@ -161,7 +161,7 @@ func (s *Service) Create(ctx context.Context, actor accounts.Actor, in CreateInp
 			}
 			r.Lines = append(r.Lines, Line{ID: uuid.NewString(), RunID: r.ID, ShopID: h.ShopID, ShopAddress: h.Address,
 				BusinessName: h.BusinessName, Payments: h.Payments, GrossCents: h.GrossCents, Refunds: h.Refunds,
-				RefundedCents: h.RefundedCents, AmountCents: due})
+				RefundedCents: h.RefundedCents, AmountCents: due, DetailsVersion: h.DetailsVersion})
 		}
 		if len(r.Lines) == 0 {
 			return ErrNothingToPay

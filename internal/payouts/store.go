@@ -23,6 +23,9 @@ type Holding struct {
 	GrossCents    int64
 	Refunds       int
 	RefundedCents int64
+	// DetailsVersion is the version of the shop's approved bank details (legal name, KvK, IBAN) that
+	// BusinessName belongs to; a change waiting for approval is never read.
+	DetailsVersion int
 }
 
 // Store is what the service needs from the database. Lookups return ErrNotFound, never a zero value; runs
@@ -59,7 +62,8 @@ type Tx interface {
 	LockRun(id string) (Run, error)
 	// Holdings returns every activated shop with coins or movements up to cutoff, ordered by shop id.
 	Holdings(from, cutoff uint64) ([]Holding, error)
-	// CreateRun inserts a draft run with its lines; ErrRunOpen or ErrPeriodOverlap when the schema refuses it.
+	// CreateRun inserts a draft run with its lines, each with the approved IBAN of its DetailsVersion;
+	// ErrRunOpen or ErrPeriodOverlap when the schema refuses it.
 	CreateRun(r Run) error
 	// SaveRun writes a run's status, report hash and the fields that go with them.
 	SaveRun(r Run) error
@@ -68,8 +72,10 @@ type Tx interface {
 	// Spendable returns what each address may pay now, in cents, by the definition payments check against
 	// (see payments.Tx.Spendable): payouts redeem no more than that.
 	Spendable(addrs []common.Address) (map[common.Address]int64, error)
-	// IBANs returns the shops' IBANs, decrypted, by shop id; a shop whose IBAN is no longer kept is left out.
-	IBANs(shopIDs []string) (map[string]string, error)
+	// IBANs returns the IBANs a run's lines pay to, decrypted, by shop id: the approved version each line
+	// recorded when the run was drafted (the shop's approved IBAN for a line drafted before versions were
+	// kept); a shop whose IBAN is no longer kept is left out.
+	IBANs(runID string) (map[string]string, error)
 	// Idempotency returns the request hash stored under an account's idempotency key; ok is false when the
 	// key is unused.
 	Idempotency(accountID, key string) (requestHash []byte, ok bool, err error)

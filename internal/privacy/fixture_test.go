@@ -158,6 +158,23 @@ func (e *env) shop() person {
 	if _, _, err := e.acc.ActivateShop(e.ctx, e.admin, a.ID); err != nil {
 		e.t.Fatal(err)
 	}
+	// A new IBAN the shop entered and staff approved, and a change staff entered for it and refused.
+	iban, name := "NL20INGB0001234567", "Bakkerij Vrijthof-Kessels B.V."
+	me, err := e.acc.UpdateMe(e.ctx, accounts.Principal{AccountID: a.ID, Username: a.Username, Role: accounts.RoleShop},
+		accounts.Update{Shop: &accounts.ShopUpdate{IBAN: &iban}})
+	if err == nil {
+		_, err = e.acc.ApproveShopChange(e.ctx, e.admin, me.Shop.Pending.ID)
+	}
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	c, err := e.acc.EnterShopChange(e.ctx, e.admin, a.ID, accounts.ShopChangeInput{LegalName: &name}, "gebeld door de bakker")
+	if err == nil {
+		_, err = e.acc.RefuseShopChange(e.ctx, e.admin, c.ID, "het uittreksel van de KvK ontbreekt")
+	}
+	if err != nil {
+		e.t.Fatal(err)
+	}
 	e.sessions("bakker-kessels")
 	return person{p: accounts.Principal{AccountID: a.ID, Username: a.Username, Role: accounts.RoleShop}, wallet: a.WalletAddress,
 		values: []string{"bakker-kessels", "harrie@kessels-bakkerij.nl", "+31455551234", "Harrie Kessels", "Pancratiusplein 9, 6411 JP Heerlen"}}
@@ -224,12 +241,17 @@ func (e *env) payout(s person) {
 	if err != nil {
 		e.t.Fatal(err)
 	}
+	iban, err := e.keys.Seal([]byte("NL02ABNA0123456789"), []byte("payout_lines.iban_enc:"+line))
+	if err != nil {
+		e.t.Fatal(err)
+	}
 	e.exec(`UPDATE chain_intents SET status = 'confirmed', nonce = id, tx_hash = $1, block_number = 21, sent_at = now(),
 		done_at = now() WHERE id = $2`, hash32("redeem"), redeem)
 	e.exec(`INSERT INTO payout_lines (id, run_id, shop_id, shop_address, business_name_enc, payments, gross_cents, refunds,
-		refunded_cents, amount_cents, intent_id, redeemed_block, redeem_tx, paid_on, bank_reference, paid_by, paid_at)
-		VALUES ($1, $2, $3, $4, $5, 1, 250, 1, 50, 200, $6, 21, $7, '2026-02-03', 'BANK-REF-7731', $8, now())`,
-		line, paid, s.p.AccountID, s.wallet, name, redeem, hash32("redeem"), e.admin.AccountID)
+		refunded_cents, amount_cents, intent_id, redeemed_block, redeem_tx, paid_on, bank_reference, paid_by, paid_at,
+		details_version, iban_enc)
+		VALUES ($1, $2, $3, $4, $5, 1, 250, 1, 50, 200, $6, 21, $7, '2026-02-03', 'BANK-REF-7731', $8, now(), 1, $9)`,
+		line, paid, s.p.AccountID, s.wallet, name, redeem, hash32("redeem"), e.admin.AccountID, iban)
 }
 
 // hash32 is a 0x-hex 32-byte value derived from s.

@@ -52,13 +52,14 @@ type accountRow struct {
 	ActivatedAt    *time.Time
 	NoticeVersion  *string
 	Category       *string
+	DetailsVersion *int
 	LastLoginAt    *time.Time
 }
 
 const accountColumns = `a.id::text AS id, a.role, a.username, a.status, a.password_hash, a.email_enc, a.phone_enc,
 	a.privileges, a.wallet_address, a.created_at, a.decided_at, a.decided_by::text AS decided_by,
 	s.account_id IS NOT NULL AS has_shop, s.legal_name_enc, s.contact_name_enc, s.kvk_enc, s.iban_enc,
-	s.address_enc, s.activated_at, a.notice_version, s.category`
+	s.address_enc, s.activated_at, a.notice_version, s.category, s.details_version`
 
 func selectAccounts(tx *gorm.DB) *gorm.DB {
 	return tx.Table("accounts AS a").Select(accountColumns).Joins("LEFT JOIN shops s ON s.account_id = a.id")
@@ -90,6 +91,9 @@ func (c cryptor) account(r accountRow) (accounts.Account, error) {
 		return a, nil
 	}
 	a.Shop = &accounts.Shop{ActivatedAt: r.ActivatedAt}
+	if r.DetailsVersion != nil {
+		a.Shop.DetailsVersion = *r.DetailsVersion
+	}
 	if r.Category != nil {
 		a.Shop.Category = *r.Category
 	}

@@ -58,10 +58,12 @@ var payoutsDataset = privacy.Dataset{
 			personal("bank_reference", catFinancial, "Bank reference", actPayouts),
 			pseudonymous("paid_by", catStaff, "Finance staff who marked it paid (id)", actPayouts),
 			personal("paid_at", catFinancial, "Marked paid at", actPayouts),
+			personal("details_version", catFinancial, "Version of the approved bank details paid to", actPayouts),
+			sealed("iban_enc", catFinancial, "IBAN paid to (the approved one when the run was drafted)", actPayouts),
 		}, Links: []privacy.Link{
 			{Title: "Your shop's payouts", Where: "shop_id = @account", Columns: []string{"id", "run_id", "shop_id", "shop_address",
 				"business_name_enc", "payments", "gross_cents", "refunds", "refunded_cents", "amount_cents", "intent_id",
-				"redeemed_block", "redeem_tx", "paid_on", "bank_reference", "paid_at"}},
+				"redeemed_block", "redeem_tx", "paid_on", "bank_reference", "paid_at", "details_version", "iban_enc"}},
 			{Title: "Payout lines you marked paid (staff)", Where: "paid_by = @account", Columns: []string{"id", "paid_by", "paid_at"}}}},
 	},
 }

@@ -91,12 +91,13 @@ type payoutLineRow struct {
 	IntentError     *string
 	IntentBlock     *int64
 	IntentTx        *string
+	DetailsVersion  *int
 }
 
 const payoutLineQuery = `SELECT l.id::text AS id, l.run_id::text AS run_id, l.shop_id::text AS shop_id, l.shop_address,
 	l.business_name_enc, l.payments, l.gross_cents, l.refunds, l.refunded_cents, l.amount_cents, l.intent_id, l.attempts,
 	l.redeemed_block, l.redeem_tx, l.paid_on, l.bank_reference, l.paid_by::text AS paid_by, l.paid_at,
-	i.status AS intent_status, i.error AS intent_error, i.block_number AS intent_block, i.tx_hash AS intent_tx
+	l.details_version, i.status AS intent_status, i.error AS intent_error, i.block_number AS intent_block, i.tx_hash AS intent_tx
 	FROM payout_lines l LEFT JOIN chain_intents i ON i.id = l.intent_id`
 
 func (c cryptor) payoutLine(r payoutLineRow) (payouts.Line, error) {
@@ -117,6 +118,9 @@ func (c cryptor) payoutLine(r payoutLineRow) (payouts.Line, error) {
 	set(&l.IntentError, r.IntentError)
 	if r.IntentID != nil {
 		l.IntentID = *r.IntentID
+	}
+	if r.DetailsVersion != nil {
+		l.DetailsVersion = *r.DetailsVersion
 	}
 	if r.IntentStatus != nil {
 		l.IntentStatus = outbox.Status(*r.IntentStatus)

@@ -15,6 +15,7 @@ import (
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/ledger"
 	"github.com/heerlen/heitje/internal/payouts"
+	"github.com/heerlen/heitje/internal/secrets"
 )
 
 // payoutFixture is a migrated database with two activated shops and a resident, whose ledger (indexed up to
@@ -28,6 +29,8 @@ type payoutFixture struct {
 	a, b     accounts.Account
 	resident common.Address
 	token    common.Address
+	acc      *AccountStore
+	kr       *secrets.Keyring
 	cursor   ledger.Block
 }
 
@@ -37,6 +40,7 @@ func newPayoutFixture(t *testing.T) *payoutFixture {
 		token: common.HexToAddress("0xc011")}
 	kr, _, lk := testKeys(t, "k1")
 	acc := f.db.Accounts(kr, lk)
+	f.acc, f.kr = acc, kr
 	for i, name := range []string{"bakker", "slager"} {
 		s := newAccount(accounts.RoleShop, name)
 		key, _ := crypto.GenerateKey()

@@ -58,7 +58,7 @@ func (t *payoutTx) LockRun(id string) (payouts.Run, error) {
 // range (payments in, refunds out; mints and burns, the edge of the supply, are neither), and the lines of
 // earlier runs whose burn the ledger has not seen by the cut-off. Each direction is one join on its index.
 const holdingsQuery = `WITH shop AS (
-	SELECT a.id::text AS shop_id, a.wallet_address AS addr, s.legal_name_enc
+	SELECT a.id::text AS shop_id, a.wallet_address AS addr, s.legal_name_enc, s.details_version
 	FROM accounts a JOIN shops s ON s.account_id = a.id
 	WHERE a.role = 'shop' AND a.status = 'approved' AND s.activated_at IS NOT NULL AND a.wallet_address IS NOT NULL
 ), moves AS (
@@ -82,7 +82,7 @@ const holdingsQuery = `WITH shop AS (
 		AND e.from_address = l.shop_address AND e.ref = r.ref AND e.block_number <= @cutoff)
 	GROUP BY l.shop_id
 )
-SELECT shop.shop_id, shop.addr, shop.legal_name_enc, m.balance::bigint AS balance, COALESCE(p.cents, 0)::bigint AS pending,
+SELECT shop.shop_id, shop.addr, shop.legal_name_enc, shop.details_version, m.balance::bigint AS balance, COALESCE(p.cents, 0)::bigint AS pending,
 	m.payments, m.gross::bigint AS gross, m.refunds, m.refunded::bigint AS refunded
 FROM shop JOIN moves m USING (shop_id) LEFT JOIN pending p USING (shop_id)
 ORDER BY shop.shop_id`
@@ -92,7 +92,7 @@ func (t *payoutTx) Holdings(from, cutoff uint64) ([]payouts.Holding, error) {
 		ShopID, Addr                      string
 		LegalNameEnc                      []byte
 		Balance, Pending, Gross, Refunded int64
-		Payments, Refunds                 int
+		Payments, Refunds, DetailsVersion int
 	}
 	if err := t.tx.Raw(holdingsQuery, map[string]any{"from": int64(from), "cutoff": int64(cutoff)}).Scan(&rows).Error; err != nil {
 		return nil, err
@@ -105,7 +105,7 @@ func (t *payoutTx) Holdings(from, cutoff uint64) ([]payouts.Holding, error) {
 		}
 		out[i] = payouts.Holding{ShopID: r.ShopID, Address: common.HexToAddress(r.Addr), BusinessName: name,
 			BalanceCents: r.Balance, PendingCents: r.Pending, Payments: r.Payments, GrossCents: r.Gross,
-			Refunds: r.Refunds, RefundedCents: r.Refunded}
+			Refunds: r.Refunds, RefundedCents: r.Refunded, DetailsVersion: r.DetailsVersion}
 	}
 	return out, nil
 }
@@ -132,10 +132,15 @@ func (t *payoutTx) CreateRun(r payouts.Run) error {
 		if name == nil {
 			return fmt.Errorf("payouts: shop %s has no business name", l.ShopID)
 		}
+		iban, err := t.approvedIBAN(l)
+		if err != nil {
+			return err
+		}
 		if err := t.tx.Exec(`INSERT INTO payout_lines (id, run_id, shop_id, shop_address, business_name_enc, payments,
-			gross_cents, refunds, refunded_cents, amount_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, l.ID, l.RunID, l.ShopID,
+			gross_cents, refunds, refunded_cents, amount_cents, details_version, iban_enc)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, l.ID, l.RunID, l.ShopID,
 			strings.ToLower(l.ShopAddress.Hex()), name, l.Payments, l.GrossCents, l.Refunds, l.RefundedCents,
-			l.AmountCents).Error; err != nil {
+			l.AmountCents, l.DetailsVersion, iban).Error; err != nil {
 			return err
 		}
 	}
@@ -179,27 +184,56 @@ func (t *payoutTx) Spendable(addrs []common.Address) (map[common.Address]int64, 
 	return out, nil
 }
 
-func (t *payoutTx) IBANs(shopIDs []string) (map[string]string, error) {
-	out := make(map[string]string, len(shopIDs))
-	if len(shopIDs) == 0 {
-		return out, nil
-	}
+// approvedIBAN seals, for line l, the shop's approved IBAN of the line's details version. Approvals wait
+// for the payout lock this transaction holds (accountTx.ApplyShopDetails), so the version read by Holdings
+// is still the shop's; a mismatch is a bug, not a race, and refuses the run.
+func (t *payoutTx) approvedIBAN(l payouts.Line) ([]byte, error) {
 	var rows []struct {
-		AccountID string
-		IbanEnc   []byte
+		IbanEnc        []byte
+		DetailsVersion int
 	}
-	if err := t.tx.Raw(`SELECT account_id::text AS account_id, iban_enc FROM shops WHERE account_id IN ?`, shopIDs).Scan(&rows).Error; err != nil {
+	if err := t.tx.Raw(`SELECT iban_enc, details_version FROM shops WHERE account_id = ?`, l.ShopID).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 || rows[0].DetailsVersion != l.DetailsVersion {
+		return nil, fmt.Errorf("payouts: shop %s has no approved bank details of version %d", l.ShopID, l.DetailsVersion)
+	}
+	iban, err := t.c.open("shops", "iban_enc", l.ShopID, rows[0].IbanEnc)
+	if err != nil {
+		return nil, err
+	}
+	if iban == "" {
+		return nil, fmt.Errorf("%w (shop %s)", payouts.ErrIBANNotKept, l.ShopID)
+	}
+	return t.c.seal("payout_lines", "iban_enc", l.ID, iban)
+}
+
+func (t *payoutTx) IBANs(runID string) (map[string]string, error) {
+	out := map[string]string{}
+	var rows []struct {
+		LineID, ShopID     string
+		LineIban, ShopIban []byte
+	}
+	if err := t.tx.Raw(`SELECT l.id::text AS line_id, l.shop_id::text AS shop_id, l.iban_enc AS line_iban,
+		CASE WHEN l.iban_enc IS NULL THEN s.iban_enc END AS shop_iban
+		FROM payout_lines l LEFT JOIN shops s ON s.account_id = l.shop_id WHERE l.run_id = ?`, runID).Scan(&rows).Error; err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
-		if len(r.IbanEnc) == 0 {
+		var iban string
+		var err error
+		switch {
+		case len(r.LineIban) > 0:
+			iban, err = t.c.open("payout_lines", "iban_enc", r.LineID, r.LineIban)
+		case len(r.ShopIban) > 0: // a line drafted before versions were kept
+			iban, err = t.c.open("shops", "iban_enc", r.ShopID, r.ShopIban)
+		default:
 			continue // no longer kept: the caller reports the shop
 		}
-		iban, err := t.c.open("shops", "iban_enc", r.AccountID, r.IbanEnc)
 		if err != nil {
 			return nil, err
 		}
-		out[r.AccountID] = iban
+		out[r.ShopID] = iban
 	}
 	return out, nil
 }

@@ -60,7 +60,8 @@ var sealedColumns = []sealedTable{
 	{table: "accounts", key: "id", columns: []string{"email_enc", "phone_enc"}},
 	{table: "shops", key: "account_id", columns: []string{"legal_name_enc", "contact_name_enc", "kvk_enc",
 		"iban_enc", "address_enc", "private_key_enc"}},
-	{table: "payout_lines", key: "id", columns: []string{"business_name_enc"}},
+	{table: "payout_lines", key: "id", columns: []string{"business_name_enc", "iban_enc"}},
+	{table: "shop_detail_changes", key: "id", columns: []string{"legal_name_enc", "kvk_enc", "iban_enc"}},
 }
 
 // Rotation counts what RotateKEK did.
