@@ -57,7 +57,7 @@ func (b *browserPhone) screen(path string) {
 	ctx, cancel := context.WithTimeout(b.ctx, 2*time.Minute)
 	defer cancel()
 	for {
-		loc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + (document.querySelector("main h1") ? "" : "?")`))
+		loc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + (document.querySelector("main:not([aria-busy]) h1") ? "" : "?")`))
 		if err == nil && loc == path {
 			return
 		}
@@ -74,7 +74,7 @@ func (b *browserPhone) screenUnder(prefix string) string {
 	b.t.Helper()
 	deadline := time.Now().Add(2 * time.Minute)
 	for {
-		loc, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector("main h1") ? location.pathname : ""`))
+		loc, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector("main:not([aria-busy]) h1") ? location.pathname : ""`))
 		if err == nil && strings.HasPrefix(loc, prefix) {
 			return loc
 		}
@@ -168,10 +168,10 @@ func (b *browserPhone) checkA11y(what string) {
 	b.t.Helper()
 	testenv.Axe(b.t, b.ctx, what+" (nl)")
 	b.click("header .app-lang")
-	b.do("wait for English", chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] main h1`)))
+	b.do("wait for English", chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] main:not([aria-busy]) h1`)))
 	testenv.Axe(b.t, b.ctx, what+" (en)")
 	b.click("header .app-lang")
-	b.do("wait for Dutch", chromedp.WaitVisible(chromedp.CSS(`html[lang="nl"] main h1`)))
+	b.do("wait for Dutch", chromedp.WaitVisible(chromedp.CSS(`html[lang="nl"] main:not([aria-busy]) h1`)))
 }
 
 // newOtherDevice is a device of its own (a browser with its own cookies and storage), such as a second
