@@ -3,6 +3,7 @@ package privacy_test
 import (
 	"encoding/hex"
 	"errors"
+	"github.com/heerlen/heitje/internal/accounts"
 	"os"
 	"strings"
 	"testing"
@@ -130,12 +131,21 @@ func TestShopErasureKeepsTheBookkeeping(t *testing.T) {
 		t.Fatalf("erasure of a shop holding coins: %v", err)
 	}
 	e.exec(`UPDATE token_balances SET balance = 0 WHERE address = $1`, s.wallet)
+	// A change of bank details still waiting for a second pair of eyes (beside the refused one of the
+	// fixture): neither ever became the shop's, so neither is bookkeeping.
+	pending := "NL39RABO0300065264"
+	if _, err := e.acc.UpdateMe(e.ctx, s.p, accounts.Update{Shop: &accounts.ShopUpdate{IBAN: &pending}}); err != nil {
+		t.Fatal(err)
+	}
 	before := e.totals()
 	if _, err := e.svc.CloseRequest(e.ctx, e.officer, req.ID, privacy.DecisionGranted, ""); err != nil {
 		t.Fatal(err)
 	}
 	if found := e.leftovers(s.values, nil); len(found) > 0 {
 		t.Fatalf("after anonymising the shop:\n  %s", strings.Join(found, "\n  "))
+	}
+	if found := e.leftovers([]string{pending, "Bakkerij Vrijthof-Kessels B.V."}, nil); len(found) > 0 {
+		t.Fatalf("bank details that never became the shop's are kept:\n  %s", strings.Join(found, "\n  "))
 	}
 	kept := e.leftovers([]string{"Bakkerij Vrijthof-Kessels", "87654321", "NL02ABNA0123456789"}, nil)
 	if len(kept) < 3 {

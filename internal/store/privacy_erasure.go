@@ -106,9 +106,11 @@ func (t *privacyTx) AnonymiseShop(s privacy.Subject) (privacy.Erased, error) {
 		{"restrictions", `DELETE FROM restrictions WHERE account_id = @id`},
 		{"privacy_requests", `UPDATE privacy_requests SET details = '' WHERE account_id = @id`},
 		{"login_failures", `DELETE FROM login_failures WHERE username_key = @key`},
+		// Bank details that never became the shop's (waiting, refused, superseded) are no bookkeeping.
+		{"shop_detail_changes", `DELETE FROM shop_detail_changes WHERE shop_id = @id AND status <> 'approved'`},
 	}
 	err = t.runWith(steps, s, e.Rows, map[string]any{"username": "erased-" + hex.EncodeToString(b), "address": address})
-	e.Kept = []string{"the legal name, KvK number and IBAN, payments, refunds and payouts: the bookkeeping, until its retention ends",
+	e.Kept = []string{"the legal name, KvK number and IBAN (each approved version), payments, refunds and payouts: the bookkeeping, until its retention ends",
 		"the shop's chain address and its coin history"}
 	return e, err
 }
