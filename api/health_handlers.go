@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -19,6 +20,8 @@ type Status interface {
 	TokenAddress() string
 	// IndexerLag is how many blocks the ledger is behind the head.
 	IndexerLag() uint64
+	// OutOfFunds names the signing keys the node refuses for want of ether to pay gas (none: nil).
+	OutOfFunds() []string
 }
 
 // MaxIndexerLag is the lag beyond which the API reports itself not ready: balances would be stale.
@@ -41,6 +44,10 @@ type readiness struct {
 	Block      uint64 `json:"block_number"`
 	IndexerLag uint64 `json:"indexer_lag_blocks"`
 	Indexer    check  `json:"indexer"`
+	// Signers fails while a signing key cannot pay for gas. The API stays ready: payments are stored and
+	// wait for the key to be topped up, so Degraded says it instead.
+	Signers  check `json:"signers"`
+	Degraded bool  `json:"degraded"`
 }
 
 type chainResponse struct {
@@ -57,7 +64,8 @@ func (s *Server) readyz(c *gin.Context) {
 	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
 	defer cancel()
 	st := s.deps.Status
-	r := readiness{Database: check{OK: true}, Chain: check{OK: true}, Indexer: check{OK: true}, ChainID: st.ChainID()}
+	r := readiness{Database: check{OK: true}, Chain: check{OK: true}, Indexer: check{OK: true}, Signers: check{OK: true},
+		ChainID: st.ChainID()}
 	if err := st.CheckDatabase(ctx); err != nil {
 		r.Database = check{Detail: err.Error()}
 	}
@@ -71,6 +79,10 @@ func (s *Server) readyz(c *gin.Context) {
 	r.Block, r.IndexerLag = block, st.IndexerLag()
 	if r.IndexerLag > MaxIndexerLag {
 		r.Indexer = check{Detail: "the ledger is behind the chain"}
+	}
+	if keys := st.OutOfFunds(); len(keys) > 0 {
+		r.Signers = check{Detail: "degraded: out of gas money, their transactions wait until topped up: " + strings.Join(keys, ", ")}
+		r.Degraded = true
 	}
 	r.Ready = r.Database.OK && r.Chain.OK && r.Indexer.OK
 	status := http.StatusOK

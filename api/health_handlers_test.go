@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -16,6 +17,7 @@ type fakeStatus struct {
 	chainErr error
 	nodeID   uint64
 	lag      uint64
+	broke    []string
 }
 
 func (f fakeStatus) CheckDatabase(context.Context) error { return f.dbErr }
@@ -25,6 +27,7 @@ func (f fakeStatus) ChainHead(context.Context) (uint64, uint64, error) {
 func (f fakeStatus) ChainID() uint64      { return 6411 }
 func (f fakeStatus) TokenAddress() string { return "0xabc" }
 func (f fakeStatus) IndexerLag() uint64   { return f.lag }
+func (f fakeStatus) OutOfFunds() []string { return f.broke }
 
 func serve(t *testing.T, st Status, method, path string) (*httptest.ResponseRecorder, map[string]any) {
 	t.Helper()
@@ -48,6 +51,8 @@ func TestReadyz(t *testing.T) {
 		{"node down", fakeStatus{chainErr: errors.New("dial")}, 503, "chain"},
 		{"other chain", fakeStatus{nodeID: 1}, 503, "chain"},
 		{"indexer behind", fakeStatus{nodeID: 6411, lag: MaxIndexerLag + 1}, 503, "indexer"},
+		// A key without ether delays payments but loses none: the API keeps serving, degraded.
+		{"relayer out of gas money", fakeStatus{nodeID: 6411, broke: []string{"relayer-1 (0xab)"}}, 200, "signers"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -59,6 +64,10 @@ func TestReadyz(t *testing.T) {
 				if part := body[tc.failed].(map[string]any); part["ok"] != false || part["detail"] == "" {
 					t.Fatalf("%s should be reported failing: %v", tc.failed, body)
 				}
+			}
+			if broke := len(tc.st.broke) > 0; body["degraded"] != broke ||
+				(broke && !strings.Contains(body["signers"].(map[string]any)["detail"].(string), "relayer-1 (0xab)")) {
+				t.Fatalf("degraded should be %v and name the key: %v", broke, body)
 			}
 		})
 	}

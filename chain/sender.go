@@ -55,6 +55,7 @@ type Sender struct {
 	stale    bool
 	// scanned is the newest block whose receipts were searched for this key's transactions.
 	scanned uint64
+	funds   funds
 }
 
 // RetryRevertedAfter is how long an intent of the municipality whose pre-check reverted waits before the
@@ -213,6 +214,7 @@ func (s *Sender) Step(ctx context.Context) (err error) {
 	if err := s.confirm(ctx, false); err != nil {
 		return fmt.Errorf("confirming: %w", err)
 	}
+	s.watchFunds(ctx)
 	return nil
 }
 
@@ -544,12 +546,19 @@ func (s *Sender) broadcast(ctx context.Context, ins []outbox.Intent) error {
 	if err := s.batchCall(ctx, batch); err != nil {
 		return err
 	}
+	refused := 0
 	for i, b := range batch {
 		if b.Error == nil || harmlessSendError(b.Error) {
 			continue
 		}
+		if insufficientFunds(b.Error) {
+			// Logged once per stall by noteBroadcast, not once per transaction and retry.
+			refused++
+			continue
+		}
 		s.log.Warn("node refused a transaction; it will be sent again", "intent", ins[i].ID, "err", b.Error)
 	}
+	s.noteBroadcast(len(batch), refused)
 	return nil
 }
 
