@@ -21,11 +21,11 @@ import (
 	"github.com/heerlen/heitje/chain/genesis"
 )
 
-const chainUsage = "chain genesis|deploy|grant|revoke|pause|unpause …"
+const chainUsage = "chain genesis|deploy|grant|revoke|pause|unpause|fund …"
 
 func chainCmd(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return usageError{errors.New("chain needs genesis, deploy, grant, revoke, pause or unpause")}
+		return usageError{errors.New("chain needs genesis, deploy, grant, revoke, pause, unpause or fund")}
 	}
 	switch args[0] {
 	case "deploy":
@@ -34,8 +34,10 @@ func chainCmd(ctx context.Context, args []string) error {
 		return chainGenesis(args[1:], os.Stdin, os.Stdout)
 	case "grant", "revoke", "pause", "unpause":
 		return chainAdmin(ctx, args[0], args[1:], os.Stdin, os.Stdout)
+	case "fund":
+		return chainFund(ctx, args[1:], os.Stdin, os.Stdout)
 	}
-	return usageError{fmt.Errorf("chain %q: want genesis, deploy, grant, revoke, pause or unpause", args[0])}
+	return usageError{fmt.Errorf("chain %q: want genesis, deploy, grant, revoke, pause, unpause or fund", args[0])}
 }
 
 // chainDeploy deploys the coin contract with the admin key (see adminFlags) and grants the platform's keys
