@@ -112,7 +112,7 @@ func TestConsoleReview(t *testing.T) {
 	// Four eyes: the reviewer created this chore, is told so and cannot approve.
 	d.photoLoads()
 	d.sees("Vier ogen:")
-	d.sees("Je hebt deze klus zelf aangemaakt")
+	d.sees("Je hebt deze klus aangemaakt of de beloning, het budget of het aantal plekken gewijzigd")
 	d.waitTrue("no approve button", `!document.querySelector('main form[action$="/goedkeuren"]') && !document.querySelector('[data-key="a"]')`)
 	d.press("a")
 	c := p.consoleClient("beoordelaar")

@@ -73,7 +73,7 @@ var known = []struct {
 	{chores.ErrNotApproved, Errorf(http.StatusForbidden, "not_approved", "only approved residents can claim chores and receive rewards")},
 	{chores.ErrBudgetExceeded, Errorf(http.StatusUnprocessableEntity, "budget_exceeded", "the chore's budget does not cover this reward; nothing was changed")},
 	{chores.ErrCapExceeded, Errorf(http.StatusUnprocessableEntity, "cap_exceeded", "this reward would take the resident past the monthly or yearly limit; nothing was changed")},
-	{chores.ErrOwnChore, Errorf(http.StatusForbidden, "own_chore", "you created this chore, so another reviewer must approve its claims")},
+	{chores.ErrOwnChore, Errorf(http.StatusForbidden, "own_chore", "four eyes: you created this chore or changed its reward, budget or places, so another reviewer must approve its claims; nothing was changed")},
 	{chores.ErrReasonRequired, Errorf(http.StatusBadRequest, "reason_required", "a rejection needs a reason the resident can read")},
 	{chores.ErrMessageRequired, Errorf(http.StatusBadRequest, "message_required", "say what more the resident should send")},
 	{chores.ErrClaimState, Errorf(http.StatusConflict, "invalid_claim_state", "the claim is not in a state that allows this")},

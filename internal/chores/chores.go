@@ -177,7 +177,7 @@ var (
 	ErrNotApproved         = errors.New("chores: the account is not an approved resident")
 	ErrBudgetExceeded      = errors.New("chores: the chore's budget does not cover this reward")
 	ErrCapExceeded         = errors.New("chores: the reward would pass the resident's monthly or yearly cap")
-	ErrOwnChore            = errors.New("chores: a reviewer cannot approve a claim on a chore they created")
+	ErrOwnChore            = errors.New("chores: a reviewer cannot approve a claim on a chore whose reward, budget or places they created or changed")
 	ErrReasonRequired      = errors.New("chores: a reason is required")
 	ErrMessageRequired     = errors.New("chores: a message is required")
 	ErrClaimState          = errors.New("chores: the claim is not in a state that allows this")

@@ -45,9 +45,10 @@ func (s *Service) Queue(ctx context.Context, actor accounts.Actor, status ClaimS
 
 // Approve accepts a submitted claim and, in the same transaction, writes the mint of its reward to the
 // resident's bound address (the outbox), moves the reward from reserved to spent in the chore's budget and
-// appends the decision to the audit log. It refuses, changing nothing, a reviewer who created the chore
-// (ErrOwnChore), a reward the chore's budget no longer covers (ErrBudgetExceeded), and one that would take
-// the resident past the monthly or yearly cap (ErrCapExceeded). Approving an approved or rewarded claim
+// appends the decision to the audit log. It refuses, changing nothing, a reviewer who created the chore or
+// changed its reward, budget or places (ErrOwnChore: four eyes), a reward the chore's budget no longer
+// covers (ErrBudgetExceeded), and one that would take the resident past the monthly or yearly cap
+// (ErrCapExceeded). Approving an approved or rewarded claim
 // returns it as it is: concurrent or repeated approvals write one intent and mint once. The actor needs
 // chores.review.
 func (s *Service) Approve(ctx context.Context, actor accounts.Actor, claimID string) (Claim, error) {
@@ -71,6 +72,11 @@ func (s *Service) Approve(ctx context.Context, actor accounts.Actor, claimID str
 			return err
 		}
 		if c.CreatedBy == actor.AccountID {
+			return ErrOwnChore
+		}
+		if set, err := tx.TermsSetBy(c.ID, actor.AccountID); err != nil {
+			return err
+		} else if set {
 			return ErrOwnChore
 		}
 		if c.SpentCents+cl.RewardCents > c.BudgetCents {

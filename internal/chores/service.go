@@ -117,7 +117,13 @@ func (s *Service) CreateChore(ctx context.Context, actor accounts.Actor, in Chor
 		return Chore{}, err
 	}
 	c.ID, c.CreatedBy, c.CreatedAt, c.UpdatedAt = uuid.NewString(), actor.AccountID, now, now
-	if err := s.store.CreateChore(ctx, c); err != nil {
+	err = s.store.InTx(ctx, func(tx Tx) error {
+		if err := tx.CreateChore(c); err != nil {
+			return err
+		}
+		return tx.Audit(auditActor(actor).Entry("chore.create", "", nil, "", "chore "+c.ID+": "+DescribeChanges(Diff(Chore{}, c))))
+	})
+	if err != nil {
 		return Chore{}, err
 	}
 	return c, nil
@@ -125,25 +131,45 @@ func (s *Service) CreateChore(ctx context.Context, actor accounts.Actor, in Chor
 
 // UpdateChore changes a chore's fields, or closes or reopens it. Claims already made keep the reward
 // they were made for; a lowered capacity or budget only stops new claims (and, for the budget, approvals
-// it no longer covers). The actor needs chores.manage.
+// it no longer covers). Every changed field is recorded with its old and new value, in the chore's changes
+// and in the audit log, in the same transaction; whoever changes the reward, budget or places may no longer
+// approve the chore's claims. A patch that changes nothing writes nothing. The actor needs chores.manage.
 func (s *Service) UpdateChore(ctx context.Context, actor accounts.Actor, id string, p ChorePatch) (Chore, error) {
 	if err := require(actor, accounts.PrivChoresManage); err != nil {
 		return Chore{}, err
 	}
 	var out Chore
 	err := s.store.InTx(ctx, func(tx Tx) error {
-		c, err := tx.LockChore(id)
+		before, err := tx.LockChore(id)
 		if err != nil {
 			return err
 		}
-		if c, err = s.patch(c, p); err != nil {
+		c, err := s.patch(before, p)
+		if err != nil {
 			return err
+		}
+		out = c
+		cs := Diff(before, c)
+		if len(cs) == 0 {
+			return nil
 		}
 		c.UpdatedAt = s.now()
 		out = c
-		return tx.SaveChore(c)
+		if err := tx.SaveChore(c); err != nil {
+			return err
+		}
+		if err := tx.RecordChanges(c.ID, actor.AccountID, c.UpdatedAt, cs); err != nil {
+			return err
+		}
+		return tx.Audit(auditActor(actor).Entry("chore.update", "", nil, "", "chore "+c.ID+": "+DescribeChanges(cs)))
 	})
 	return out, err
+}
+
+// SetTerms reports whether the actor created the chore or changed its reward, budget or places: then the
+// four-eyes rule keeps them from approving its claims (ErrOwnChore).
+func (s *Service) SetTerms(ctx context.Context, actor accounts.Actor, choreID string) (bool, error) {
+	return s.store.TermsSetBy(ctx, choreID, actor.AccountID)
 }
 
 // OpenChores lists the chores a resident can see now: newest first, or nearest first with f.Near.

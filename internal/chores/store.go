@@ -38,8 +38,6 @@ type QueueFilter struct {
 
 // Store is what the service needs from the database. Lookups return ErrNotFound, never a zero value.
 type Store interface {
-	// CreateChore inserts a new chore.
-	CreateChore(ctx context.Context, c Chore) error
 	// Chore loads one chore.
 	Chore(ctx context.Context, id string) (Chore, error)
 	// OpenChores lists the chores residents may see.
@@ -56,6 +54,8 @@ type Store interface {
 	Photo(ctx context.Context, claimID string, n int) (Photo, error)
 	// DueClaims returns up to limit open claims whose proof was due before now.
 	DueClaims(ctx context.Context, now time.Time, limit int) ([]string, error)
+	// TermsSetBy reports whether the account created the chore or changed its reward, budget or places.
+	TermsSetBy(ctx context.Context, choreID, accountID string) (bool, error)
 	// SettleRewards marks every approved claim whose mint intent is confirmed as rewarded, recording the
 	// transaction hash, and returns how many it marked. Running it again changes nothing.
 	SettleRewards(ctx context.Context) (int, error)
@@ -70,6 +70,13 @@ type Tx interface {
 	Resident(id string) (Resident, error)
 	// LockResident serialises the cap checks of one resident until the transaction ends.
 	LockResident(id string) error
+	// CreateChore inserts a new chore with empty counters.
+	CreateChore(c Chore) error
+	// RecordChanges writes who changed which fields of a chore, with their old and new values.
+	RecordChanges(choreID, changedBy string, at time.Time, cs []FieldChange) error
+	// TermsSetBy reports whether the account created the chore or changed its reward, budget or places
+	// (TermFields).
+	TermsSetBy(choreID, accountID string) (bool, error)
 	// LockChore loads a chore and holds its row until the transaction ends.
 	LockChore(id string) (Chore, error)
 	// SaveChore writes a chore's fields and counters.

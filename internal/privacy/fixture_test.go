@@ -126,6 +126,11 @@ func (e *env) chore(title string) string {
 	if err != nil {
 		e.t.Fatal(err)
 	}
+	// A change by staff, so that the chore's changes name a staff member too.
+	description := "Met handschoenen en een grijper van de gemeente"
+	if _, err := e.chores.UpdateChore(e.ctx, e.admin, c.ID, chores.ChorePatch{Description: &description}); err != nil {
+		e.t.Fatal(err)
+	}
 	return c.ID
 }
 

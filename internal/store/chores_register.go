@@ -41,6 +41,14 @@ var choresDataset = privacy.Dataset{
 			notPersonal("created_at", "when the chore was put up"), notPersonal("updated_at", "when the chore changed"),
 		}, Links: []privacy.Link{{Title: "Chores you put up (staff)", Where: "created_by = @account",
 			Columns: []string{"id", "title", "created_by", "created_at"}}}},
+		{Name: "chore_changes", Retention: privacy.RetainLedger, Columns: []privacy.Column{
+			notPersonal("id", "a change's number"), notPersonal("chore_id", "the chore changed"),
+			pseudonymous("changed_by", catStaff, "Staff member who changed the chore (id)", actChores),
+			notPersonal("changed_at", "when the chore changed"), notPersonal("field", "the chore's field that changed"),
+			notPersonal("old_value", "the field's value before, as staff set it"),
+			notPersonal("new_value", "the field's value after, as staff set it"),
+		}, Links: []privacy.Link{{Title: "Changes you made to chores (staff)", Where: "changed_by = @account",
+			Columns: []string{"chore_id", "changed_by", "changed_at", "field"}}}},
 		{Name: "claims", Retention: privacy.RetainPayouts, Columns: []privacy.Column{
 			pseudonymous("id", catActivity, "Claim id", actChores),
 			personal("chore_id", catActivity, "Chore claimed", actChores),

@@ -76,9 +76,34 @@ func limitOrNull(n int) *int {
 	return &n
 }
 
-// CreateChore inserts a chore with empty counters.
-func (s *ChoreStore) CreateChore(ctx context.Context, c chores.Chore) error {
-	return s.db.WithContext(ctx).Exec(`INSERT INTO chores (id, title, description, lat, lng, area, reward_cents,
+// TermsSetBy reports whether the account created the chore or changed its reward, budget or places.
+func (s *ChoreStore) TermsSetBy(ctx context.Context, choreID, accountID string) (bool, error) {
+	return termsSetBy(s.db.WithContext(ctx), choreID, accountID)
+}
+
+func termsSetBy(tx *gorm.DB, choreID, accountID string) (bool, error) {
+	if !validUUID(choreID) {
+		return false, chores.ErrNotFound
+	}
+	if !validUUID(accountID) {
+		return false, nil
+	}
+	var rows []struct{ Set bool }
+	err := tx.Raw(`SELECT created_by = ? OR EXISTS (SELECT 1 FROM chore_changes WHERE chore_id = chores.id
+		AND changed_by = ? AND field IN ?) AS set FROM chores WHERE id = ?`,
+		accountID, accountID, chores.TermFields, choreID).Scan(&rows).Error
+	if err != nil {
+		return false, err
+	}
+	if len(rows) == 0 {
+		return false, chores.ErrNotFound
+	}
+	return rows[0].Set, nil
+}
+
+// createChore inserts a chore with empty counters.
+func createChore(tx *gorm.DB, c chores.Chore) error {
+	return tx.Exec(`INSERT INTO chores (id, title, description, lat, lng, area, reward_cents,
 		capacity, per_resident_limit, budget_cents, opens_at, closes_at, closed_at, created_by, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Title, c.Description, c.Location.Lat, c.Location.Lng, c.Location.Area, c.RewardCents, c.Capacity,

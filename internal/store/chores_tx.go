@@ -41,6 +41,22 @@ func (t *choreTx) LockResident(id string) error {
 	return t.tx.Exec(`SELECT pg_advisory_xact_lock(?, hashtext(?))`, choresLockSpace, id).Error
 }
 
+func (t *choreTx) CreateChore(c chores.Chore) error { return createChore(t.tx, c) }
+
+func (t *choreTx) RecordChanges(choreID, changedBy string, at time.Time, cs []chores.FieldChange) error {
+	for _, c := range cs {
+		if err := t.tx.Exec(`INSERT INTO chore_changes (chore_id, changed_by, changed_at, field, old_value, new_value)
+			VALUES (?, ?, ?, ?, ?, ?)`, choreID, changedBy, at, c.Field, c.Old, c.New).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *choreTx) TermsSetBy(choreID, accountID string) (bool, error) {
+	return termsSetBy(t.tx, choreID, accountID)
+}
+
 func (t *choreTx) LockChore(id string) (chores.Chore, error) {
 	return getChore(t.tx.Clauses(clause.Locking{Strength: "UPDATE"}), id)
 }

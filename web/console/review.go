@@ -62,7 +62,8 @@ type claimPage struct {
 	Age   string
 	// Photos counts from 1 to the claim's number of photos.
 	Photos []int
-	// OwnChore: the reviewer created the chore, so cannot approve its claims.
+	// OwnChore: the reviewer created the chore or changed its reward, budget or places, so cannot approve
+	// its claims.
 	OwnChore bool
 	// Open: the claim waits for a decision.
 	Open bool
@@ -92,8 +93,13 @@ func (s *Server) showClaim(w http.ResponseWriter, r *http.Request, c *call, stat
 		s.failErr(w, r, c, err)
 		return
 	}
+	own, err := s.deps.Chores.SetTerms(r.Context(), c.Actor, ch.ID)
+	if err != nil {
+		s.failErr(w, r, c, err)
+		return
+	}
 	d := claimPage{Claim: cl, Chore: ch, Age: s.claimAge(c.Lang, s.deps.Chores.Now(), submittedAt(cl)),
-		OwnChore: ch.CreatedBy == c.Actor.AccountID, Open: cl.Status == chores.StatusSubmitted, Next: next}
+		OwnChore: own, Open: cl.Status == chores.StatusSubmitted, Next: next}
 	for n := 1; n <= cl.PhotoCount; n++ {
 		d.Photos = append(d.Photos, n)
 	}
