@@ -31,6 +31,14 @@ func (p *platform) newDesk(t testing.TB) desk {
 	return desk{b}
 }
 
+// newOtherDesk is a second staff member's desk: a browser of its own (its own cookies, so its own session).
+func (p *platform) newOtherDesk(t testing.TB) desk {
+	t.Helper()
+	b := &browserPhone{t: t, ctx: testenv.OwnBrowser(t, nil), base: p.base}
+	b.do("desk size", chromedp.EmulateViewport(deskWidth, deskHeight))
+	return desk{b}
+}
+
 // newStaff creates a staff member with privs (the confidentiality statement acknowledged when ack) and
 // returns its id.
 func (p *platform) newStaff(username string, ack bool, privs ...accounts.Privilege) string {
