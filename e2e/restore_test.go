@@ -3,8 +3,11 @@ package e2e_test
 import (
 	"math/big"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -21,11 +24,6 @@ import (
 // records it, the claim ends rewarded with the first mint's transaction, and the chain holds one Minted
 // event and the reward once.
 func TestDatabaseRestoredFromADumpMintsOnce(t *testing.T) {
-	for _, tool := range []string{"pg_dump", "pg_restore"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is needed (Debian's postgresql-client, installed with postgresql): %v", tool, err)
-		}
-	}
 	bin := buildHeitje(t)
 	p := newPlatform(t)
 	server := p.startChild(t, bin)
@@ -34,7 +32,7 @@ func TestDatabaseRestoredFromADumpMintsOnce(t *testing.T) {
 	claimID := p.submittedClaims([]resident{r}, p.chore(425, 2))[0]
 
 	dump := filepath.Join(t.TempDir(), "heitje.dump")
-	run(t, "pg_dump", "--format=custom", "--data-only", "--file="+dump, p.cfg.DatabaseURL)
+	run(t, pgTool(t, "pg_dump"), "--format=custom", "--data-only", "--file="+dump, p.cfg.DatabaseURL)
 
 	approve := func() string {
 		t.Helper()
@@ -79,7 +77,7 @@ func TestDatabaseRestoredFromADumpMintsOnce(t *testing.T) {
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	run(t, "pg_restore", "--data-only", "--disable-triggers", "--single-transaction", "--dbname="+p.cfg.DatabaseURL, dump)
+	run(t, pgTool(t, "pg_restore"), "--data-only", "--disable-triggers", "--single-transaction", "--dbname="+p.cfg.DatabaseURL, dump)
 	if n := p.count(`SELECT count(*) FROM claims WHERE id = $1 AND status = 'submitted' AND intent_id IS NULL`, claimID); n != 1 {
 		t.Fatal("after the restore the claim is not submitted")
 	}
@@ -106,6 +104,28 @@ func TestDatabaseRestoredFromADumpMintsOnce(t *testing.T) {
 	if out, code := p.reconcileCmd(t, bin); code != 0 || !strings.Contains(out, "OK: every equality holds") {
 		t.Fatalf("reconciliation after the restore: exit %d\n%s", code, out)
 	}
+}
+
+// pgTool is the path of a PostgreSQL client program of the version the test cluster runs: beside the
+// server's binaries (/usr/lib/postgresql/<version>/bin, where Debian puts them), else on $PATH.
+func pgTool(t *testing.T, name string) string {
+	t.Helper()
+	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
+	sort.Slice(dirs, func(i, j int) bool {
+		vi, _ := strconv.Atoi(filepath.Base(filepath.Dir(dirs[i])))
+		vj, _ := strconv.Atoi(filepath.Base(filepath.Dir(dirs[j])))
+		return vi > vj
+	})
+	for _, dir := range dirs {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return filepath.Join(dir, name)
+		}
+	}
+	path, err := exec.LookPath(name)
+	if err != nil {
+		t.Fatalf("%s not found beside the PostgreSQL server or on $PATH: %v", name, err)
+	}
+	return path
 }
 
 // run runs a command and fails the test with its output when it fails.
