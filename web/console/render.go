@@ -94,7 +94,7 @@ func (s *Server) loadTemplates() error {
 	return nil
 }
 
-// t is the text of key in lang, with {name} placeholders filled from pairs of name and value.
+// t is the text of key in lang, each {name} in it replaced by the value that follows name in pairs.
 func (s *Server) t(lang, key string, pairs ...any) string {
 	text := s.messages.T(lang, key)
 	for i := 0; i+1 < len(pairs); i += 2 {
