@@ -31,7 +31,8 @@ func benchMints(b *testing.B, n int) {
 	start := time.Now()
 	for i := 0; i < n; i++ {
 		if _, err := f.db.Outbox().Enqueue(f.ctx, outbox.Intent{Signer: "minter", Kind: outbox.KindMint,
-			IdempotencyKey: fmt.Sprint("bench-", i), Args: outbox.Args{To: common.BigToAddress(big.NewInt(int64(0x300000 + i))), Amount: big.NewInt(100)}}); err != nil {
+			IdempotencyKey: fmt.Sprint("bench-", i), Args: outbox.Args{To: common.BigToAddress(big.NewInt(int64(0x300000 + i))), Amount: big.NewInt(100),
+				Ref: common.BigToHash(big.NewInt(int64(0x500000 + i)))}}); err != nil { // the coin mints once per reference
 			b.Fatal(err)
 		}
 	}
