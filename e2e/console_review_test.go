@@ -165,6 +165,7 @@ func (d desk) photoLoads() {
 // press types one key on the page (outside any field unless one has the cursor).
 func (d desk) press(key string) {
 	d.t.Helper()
+	d.waitTrue("the page's shortcuts to be on", `document.documentElement.dataset.shortcuts === "on"`)
 	d.do("press "+key, chromedp.KeyEvent(key))
 }
 

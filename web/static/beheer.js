@@ -1,1 +1,1 @@
-var e=document.querySelector("[data-chore-map-wrap]");e&&import("./chunks/beheer-map-A2YFTPJ2.js").then(t=>t.pickOnMap(e));document.querySelector("[data-key]")&&import("./chunks/beheer-keys-IWPCKQM7.js").then(t=>t.shortcuts(document));
+var e=document.querySelector("[data-chore-map-wrap]");e&&import("./chunks/beheer-map-A2YFTPJ2.js").then(t=>t.pickOnMap(e));document.querySelector("[data-key]")&&import("./chunks/beheer-keys-GHGKJW36.js").then(t=>t.shortcuts(document));

@@ -25,4 +25,6 @@ export function shortcuts(doc) {
     if (el.matches(typing)) el.focus();
     else el.click();
   });
+  // Says the shortcuts work from now on (the module loads after the page is shown).
+  doc.documentElement.dataset.shortcuts = "on";
 }
