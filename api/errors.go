@@ -42,5 +42,8 @@ func respondError(c *gin.Context, err error) {
 func writeError(c *gin.Context, e *Error) {
 	var body envelope
 	body.Error.Code, body.Error.Message, body.Error.Field = e.Code, e.Message, e.Field
+	if e.Status == http.StatusServiceUnavailable && c.Writer.Header().Get("Retry-After") == "" {
+		c.Header("Retry-After", "1") // a moment: the busy password hasher or an unreachable node
+	}
 	c.AbortWithStatusJSON(e.Status, body)
 }

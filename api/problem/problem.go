@@ -13,6 +13,7 @@ import (
 	"github.com/heerlen/heitje/internal/payouts"
 	"github.com/heerlen/heitje/internal/photos"
 	"github.com/heerlen/heitje/internal/privacy"
+	"github.com/heerlen/heitje/internal/secrets"
 )
 
 // Error is an error with the status, stable code and safe message a client sees. Field names the request
@@ -36,6 +37,7 @@ var known = []struct {
 	err error
 	api *Error
 }{
+	{secrets.ErrBusy, Errorf(http.StatusServiceUnavailable, "busy", "too many passwords are being checked at once; try again in a moment (Retry-After)")},
 	{accounts.ErrNotFound, Errorf(http.StatusNotFound, "not_found", "no such resource")},
 	{accounts.ErrUsernameTaken, Errorf(http.StatusConflict, "username_taken", "this username is taken; choose another made-up name")},
 	{accounts.ErrEmailTaken, Errorf(http.StatusConflict, "email_taken", "this e-mail address is already registered")},

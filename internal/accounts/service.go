@@ -19,6 +19,9 @@ type Options struct {
 	// Argon2 is the password hashing cost. Production passes the configured cost; tests may pass a cheaper
 	// one explicitly.
 	Argon2 secrets.Argon2Params
+	// HashBudgetKiB bounds the memory of the password hashes running at once (secrets.NewBoundedPasswords);
+	// 0 leaves them unbounded.
+	HashBudgetKiB uint64
 	// RefreshTTL is how long a refresh token may wait to be exchanged.
 	RefreshTTL time.Duration
 	// ChallengeTTL is how long a wallet challenge may be signed.
@@ -80,7 +83,11 @@ func New(store Store, tokens *auth.Issuer, lookup *secrets.Lookup, opts Options)
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	s := &Service{store: store, tokens: tokens, lookup: lookup, passwords: secrets.NewPasswords(opts.Argon2), opts: opts}
+	passwords := secrets.NewPasswords(opts.Argon2)
+	if opts.HashBudgetKiB > 0 {
+		passwords = secrets.NewBoundedPasswords(opts.Argon2, opts.HashBudgetKiB)
+	}
+	s := &Service{store: store, tokens: tokens, lookup: lookup, passwords: passwords, opts: opts}
 	pw := make([]byte, 24)
 	rand.Read(pw)
 	h, err := s.passwords.Hash(string(pw))

@@ -88,7 +88,7 @@ func NewAccounts(cfg *config.Config, db *store.DB) (*accounts.Service, error) {
 		return nil, fmt.Errorf("config: JWT_SECRET: %w", err)
 	}
 	return accounts.New(db.Accounts(keys, lookup), issuer, lookup, accounts.Options{Argon2: cfg.Argon2,
-		NoticeVersions: privacy.NoticeVersions()})
+		HashBudgetKiB: cfg.HashBudgetKiB, NoticeVersions: privacy.NoticeVersions()})
 }
 
 // Open connects to the database and the chain and checks them: the schema must be current, the node must run

@@ -44,9 +44,9 @@ func TestLoadValid(t *testing.T) {
 		t.Fatalf("unexpected config %+v", c)
 	}
 	if len(c.JWTSecret) != 43 || c.DataKey.ID != "k2" || len(c.DataKey.Secret) != 32 || len(c.LookupKey) != 32 ||
-		c.Argon2.Memory != 64*1024 {
-		t.Fatalf("unexpected secrets: jwt %d bytes, data key %q, lookup %d bytes, argon2 %+v",
-			len(c.JWTSecret), c.DataKey.ID, len(c.LookupKey), c.Argon2)
+		c.Argon2.Memory != 64*1024 || c.HashBudgetKiB != 256<<10 {
+		t.Fatalf("unexpected secrets: jwt %d bytes, data key %q, lookup %d bytes, argon2 %+v, hash budget %d KiB",
+			len(c.JWTSecret), c.DataKey.ID, len(c.LookupKey), c.Argon2, c.HashBudgetKiB)
 	}
 	if _, err := c.Keyring(); err != nil {
 		t.Fatal(err)

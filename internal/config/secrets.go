@@ -22,6 +22,10 @@ type Secrets struct {
 	// Argon2 is the password hashing cost (ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_THREADS; default
 	// 65536, 3, 2; never below 19456 KiB and 2 iterations).
 	Argon2 secrets.Argon2Params
+	// HashBudgetKiB is the memory the process may spend on password hashes at once
+	// (PASSWORD_HASH_BUDGET_MIB, default 256): with the default cost four hashes run at once, the others
+	// wait up to two seconds and then get 503 with Retry-After.
+	HashBudgetKiB uint64
 }
 
 // Keyring returns the keyring of DataKey and DataKeysOld.
@@ -37,6 +41,7 @@ func (r *reader) secrets(required bool) Secrets {
 	s.Argon2.Memory = uint32(r.bounded("ARGON2_MEMORY_KIB", uint64(s.Argon2.Memory), uint64(secrets.MinArgon2.Memory), 4<<20))
 	s.Argon2.Time = uint32(r.bounded("ARGON2_ITERATIONS", uint64(s.Argon2.Time), uint64(secrets.MinArgon2.Time), 100))
 	s.Argon2.Threads = uint8(r.bounded("ARGON2_THREADS", uint64(s.Argon2.Threads), 1, math.MaxUint8))
+	s.HashBudgetKiB = r.bounded("PASSWORD_HASH_BUDGET_MIB", 256, 16, 64<<10) << 10
 	s.JWTSecret = r.secret("JWT_SECRET", required)
 	s.LookupKey = r.secret("LOOKUP_KEY", required)
 	if v := r.str("DATA_KEY", "", required); v != "" {

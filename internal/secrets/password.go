@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -30,16 +31,61 @@ const (
 	hashLen = 32
 )
 
-// Passwords hashes and checks passwords with argon2id.
-type Passwords struct{ p Argon2Params }
+// Passwords hashes and checks passwords with argon2id. Each hash holds Memory KiB while it runs, so a
+// bounded hasher runs at most as many at once as its memory budget allows; the others wait up to
+// BusyWait for a turn and then get ErrBusy.
+type Passwords struct {
+	p Argon2Params
+	// turns has one slot per hash that may run at once; nil means unbounded.
+	turns chan struct{}
+}
 
-// NewPasswords returns a hasher with the given cost. Production code passes the configured parameters,
-// which the configuration keeps at or above MinArgon2; only tests choose cheaper ones, explicitly.
+// BusyWait is how long a hash waits for a turn before ErrBusy.
+const BusyWait = 2 * time.Second
+
+// ErrBusy says that as many passwords are being hashed as the memory budget allows, for longer than
+// BusyWait: the caller should try again shortly.
+var ErrBusy = errors.New("secrets: too many passwords are being checked at once; try again shortly")
+
+// NewPasswords returns a hasher with the given cost, without a bound. Production code passes the
+// configured parameters, which the configuration keeps at or above MinArgon2; only tests choose cheaper
+// ones, explicitly.
 func NewPasswords(p Argon2Params) *Passwords {
 	if p.Threads == 0 {
 		p.Threads = 1
 	}
 	return &Passwords{p: p}
+}
+
+// NewBoundedPasswords returns a hasher that runs at most budgetKiB / p.Memory hashes at once (at least one).
+func NewBoundedPasswords(p Argon2Params, budgetKiB uint64) *Passwords {
+	h := NewPasswords(p)
+	n := max(budgetKiB/uint64(max(h.p.Memory, 1)), 1)
+	h.turns = make(chan struct{}, n)
+	return h
+}
+
+// Concurrency is how many hashes may run at once; 0 means unbounded.
+func (h *Passwords) Concurrency() int { return cap(h.turns) }
+
+// turn waits for a slot (at most BusyWait) and returns its release.
+func (h *Passwords) turn() (func(), error) {
+	if h.turns == nil {
+		return func() {}, nil
+	}
+	select {
+	case h.turns <- struct{}{}:
+		return func() { <-h.turns }, nil
+	default:
+	}
+	t := time.NewTimer(BusyWait)
+	defer t.Stop()
+	select {
+	case h.turns <- struct{}{}:
+		return func() { <-h.turns }, nil
+	case <-t.C:
+		return nil, ErrBusy
+	}
 }
 
 // Hash returns the password's hash in the PHC string format
@@ -49,6 +95,11 @@ func (h *Passwords) Hash(password string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
+	release, err := h.turn()
+	if err != nil {
+		return "", err
+	}
+	defer release()
 	sum := argon2.IDKey([]byte(password), salt, h.p.Time, h.p.Memory, h.p.Threads, hashLen)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, h.p.Memory, h.p.Time, h.p.Threads,
@@ -62,6 +113,11 @@ func (h *Passwords) Verify(password, encoded string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	release, err := h.turn()
+	if err != nil {
+		return false, err
+	}
+	defer release()
 	got := argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }

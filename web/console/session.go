@@ -11,6 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/secrets"
 )
 
 // The console's session: the access token and the refresh token of a staff member's login, each in a
@@ -169,6 +170,8 @@ func loginProblem(err error) string {
 		return "console.login.disabled"
 	case errors.Is(err, accounts.ErrRateLimited):
 		return "console.login.too_many"
+	case errors.Is(err, secrets.ErrBusy):
+		return "console.login.busy"
 	case errors.Is(err, accounts.ErrInvalidCredentials), errors.Is(err, accounts.ErrAccountPending),
 		errors.Is(err, accounts.ErrAccountRejected):
 		return "console.login.wrong"
