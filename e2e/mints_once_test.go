@@ -38,17 +38,7 @@ func TestRestoredApprovalMintsOnce(t *testing.T) {
 		FROM claims c JOIN chores h ON h.id = c.chore_id WHERE c.id = $1`, claimID).Scan(&savedClaim, &savedChore, &savedNonce); err != nil {
 		t.Fatal(err)
 	}
-	rewarded := func() string {
-		t.Helper()
-		p.expect(http.StatusOK, "", "POST", "/v1/admin/claims/"+claimID+"/approve", reviewerTok, nil)
-		var tx string
-		p.waitFor("the claim to be rewarded", 2*time.Minute, func() bool {
-			tx = ""
-			p.db.SQL().QueryRowContext(p.ctx, `SELECT COALESCE(tx_hash, '') FROM claims WHERE id = $1 AND status = 'rewarded'`, claimID).Scan(&tx)
-			return tx != ""
-		})
-		return tx
-	}
+	rewarded := func() string { return p.approveUntilRewarded(reviewerTok, claimID, 2*time.Minute) }
 	firstTx := rewarded()
 
 	// The restore: the rows as they were before the approval; the mint's intent never happened.
@@ -118,4 +108,18 @@ func TestRestoredApprovalMintsOnce(t *testing.T) {
 		t.Fatalf("after a mint outside the platform: exit %d, want it to name %q\n%s", code, named, out)
 	}
 	t.Logf("heitje reconcile after a mint outside the platform:\n%s", out)
+}
+
+// approveUntilRewarded approves the claim over HTTP as the reviewer and waits (up to within) until it is
+// rewarded; it returns the transaction the claim was rewarded by.
+func (p *platform) approveUntilRewarded(reviewerTok, claimID string, within time.Duration) string {
+	p.tb.Helper()
+	p.expect(http.StatusOK, "", "POST", "/v1/admin/claims/"+claimID+"/approve", reviewerTok, nil)
+	var tx string
+	p.waitFor("the claim to be rewarded", within, func() bool {
+		tx = ""
+		p.db.SQL().QueryRowContext(p.ctx, `SELECT COALESCE(tx_hash, '') FROM claims WHERE id = $1 AND status = 'rewarded'`, claimID).Scan(&tx)
+		return tx != ""
+	})
+	return tx
 }

@@ -4,10 +4,8 @@ import (
 	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math/big"
 	"net/http"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -94,31 +92,16 @@ func TestPaymentsWaitForARelayerWithoutGasMoney(t *testing.T) {
 	}
 }
 
-// keyMetric is the value of a per-key metric for the signing key with address a (metrics are shared by the
-// platforms of the test binary, so the key's own series is read, not the sum).
+// keyMetric is the value of a per-key metric for the signing key with address a, or -1 when the key has no
+// series (metrics are shared by the platforms of the test binary, so the key's own series is read, not the
+// sum).
 func (p *platform) keyMetric(name string, a common.Address) float64 {
 	p.tb.Helper()
-	resp, err := http.Get(p.base + "/metrics")
-	if err != nil {
-		p.tb.Fatal(err)
+	v, found := p.series(name, `address="`+strings.ToLower(a.Hex())+`"`)
+	if !found {
+		return -1
 	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		p.tb.Fatal(err)
-	}
-	label := `address="` + strings.ToLower(a.Hex()) + `"`
-	for _, line := range strings.Split(string(raw), "\n") {
-		if strings.HasPrefix(line, name+"{") && strings.Contains(line, label) {
-			f := strings.Fields(line)
-			v, err := strconv.ParseFloat(f[len(f)-1], 64)
-			if err != nil {
-				p.tb.Fatalf("metric line %q: %v", line, err)
-			}
-			return v
-		}
-	}
-	return -1
+	return v
 }
 
 // readyz returns /readyz's status and body.

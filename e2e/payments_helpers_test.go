@@ -152,6 +152,14 @@ func (p *platform) postJSON(token, path string, body map[string]any, key string)
 // metric sums the values of a Prometheus metric (all its labels) on the platform's /metrics.
 func (p *platform) metric(name string) float64 {
 	p.tb.Helper()
+	sum, _ := p.series(name, "")
+	return sum
+}
+
+// series sums the values of a Prometheus metric's series whose line holds filter ("" for all of them) on
+// the platform's /metrics; found says whether any series matched.
+func (p *platform) series(name, filter string) (sum float64, found bool) {
+	p.tb.Helper()
 	resp, err := http.Get(p.base + "/metrics")
 	if err != nil {
 		p.tb.Fatal(err)
@@ -161,16 +169,16 @@ func (p *platform) metric(name string) float64 {
 	if err != nil {
 		p.tb.Fatal(err)
 	}
-	var sum float64
 	for _, line := range strings.Split(string(body), "\n") {
-		if rest, ok := strings.CutPrefix(line, name); ok && (strings.HasPrefix(rest, "{") || strings.HasPrefix(rest, " ")) {
+		if rest, ok := strings.CutPrefix(line, name); ok && (strings.HasPrefix(rest, "{") || strings.HasPrefix(rest, " ")) &&
+			strings.Contains(rest, filter) {
 			f := strings.Fields(rest) // {labels} value
 			v, err := strconv.ParseFloat(f[len(f)-1], 64)
 			if err != nil {
 				p.tb.Fatalf("metric line %q: %v", line, err)
 			}
-			sum += v
+			sum, found = sum+v, true
 		}
 	}
-	return sum
+	return sum, found
 }

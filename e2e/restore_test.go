@@ -2,7 +2,6 @@ package e2e_test
 
 import (
 	"math/big"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,17 +33,7 @@ func TestDatabaseRestoredFromADumpMintsOnce(t *testing.T) {
 	dump := filepath.Join(t.TempDir(), "heitje.dump")
 	run(t, pgTool(t, "pg_dump"), "--format=custom", "--data-only", "--file="+dump, p.cfg.DatabaseURL)
 
-	approve := func() string {
-		t.Helper()
-		p.expect(http.StatusOK, "", "POST", "/v1/admin/claims/"+claimID+"/approve", reviewerTok, nil)
-		var tx string
-		p.waitFor("the claim to be rewarded", 3*time.Minute, func() bool {
-			tx = ""
-			p.db.SQL().QueryRowContext(p.ctx, `SELECT COALESCE(tx_hash, '') FROM claims WHERE id = $1 AND status = 'rewarded'`, claimID).Scan(&tx)
-			return tx != ""
-		})
-		return tx
-	}
+	approve := func() string { return p.approveUntilRewarded(reviewerTok, claimID, 3*time.Minute) }
 	firstTx := approve()
 	p.waitIndexed()
 
