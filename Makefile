@@ -1,6 +1,10 @@
 # Heerlens Heitje. `make help` lists the targets.
 
 GO      ?= go
+# The Go release the project builds with (go.mod asks for it): the go command fetches it from the module proxy
+# once (about 10 s) when the machine's own Go is older. A machine's go env may say GOTOOLCHAIN=local and a
+# toolchain line in go.mod is then ignored, so every build goes through this export.
+export GOTOOLCHAIN ?= go1.26.10
 HEITJE  := bin/heitje
 # Packages for `make test`; override to run a part, e.g. make test PKG=./chain/... RUN=TestSender BENCH=
 PKG     ?= ./...
