@@ -11,27 +11,31 @@ import (
 	"github.com/heerlen/heitje/internal/secrets"
 )
 
-// TestFailedLoginsAreRateLimited checks the limits per username and per client address (kept in Postgres),
-// that an unknown username is answered exactly like a wrong password, and that the window ends.
+// TestFailedLoginsAreRateLimited checks the limits per username from one client address and per client
+// address (kept in Postgres), that neither lets a stranger lock someone out from elsewhere, that an unknown
+// username is answered exactly like a wrong password, and that the window ends.
 func TestFailedLoginsAreRateLimited(t *testing.T) {
 	opts := defaultTestOptions()
-	opts.MaxFailuresPerClient = 8
+	opts.MaxFailuresPerClient = 20
 	a := newTestAPI(t, opts)
 	adminTok := a.admin("beheer")
 	a.approvedResident(adminTok, "doelwit")
 	wrong := map[string]any{"username": "doelwit", "password": "not the password"}
 	right := map[string]any{"username": "doelwit", "password": testPassword}
+	const stranger, owner = "198.51.100.66:1000", "203.0.113.9:1000"
 
-	for i := range 5 {
-		a.expect(http.StatusUnauthorized, "invalid_credentials", "POST", "/v1/auth/login", "", wrong, "RemoteAddr", fmt.Sprintf("198.51.100.%d:1000", i))
+	// Five wrong passwords for a username from one address: the sixth try from there is refused, even
+	// with the right password, but the owner elsewhere signs in.
+	for range 5 {
+		a.expect(http.StatusUnauthorized, "invalid_credentials", "POST", "/v1/auth/login", "", wrong, "RemoteAddr", stranger)
 	}
-	// The sixth attempt is refused from any address, even with the right password.
-	status, body := a.call("POST", "/v1/auth/login", "", right, "RemoteAddr", "203.0.113.9:1000")
+	status, body := a.call("POST", "/v1/auth/login", "", right, "RemoteAddr", stranger)
 	if status != http.StatusTooManyRequests || errCode(body) != "rate_limited" {
-		t.Fatalf("after 5 failures: %d %v", status, body)
+		t.Fatalf("after 5 failures from one address: %d %v", status, body)
 	}
+	a.expect(http.StatusOK, "", "POST", "/v1/auth/login", "", right, "RemoteAddr", owner)
 	a.clock.Advance(16 * time.Minute)
-	a.expect(http.StatusOK, "", "POST", "/v1/auth/login", "", right, "RemoteAddr", "203.0.113.9:1000")
+	a.expect(http.StatusOK, "", "POST", "/v1/auth/login", "", right, "RemoteAddr", stranger)
 
 	// An unknown username: the same status, code and message as a wrong password.
 	_, unknown := a.call("POST", "/v1/auth/login", "", map[string]any{"username": "niemand", "password": "whatever12345"})
@@ -40,8 +44,9 @@ func TestFailedLoginsAreRateLimited(t *testing.T) {
 		t.Fatalf("unknown username answered %v, wrong password %v", unknown, known)
 	}
 
-	// Per client address: 8 failures with different usernames from one address block that address only.
-	for i := range 8 {
+	// Per client address: 20 failures with different usernames from one address block that address only;
+	// a correct login from another address goes through.
+	for i := range 20 {
 		a.expect(http.StatusUnauthorized, "invalid_credentials", "POST", "/v1/auth/login", "",
 			map[string]any{"username": fmt.Sprintf("gok-%d", i), "password": "whatever12345"}, "RemoteAddr", "192.0.2.77:5000")
 	}
@@ -52,6 +57,40 @@ func TestFailedLoginsAreRateLimited(t *testing.T) {
 	if rows == 0 {
 		t.Fatal("failures are not kept in the database")
 	}
+}
+
+// TestLoginLimitCountsTheForwardedAddress checks that behind a trusted proxy (TRUSTED_PROXIES) the limit
+// counts the address the proxy forwards, so one guesser does not block everybody who comes through the
+// same load balancer, and that X-Forwarded-For from anyone else is not believed.
+func TestLoginLimitCountsTheForwardedAddress(t *testing.T) {
+	opts := defaultTestOptions()
+	opts.MaxFailuresPerClient = 20
+	a := newTestAPI(t, opts)
+	a.deps.TrustedProxies = []string{"10.0.0.0/8"}
+	a.h = New(a.deps)
+	adminTok := a.admin("beheer")
+	a.approvedResident(adminTok, "doelwit")
+	right := map[string]any{"username": "doelwit", "password": testPassword}
+	const proxy = "10.1.2.3:443"
+
+	for i := range 20 {
+		a.expect(http.StatusUnauthorized, "invalid_credentials", "POST", "/v1/auth/login", "",
+			map[string]any{"username": fmt.Sprintf("gok-%d", i), "password": "whatever12345"},
+			"RemoteAddr", proxy, "X-Forwarded-For", "192.0.2.77")
+	}
+	// The guesser's forwarded address is blocked; another resident through the same proxy is not.
+	a.expect(http.StatusTooManyRequests, "rate_limited", "POST", "/v1/auth/login", "", right,
+		"RemoteAddr", proxy, "X-Forwarded-For", "192.0.2.77")
+	a.expect(http.StatusOK, "", "POST", "/v1/auth/login", "", right, "RemoteAddr", proxy, "X-Forwarded-For", "198.51.100.20")
+
+	// Not from a trusted proxy: X-Forwarded-For is ignored and the connection's address counts.
+	for i := range 20 {
+		a.expect(http.StatusUnauthorized, "invalid_credentials", "POST", "/v1/auth/login", "",
+			map[string]any{"username": fmt.Sprintf("gok-%d", i), "password": "whatever12345"},
+			"RemoteAddr", "192.0.2.99:1000", "X-Forwarded-For", fmt.Sprintf("198.51.100.%d", i))
+	}
+	a.expect(http.StatusTooManyRequests, "rate_limited", "POST", "/v1/auth/login", "", right,
+		"RemoteAddr", "192.0.2.99:1000", "X-Forwarded-For", "198.51.100.200")
 }
 
 // TestUnknownUsernameTakesAsLong checks that a login with an unknown username does the same argon2id work
@@ -85,8 +124,9 @@ func TestUnknownUsernameTakesAsLong(t *testing.T) {
 	}
 }
 
-// TestParallelGuessesCannotOvershootTheLimit sends 20 wrong passwords for one username at once: the count
-// and the record of each attempt are one step, so exactly 5 are checked and the other 15 are refused.
+// TestParallelGuessesCannotOvershootTheLimit sends 20 wrong passwords for one username from one address at
+// once: the count and the record of each attempt are one step, so exactly 5 are checked and the other 15 are
+// refused.
 func TestParallelGuessesCannotOvershootTheLimit(t *testing.T) {
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
@@ -98,7 +138,7 @@ func TestParallelGuessesCannotOvershootTheLimit(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, body := a.call("POST", "/v1/auth/login", "", wrong, "RemoteAddr", fmt.Sprintf("198.51.100.%d:1000", i))
+			_, body := a.call("POST", "/v1/auth/login", "", wrong, "RemoteAddr", fmt.Sprintf("198.51.100.7:%d", 1000+i))
 			codes <- errCode(body)
 		}()
 	}

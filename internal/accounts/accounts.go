@@ -231,17 +231,19 @@ type Store interface {
 	// SessionPrincipal returns the caller behind a session, the account's status and whether the session
 	// is revoked.
 	SessionPrincipal(ctx context.Context, sessionID string) (p Principal, st Status, revoked bool, err error)
-	// ReserveLoginAttempt atomically counts the failed logins since the given time by username key and by
-	// client key and, below both limits, records this attempt as a failure; it returns the record's id, or
-	// 0 when a limit is reached. It drops records older than since.
-	ReserveLoginAttempt(ctx context.Context, usernameKey, clientKey []byte, at, since time.Time, maxByUsername, maxByClient int) (int64, error)
+	// ReserveLoginAttempt atomically counts the failed logins since the given time for the username key from
+	// the client key, and from the client key for any username, and, below both limits, records this attempt
+	// as a failure; it returns the record's id, or 0 when a limit is reached. It drops records older than
+	// since.
+	ReserveLoginAttempt(ctx context.Context, usernameKey, clientKey []byte, at, since time.Time, maxByUsernameAndClient, maxByClient int) (int64, error)
 	// ReleaseLoginAttempt takes back a reserved attempt that was not a failure.
 	ReleaseLoginAttempt(ctx context.Context, id int64) error
-	// ClearLoginFailures forgets the failures of a username after a successful login.
+	// ClearLoginFailures forgets the failures of a username from a client address after a successful login
+	// from there.
+	ClearLoginFailures(ctx context.Context, usernameKey, clientKey []byte) error
 	// ConfidentialityAck returns when a staff member acknowledged a confidentiality statement, and its
 	// version; nil and "" when never.
 	ConfidentialityAck(ctx context.Context, accountID string) (*time.Time, string, error)
-	ClearLoginFailures(ctx context.Context, usernameKey []byte) error
 	// CreateChallenge stores a new wallet challenge.
 	CreateChallenge(ctx context.Context, c Challenge) error
 	// InTx runs fn in one transaction: everything fn does through tx commits together or not at all.

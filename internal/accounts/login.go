@@ -20,9 +20,10 @@ type Tokens struct {
 	RefreshExpiresIn time.Duration
 }
 
-// Login checks a username and password. Failed logins are counted per username and per client address in
-// the database (so the limit holds across API instances, and parallel attempts cannot overshoot it); past
-// the limit the answer is ErrRateLimited. An
+// Login checks a username and password. Failed logins are counted per username from one client address and
+// per client address in the database (so the limit holds across API instances, and parallel attempts cannot
+// overshoot it); past either limit the answer is ErrRateLimited. Failures for a username from other
+// addresses do not count: a stranger guessing someone's password cannot lock that person out. An
 // unknown username gets the same answer as a wrong password, after the same argon2id work. Pending and
 // rejected accounts are told so only when the password is right.
 func (s *Service) Login(ctx context.Context, username, password, clientIP string) (Tokens, error) {
@@ -32,7 +33,7 @@ func (s *Service) Login(ctx context.Context, username, password, clientIP string
 	// The attempt counts as a failure from before the password is checked, so a burst of parallel guesses
 	// cannot all pass the same count; a right password takes it back.
 	attempt, err := s.store.ReserveLoginAttempt(ctx, userKey, clientKey, now, now.Add(-s.opts.FailureWindow),
-		s.opts.MaxFailuresPerUsername, s.opts.MaxFailuresPerClient)
+		s.opts.MaxFailuresPerUsernameAndClient, s.opts.MaxFailuresPerClient)
 	if err != nil {
 		return Tokens{}, err
 	}
@@ -57,7 +58,7 @@ func (s *Service) Login(ctx context.Context, username, password, clientIP string
 		}
 		return Tokens{}, statusError(a.Status)
 	}
-	if err := s.store.ClearLoginFailures(ctx, userKey); err != nil {
+	if err := s.store.ClearLoginFailures(ctx, userKey, clientKey); err != nil {
 		return Tokens{}, err
 	}
 	sess := Session{ID: uuid.NewString(), AccountID: a.ID, CreatedAt: now}

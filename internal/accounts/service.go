@@ -26,11 +26,12 @@ type Options struct {
 	RefreshTTL time.Duration
 	// ChallengeTTL is how long a wallet challenge may be signed.
 	ChallengeTTL time.Duration
-	// MaxFailuresPerUsername and MaxFailuresPerClient are the failed logins allowed within FailureWindow,
-	// per username and per client address; past them login answers ErrRateLimited.
-	MaxFailuresPerUsername int
-	MaxFailuresPerClient   int
-	FailureWindow          time.Duration
+	// MaxFailuresPerUsernameAndClient and MaxFailuresPerClient are the failed logins allowed within
+	// FailureWindow for one username from one client address, and from one client address for any
+	// usernames; past them login answers ErrRateLimited.
+	MaxFailuresPerUsernameAndClient int
+	MaxFailuresPerClient            int
+	FailureWindow                   time.Duration
 	// Now is the clock; nil means the wall clock.
 	Now func() time.Time
 	// NoticeVersions are the versions of the privacy notice, oldest first; the last is in force. A
@@ -41,12 +42,12 @@ type Options struct {
 
 // DefaultOptions are the production settings.
 var DefaultOptions = Options{
-	Argon2:                 secrets.DefaultArgon2,
-	RefreshTTL:             14 * 24 * time.Hour,
-	ChallengeTTL:           5 * time.Minute,
-	MaxFailuresPerUsername: 5,
-	MaxFailuresPerClient:   20,
-	FailureWindow:          15 * time.Minute,
+	Argon2:                          secrets.DefaultArgon2,
+	RefreshTTL:                      14 * 24 * time.Hour,
+	ChallengeTTL:                    5 * time.Minute,
+	MaxFailuresPerUsernameAndClient: 5,
+	MaxFailuresPerClient:            20,
+	FailureWindow:                   15 * time.Minute,
 }
 
 // Service carries out the account rules over a Store.
@@ -74,8 +75,8 @@ func New(store Store, tokens *auth.Issuer, lookup *secrets.Lookup, opts Options)
 			*f.dst = *f.def
 		}
 	}
-	if opts.MaxFailuresPerUsername <= 0 {
-		opts.MaxFailuresPerUsername = d.MaxFailuresPerUsername
+	if opts.MaxFailuresPerUsernameAndClient <= 0 {
+		opts.MaxFailuresPerUsernameAndClient = d.MaxFailuresPerUsernameAndClient
 	}
 	if opts.MaxFailuresPerClient <= 0 {
 		opts.MaxFailuresPerClient = d.MaxFailuresPerClient

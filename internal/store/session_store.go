@@ -67,13 +67,15 @@ func (s *AccountStore) ConfidentialityAck(ctx context.Context, accountID string)
 	return rows[0].At, *rows[0].Version, nil
 }
 
-// ReserveLoginAttempt counts the failed logins since the given time by username key and by client key and,
-// when both are below their limits, records this attempt as a failure until ReleaseLoginAttempt or
-// ClearLoginFailures takes it back; it also drops the records older than since, which no limit needs. The
-// count and the record happen under transaction locks on both keys, so parallel attempts cannot all pass
-// the same count. It returns the record's id, or 0 when a limit is reached.
+// ReserveLoginAttempt counts the failed logins since the given time for this username from this client
+// address, and from this client address for any username, and, when both are below their limits, records
+// this attempt as a failure until ReleaseLoginAttempt or ClearLoginFailures takes it back; it also drops the
+// records older than since, which no limit needs. Failures for a username from other addresses do not count,
+// so nobody can lock someone else out by guessing from elsewhere. The count and the record happen under
+// transaction locks on both keys, so parallel attempts cannot all pass the same count. It returns the
+// record's id, or 0 when a limit is reached.
 func (s *AccountStore) ReserveLoginAttempt(ctx context.Context, usernameKey, clientKey []byte, at, since time.Time,
-	maxByUsername, maxByClient int) (int64, error) {
+	maxByUsernameAndClient, maxByClient int) (int64, error) {
 	var id int64
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		// Usernames before clients, in every transaction: no two can wait for each other.
@@ -82,15 +84,15 @@ func (s *AccountStore) ReserveLoginAttempt(ctx context.Context, usernameKey, cli
 			loginUsernameLockSpace, bytea(usernameKey), loginClientLockSpace, bytea(clientKey)).Error; err != nil {
 			return err
 		}
-		var row struct{ ByUsername, ByClient int }
+		var row struct{ ByPair, ByClient int }
 		if err := tx.Raw(`SELECT
-			count(*) FILTER (WHERE username_key = ?) AS by_username,
-			count(*) FILTER (WHERE client_key = ?) AS by_client
-			FROM login_failures WHERE at >= ? AND (username_key = ? OR client_key = ?)`,
-			bytea(usernameKey), bytea(clientKey), since, bytea(usernameKey), bytea(clientKey)).Scan(&row).Error; err != nil {
+			count(*) FILTER (WHERE username_key = ?) AS by_pair,
+			count(*) AS by_client
+			FROM login_failures WHERE at >= ? AND client_key = ?`,
+			bytea(usernameKey), since, bytea(clientKey)).Scan(&row).Error; err != nil {
 			return err
 		}
-		if row.ByUsername >= maxByUsername || row.ByClient >= maxByClient {
+		if row.ByPair >= maxByUsernameAndClient || row.ByClient >= maxByClient {
 			return nil
 		}
 		if err := tx.Raw(`INSERT INTO login_failures (username_key, client_key, at) VALUES (?, ?, ?) RETURNING id`,
@@ -113,9 +115,11 @@ func (s *AccountStore) ReleaseLoginAttempt(ctx context.Context, id int64) error 
 	return s.db.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE id = ?`, id).Error
 }
 
-// ClearLoginFailures forgets a username's failures after a successful login; the client's stay.
-func (s *AccountStore) ClearLoginFailures(ctx context.Context, usernameKey []byte) error {
-	return s.db.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE username_key = ?`, usernameKey).Error
+// ClearLoginFailures forgets a username's failures from a client address after a successful login from
+// there; the address's failures for other usernames stay.
+func (s *AccountStore) ClearLoginFailures(ctx context.Context, usernameKey, clientKey []byte) error {
+	return s.db.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE username_key = ? AND client_key = ?`,
+		bytea(usernameKey), bytea(clientKey)).Error
 }
 
 // CreateChallenge stores a wallet challenge and drops the account's expired ones.
