@@ -18,6 +18,8 @@ type accountSummary struct {
 	Status    string     `json:"status"`
 	CreatedAt time.Time  `json:"created_at"`
 	DecidedAt *time.Time `json:"decided_at,omitempty"`
+	// SharedContact says which contact details another account has too.
+	SharedContact []string `json:"shared_contact,omitempty" doc:"email and/or phone when another account has the same e-mail address or phone number (registration does not tell the one registering): look before approving; approving answers email_taken or phone_taken while the other account is in use"`
 }
 
 type accountList struct {
@@ -61,7 +63,7 @@ func (s *Server) listAccounts(c *gin.Context) {
 	out := accountList{Accounts: make([]accountSummary, 0, len(list))}
 	for _, a := range list {
 		out.Accounts = append(out.Accounts, accountSummary{ID: a.ID, Role: string(a.Role), Username: a.Username,
-			Status: string(a.Status), CreatedAt: a.CreatedAt, DecidedAt: a.DecidedAt})
+			Status: string(a.Status), CreatedAt: a.CreatedAt, DecidedAt: a.DecidedAt, SharedContact: a.SharedContact})
 	}
 	c.JSON(http.StatusOK, out)
 }

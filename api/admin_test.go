@@ -156,7 +156,9 @@ func TestPersonalDataReadsAreAudited(t *testing.T) {
 func TestUpdateMe(t *testing.T) {
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
-	a.register(map[string]any{"role": "resident", "username": "bezet", "email": "bezet@example.nl"})
+	// An e-mail address is unique among the accounts in use: "bezet" is approved.
+	taken := a.register(map[string]any{"role": "resident", "username": "bezet", "email": "bezet@example.nl"})
+	a.expect(http.StatusOK, "", "POST", "/v1/admin/accounts/"+taken+"/approve", adminTok, nil)
 	tok := a.approvedResident(adminTok, "verhuizer")
 	out := a.expect(http.StatusOK, "", "PATCH", "/v1/me", tok, map[string]any{"email": "Nieuw@Example.nl", "phone": "+31 6 11112222"})
 	if out["email"] != "nieuw@example.nl" || out["phone"] != "+31611112222" {

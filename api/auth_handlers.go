@@ -75,12 +75,15 @@ func (s *Server) register(c *gin.Context) {
 		return
 	}
 	r := accounts.Registration{Role: accounts.Role(req.Role), Username: req.Username, Password: req.Password,
-		Email: req.Email, Phone: req.Phone, NoticeVersion: req.NoticeVersion}
+		Email: req.Email, Phone: req.Phone, NoticeVersion: req.NoticeVersion, ClientIP: c.ClientIP()}
 	if req.Shop != nil {
 		r.Shop = &accounts.Shop{LegalName: req.Shop.LegalName, ContactName: req.Shop.ContactName, KvK: req.Shop.KvK,
 			IBAN: req.Shop.IBAN, Address: req.Shop.Address, Category: req.Shop.Category}
 	}
 	a, err := s.deps.Accounts.Register(c.Request.Context(), r)
+	if errors.Is(err, accounts.ErrTooManyRegistrations) {
+		c.Header("Retry-After", strconv.Itoa(int(s.deps.Accounts.RegistrationRetryAfter().Seconds())))
+	}
 	if err != nil {
 		respondError(c, err)
 		return

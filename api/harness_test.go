@@ -96,6 +96,15 @@ func newTestAPI(t *testing.T, opts accounts.Options) *testAPI {
 // call sends a request; body is marshalled unless it is a string (sent as is). hdr are name, value pairs.
 func (a *testAPI) call(method, path, token string, body any, hdr ...string) (int, map[string]any) {
 	a.t.Helper()
+	rec := a.send(method, path, token, body, hdr...)
+	var out map[string]any
+	json.Unmarshal(rec.Body.Bytes(), &out)
+	return rec.Code, out
+}
+
+// send is call with the whole answer, headers included.
+func (a *testAPI) send(method, path, token string, body any, hdr ...string) *httptest.ResponseRecorder {
+	a.t.Helper()
 	var r io.Reader
 	switch b := body.(type) {
 	case nil:
@@ -118,9 +127,7 @@ func (a *testAPI) call(method, path, token string, body any, hdr ...string) (int
 	}
 	rec := httptest.NewRecorder()
 	a.h.ServeHTTP(rec, req)
-	var out map[string]any
-	json.Unmarshal(rec.Body.Bytes(), &out)
-	return rec.Code, out
+	return rec
 }
 
 // expect fails unless the call answered status (and, when code is set, that error code).
@@ -209,5 +216,7 @@ func (a *testAPI) count(table string) int {
 func defaultTestOptions() accounts.Options {
 	o := accounts.DefaultOptions
 	o.Argon2 = cheapArgon2
+	// Every test request comes from httptest's one address; TestRegistrationLimit sets its own limit.
+	o.MaxRegistrationsPerClient = 1000
 	return o
 }

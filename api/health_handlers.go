@@ -24,7 +24,7 @@ type Status interface {
 	OutOfFunds() []string
 }
 
-// MaxIndexerLag is the lag beyond which the API reports itself not ready: balances would be stale.
+// MaxIndexerLag is the lag beyond which the API reports itself degraded: balances would be stale.
 const MaxIndexerLag = 30
 
 type healthResponse struct {
@@ -36,18 +36,22 @@ type check struct {
 	Detail string `json:"detail,omitempty"`
 }
 
+// readiness is /readyz's answer. Only the database decides readiness: without it the API can do nothing,
+// while during a chain outage sign-ups, logins, reviews and payments still work (transactions wait in the
+// outbox), so taking every instance out of the load balancer would only make the outage worse. The chain,
+// the indexer and the signers are reported, and Degraded says when one of them fails.
 type readiness struct {
 	Ready      bool   `json:"ready"`
 	Database   check  `json:"database"`
-	Chain      check  `json:"chain"`
+	Chain      check  `json:"chain" doc:"reported, not deciding readiness: while the node is unreachable transactions wait in the outbox"`
 	ChainID    uint64 `json:"chain_id"`
 	Block      uint64 `json:"block_number"`
 	IndexerLag uint64 `json:"indexer_lag_blocks"`
-	Indexer    check  `json:"indexer"`
-	// Signers fails while a signing key cannot pay for gas. The API stays ready: payments are stored and
-	// wait for the key to be topped up, so Degraded says it instead.
+	Indexer    check  `json:"indexer" doc:"reported, not deciding readiness: balances may be behind the chain"`
+	// Signers fails while a signing key cannot pay for gas: payments are stored and wait for the key to
+	// be topped up.
 	Signers  check `json:"signers"`
-	Degraded bool  `json:"degraded"`
+	Degraded bool  `json:"degraded" doc:"true while the chain, the indexer or a signer fails; the API stays ready"`
 }
 
 type chainResponse struct {
@@ -82,9 +86,9 @@ func (s *Server) readyz(c *gin.Context) {
 	}
 	if keys := st.OutOfFunds(); len(keys) > 0 {
 		r.Signers = check{Detail: "degraded: out of gas money, their transactions wait until topped up: " + strings.Join(keys, ", ")}
-		r.Degraded = true
 	}
-	r.Ready = r.Database.OK && r.Chain.OK && r.Indexer.OK
+	r.Ready = r.Database.OK
+	r.Degraded = !r.Chain.OK || !r.Indexer.OK || !r.Signers.OK
 	status := http.StatusOK
 	if !r.Ready {
 		status = http.StatusServiceUnavailable

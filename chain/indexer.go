@@ -92,8 +92,12 @@ func (ix *Indexer) Run(ctx context.Context) error {
 func (ix *Indexer) Step(ctx context.Context) (bool, error) {
 	head, err := ix.src.BlockNumber(ctx)
 	if err != nil {
+		if ctx.Err() == nil {
+			chainReachable.Set(0)
+		}
 		return false, err
 	}
+	chainReachable.Set(1)
 	ix.head = head
 	indexerLag.Set(float64(ix.Lag()))
 	if head < ix.Confirmations {

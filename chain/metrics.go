@@ -23,6 +23,9 @@ var (
 	indexedBlock = promauto.NewGauge(prometheus.GaugeOpts{
 		Name: "heitje_indexer_block", Help: "The last block whose events are in the ledger.",
 	})
+	chainReachable = promauto.NewGauge(prometheus.GaugeOpts{
+		Name: "heitje_chain_reachable", Help: "1 while the node answers the indexer's poll for the chain head, 0 while it does not (the API stays ready: payments and mints wait in the outbox).",
+	})
 	indexerLag = promauto.NewGauge(prometheus.GaugeOpts{
 		Name: "heitje_indexer_lag_blocks", Help: "How many blocks the ledger is behind the chain head.",
 	})

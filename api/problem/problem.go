@@ -51,6 +51,8 @@ var known = []struct {
 	{accounts.ErrConfidentialityPending, Errorf(http.StatusForbidden, "confidentiality_required", "acknowledge the confidentiality statement first: GET and POST /v1/me/confidentiality")},
 	{accounts.ErrSelfDisable, Errorf(http.StatusUnprocessableEntity, "self_disable", "you cannot disable your own account")},
 	{accounts.ErrRateLimited, Errorf(http.StatusTooManyRequests, "rate_limited", "too many failed logins; try again later")},
+	{accounts.ErrTooManyRegistrations, Errorf(http.StatusTooManyRequests, "too_many_registrations",
+		"too many sign-ups from this address; try again later")},
 	{accounts.ErrUnauthenticated, Errorf(http.StatusUnauthorized, "unauthenticated", "this needs an access token: Authorization: Bearer <token>")},
 	{accounts.ErrInvalidToken, Errorf(http.StatusUnauthorized, "invalid_token", "the token is invalid, expired or revoked")},
 	{accounts.ErrTokenReused, Errorf(http.StatusUnauthorized, "token_reused", "this refresh token was already used; the session is ended, log in again")},

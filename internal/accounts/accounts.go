@@ -92,6 +92,10 @@ type Account struct {
 	// LastLoginAt is when a staff member last logged in, for the access review; only the staff listing
 	// fills it, and nil means no login within the sessions' retention period.
 	LastLoginAt *time.Time
+	// SharedContact names the contact details ("email", "phone") that another account has too: the
+	// onboarding queue and page fill it so that the approver sees a second sign-up of one person, which
+	// registration does not reveal to the one registering.
+	SharedContact []string
 }
 
 // Has reports whether the account holds privilege p.
@@ -202,6 +206,7 @@ var (
 	ErrSelfDisable            = errors.New("accounts: staff cannot disable their own account")
 	ErrConfidentialityPending = errors.New("accounts: the confidentiality statement is not acknowledged yet")
 	ErrRateLimited            = errors.New("accounts: too many failed logins")
+	ErrTooManyRegistrations   = errors.New("accounts: too many registrations from this address")
 	ErrUnauthenticated        = errors.New("accounts: no access token")
 	ErrInvalidToken           = errors.New("accounts: invalid or expired token")
 	ErrTokenReused            = errors.New("accounts: refresh token reused; the session is revoked")
@@ -226,6 +231,12 @@ type Store interface {
 	ByUsername(ctx context.Context, username string) (Account, error)
 	// List returns accounts without their personal fields, oldest first.
 	List(ctx context.Context, f ListFilter) ([]Account, error)
+	// SharedContact names the contact details of an account ("email", "phone") that another account has
+	// too.
+	SharedContact(ctx context.Context, id string) ([]string, error)
+	// ReserveRegistration counts the registrations from a client key since the given time and, below max,
+	// records this one; false when the limit is reached.
+	ReserveRegistration(ctx context.Context, clientKey []byte, at, since time.Time, max int) (bool, error)
 	// CountWithPrivilege counts approved staff holding p.
 	CountWithPrivilege(ctx context.Context, p Privilege) (int, error)
 	// SessionPrincipal returns the caller behind a session, the account's status and whether the session

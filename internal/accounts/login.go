@@ -197,3 +197,6 @@ func hashToken(tok string) []byte {
 
 // RetryAfter is how long a rate-limited client should wait: the failure window.
 func (s *Service) RetryAfter() time.Duration { return s.opts.FailureWindow }
+
+// RegistrationRetryAfter is how long a client past the registration limit should wait: the limit's window.
+func (s *Service) RegistrationRetryAfter() time.Duration { return s.opts.RegistrationWindow }

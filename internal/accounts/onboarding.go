@@ -69,6 +69,9 @@ func (s *Service) OnboardingAccount(ctx context.Context, actor Actor, id string)
 	}
 	out := Onboarding{Account: Account{ID: a.ID, Role: a.Role, Username: a.Username, Status: a.Status,
 		CreatedAt: a.CreatedAt, DecidedAt: a.DecidedAt}}
+	if out.SharedContact, err = s.store.SharedContact(ctx, a.ID); err != nil {
+		return Onboarding{}, err
+	}
 	if a.Shop != nil {
 		out.Shop = &Shop{Category: a.Shop.Category, ActivatedAt: a.Shop.ActivatedAt}
 		if a.Shop.ActivatedAt != nil {

@@ -32,6 +32,11 @@ type Options struct {
 	MaxFailuresPerUsernameAndClient int
 	MaxFailuresPerClient            int
 	FailureWindow                   time.Duration
+	// MaxRegistrationsPerClient is how many registrations one client address may send per
+	// RegistrationWindow; past it registration answers ErrTooManyRegistrations before any password is
+	// hashed.
+	MaxRegistrationsPerClient int
+	RegistrationWindow        time.Duration
 	// Now is the clock; nil means the wall clock.
 	Now func() time.Time
 	// NoticeVersions are the versions of the privacy notice, oldest first; the last is in force. A
@@ -48,6 +53,8 @@ var DefaultOptions = Options{
 	MaxFailuresPerUsernameAndClient: 5,
 	MaxFailuresPerClient:            20,
 	FailureWindow:                   15 * time.Minute,
+	MaxRegistrationsPerClient:       10,
+	RegistrationWindow:              time.Hour,
 }
 
 // Service carries out the account rules over a Store.
@@ -70,13 +77,17 @@ func New(store Store, tokens *auth.Issuer, lookup *secrets.Lookup, opts Options)
 		opts.Argon2 = d.Argon2
 	}
 	for _, f := range []struct{ dst, def *time.Duration }{{&opts.RefreshTTL, &d.RefreshTTL},
-		{&opts.ChallengeTTL, &d.ChallengeTTL}, {&opts.FailureWindow, &d.FailureWindow}} {
+		{&opts.ChallengeTTL, &d.ChallengeTTL}, {&opts.FailureWindow, &d.FailureWindow},
+		{&opts.RegistrationWindow, &d.RegistrationWindow}} {
 		if *f.dst <= 0 {
 			*f.dst = *f.def
 		}
 	}
 	if opts.MaxFailuresPerUsernameAndClient <= 0 {
 		opts.MaxFailuresPerUsernameAndClient = d.MaxFailuresPerUsernameAndClient
+	}
+	if opts.MaxRegistrationsPerClient <= 0 {
+		opts.MaxRegistrationsPerClient = d.MaxRegistrationsPerClient
 	}
 	if opts.MaxFailuresPerClient <= 0 {
 		opts.MaxFailuresPerClient = d.MaxFailuresPerClient
@@ -111,9 +122,15 @@ type Registration struct {
 	Shop     *Shop
 	// NoticeVersion is the privacy notice the form showed; "" means the one in force.
 	NoticeVersion string
+	// ClientIP is the address a registration over the network came from: at most
+	// MaxRegistrationsPerClient are taken from one per RegistrationWindow. "" (the command line, the
+	// development seed) counts against no limit.
+	ClientIP string
 }
 
-// Register creates a pending account. It writes only to the database: no chain call, ever.
+// Register creates a pending account. It writes only to the database: no chain call, ever. The answer does
+// not tell whether the e-mail address or phone number is registered already: such a sign-up is made like
+// any other, and the approver sees that another account shares the contact (Account.SharedContact).
 func (s *Service) Register(ctx context.Context, r Registration) (Account, error) {
 	a, err := s.newAccount(r.Role, r.Username, r.Password)
 	if err != nil {
@@ -141,6 +158,17 @@ func (s *Service) Register(ctx context.Context, r Registration) (Account, error)
 	}
 	if a.NoticeVersion, err = s.noticeVersion(r.NoticeVersion); err != nil {
 		return Account{}, err
+	}
+	if r.ClientIP != "" {
+		now := s.now()
+		ok, err := s.store.ReserveRegistration(ctx, s.lookup.Hash("registration-client", r.ClientIP), now,
+			now.Add(-s.opts.RegistrationWindow), s.opts.MaxRegistrationsPerClient)
+		if err != nil {
+			return Account{}, err
+		}
+		if !ok {
+			return Account{}, ErrTooManyRegistrations
+		}
 	}
 	if err := s.hashPassword(&a, r.Password); err != nil {
 		return Account{}, err

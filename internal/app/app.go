@@ -88,14 +88,15 @@ func NewAccounts(cfg *config.Config, db *store.DB) (*accounts.Service, error) {
 		return nil, fmt.Errorf("config: JWT_SECRET: %w", err)
 	}
 	return accounts.New(db.Accounts(keys, lookup), issuer, lookup, accounts.Options{Argon2: cfg.Argon2,
-		HashBudgetKiB: cfg.HashBudgetKiB, NoticeVersions: privacy.NoticeVersions()})
+		HashBudgetKiB: cfg.HashBudgetKiB, MaxRegistrationsPerClient: cfg.RegistrationsPerHour, RegistrationWindow: time.Hour,
+		NoticeVersions: privacy.NoticeVersions()})
 }
 
 // Open connects to the database and the chain and checks them: the schema must be current, the node must run
 // the chain of the genesis file, the token contract must be deployed, and none of the API's keys may hold
 // the contract's admin role.
 func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Platform, error) {
-	db, err := store.Open(ctx, cfg.DatabaseURL)
+	db, err := store.Open(ctx, cfg.DatabaseURL, store.MaxConns(cfg.DBMaxConns))
 	if err != nil {
 		return nil, err
 	}

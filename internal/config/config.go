@@ -57,6 +57,10 @@ type Config struct {
 	// TrustedProxies are the addresses or CIDR ranges of reverse proxies whose X-Forwarded-For the API
 	// believes (TRUSTED_PROXIES, comma-separated, default none): the client address drives the login limit.
 	TrustedProxies []string
+	// DBMaxConns bounds the pool of database connections for requests (DB_MAX_CONNS, default 20). Each
+	// instance also opens two per signing key for its senders and three for its background jobs; see
+	// deploy/README.md for the arithmetic with several instances.
+	DBMaxConns int
 	// Secrets holds the keys of data at rest and of the access tokens.
 	Secrets
 	// Chores holds the rules of chores, rewards and proof photos.
@@ -131,6 +135,7 @@ func Load(lookup Lookup, need Need) (*Config, error) {
 		c.KeystoreAddresses = r.keystoreAddresses()
 		c.TreasuryAddress = r.address("TREASURY_ADDRESS", true)
 	}
+	c.DBMaxConns = int(r.bounded("DB_MAX_CONNS", 20, 2, 1000))
 	c.TrustedProxies = r.list("TRUSTED_PROXIES")
 	for _, p := range c.TrustedProxies {
 		if net.ParseIP(p) == nil {

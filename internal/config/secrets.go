@@ -26,6 +26,9 @@ type Secrets struct {
 	// (PASSWORD_HASH_BUDGET_MIB, default 256): with the default cost four hashes run at once, the others
 	// wait up to two seconds and then get 503 with Retry-After.
 	HashBudgetKiB uint64
+	// RegistrationsPerHour is how many sign-ups one client address may send per hour
+	// (REGISTRATIONS_PER_ADDRESS_HOUR, default 10): a sign-up costs a password hash.
+	RegistrationsPerHour int
 }
 
 // Keyring returns the keyring of DataKey and DataKeysOld.
@@ -42,6 +45,7 @@ func (r *reader) secrets(required bool) Secrets {
 	s.Argon2.Time = uint32(r.bounded("ARGON2_ITERATIONS", uint64(s.Argon2.Time), uint64(secrets.MinArgon2.Time), 100))
 	s.Argon2.Threads = uint8(r.bounded("ARGON2_THREADS", uint64(s.Argon2.Threads), 1, math.MaxUint8))
 	s.HashBudgetKiB = r.bounded("PASSWORD_HASH_BUDGET_MIB", 256, 16, 64<<10) << 10
+	s.RegistrationsPerHour = int(r.bounded("REGISTRATIONS_PER_ADDRESS_HOUR", 10, 1, 1<<20))
 	s.JWTSecret = r.secret("JWT_SECRET", required)
 	s.LookupKey = r.secret("LOOKUP_KEY", required)
 	if v := r.str("DATA_KEY", "", required); v != "" {

@@ -106,6 +106,14 @@ var accountsDataset = privacy.Dataset{
 			personal("at", catUsage, "Failed login at (kept for the rate-limit window only)", actAccounts),
 		}, Links: []privacy.Link{{Title: "Failed logins with your username (kept for 15 minutes)", Where: "username_key = @username_key",
 			Columns: []string{"username_key", "client_key", "at"}}}},
+		// Linked to no one: the sign-up limit keeps a keyed hash of the client address apart from the account
+		// the sign-up made, for one hour, so nobody can tell whose it is (GDPR art. 11: no identification
+		// is kept for it) and no export can name it.
+		{Name: "registration_attempts", Retention: privacy.RetainSessions, Columns: []privacy.Column{
+			notPersonal("id", "a row number"),
+			notPersonal("client_key", "a keyed hash of a sign-up's client address, linked to no account and deleted after the limit's hour"),
+			notPersonal("at", "when a sign-up came from that address, linked to no account and deleted after the limit's hour"),
+		}},
 		{Name: "wallet_challenges", Retention: privacy.RetainSessions, Columns: []privacy.Column{
 			pseudonymous("nonce", catUsage, "Challenge nonce", actAccounts),
 			personal("account_id", catIdentity, "Account id", actAccounts),

@@ -54,6 +54,8 @@ type accountRow struct {
 	Category       *string
 	DetailsVersion *int
 	LastLoginAt    *time.Time
+	SharedEmail    bool
+	SharedPhone    bool
 }
 
 const accountColumns = `a.id::text AS id, a.role, a.username, a.status, a.password_hash, a.email_enc, a.phone_enc,
@@ -158,7 +160,8 @@ func (s *AccountStore) List(ctx context.Context, f accounts.ListFilter) ([]accou
 			a.decided_at, (SELECT max(s.created_at) FROM sessions s WHERE s.account_id = a.id) AS last_login_at`).
 			Where("a.role = 'staff'")
 	} else {
-		q = q.Where("a.role <> 'staff'")
+		q = q.Select(`a.id::text AS id, a.role, a.username, a.status, a.privileges, a.wallet_address, a.created_at,
+			a.decided_at, ` + sharedContactColumns).Where("a.role <> 'staff'")
 	}
 	if f.Role != "" {
 		q = q.Where("a.role = ?", string(f.Role))
@@ -174,6 +177,7 @@ func (s *AccountStore) List(ctx context.Context, f accounts.ListFilter) ([]accou
 	for _, r := range rows {
 		a := accounts.Account{ID: r.ID, Role: accounts.Role(r.Role), Username: r.Username, Status: accounts.Status(r.Status),
 			CreatedAt: r.CreatedAt, DecidedAt: r.DecidedAt, LastLoginAt: r.LastLoginAt}
+		a.SharedContact = r.sharedContact()
 		if err := json.Unmarshal(r.Privileges, &a.Privileges); err != nil {
 			return nil, err
 		}
@@ -183,6 +187,42 @@ func (s *AccountStore) List(ctx context.Context, f accounts.ListFilter) ([]accou
 		out = append(out, a)
 	}
 	return out, nil
+}
+
+// sharedContactColumns say whether another account (of any status but erased, whose contact details are
+// gone) has the same e-mail address or phone number, for the approver: registration does not tell.
+const sharedContactColumns = `
+	(a.email_lookup IS NOT NULL AND EXISTS (SELECT 1 FROM accounts b
+		WHERE b.email_lookup = a.email_lookup AND b.id <> a.id)) AS shared_email,
+	(a.phone_lookup IS NOT NULL AND EXISTS (SELECT 1 FROM accounts b
+		WHERE b.phone_lookup = a.phone_lookup AND b.id <> a.id)) AS shared_phone`
+
+// sharedContact names the contact details another account shares ("email", "phone").
+func (r accountRow) sharedContact() []string {
+	var out []string
+	if r.SharedEmail {
+		out = append(out, "email")
+	}
+	if r.SharedPhone {
+		out = append(out, "phone")
+	}
+	return out
+}
+
+// SharedContact names the contact details of an account that another account shares ("email", "phone").
+func (s *AccountStore) SharedContact(ctx context.Context, id string) ([]string, error) {
+	if !validUUID(id) {
+		return nil, accounts.ErrNotFound
+	}
+	var rows []accountRow
+	if err := s.db.WithContext(ctx).Table("accounts AS a").Select(sharedContactColumns).
+		Where("a.id = ?", id).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, accounts.ErrNotFound
+	}
+	return rows[0].sharedContact(), nil
 }
 
 // CountWithPrivilege counts approved staff holding p.

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -73,21 +75,53 @@ func TestAccountStoreRoundTripAndUniqueness(t *testing.T) {
 		}
 	}
 
+	if err := s.Create(ctx, newAccount(accounts.RoleResident, "kabouter")); !errors.Is(err, accounts.ErrUsernameTaken) {
+		t.Fatalf("same username: %v, want ErrUsernameTaken", err)
+	}
+	// A sign-up may share an e-mail address or phone number with another account (registration does not
+	// tell); the approver is told, and the second cannot be approved while the first is in use.
+	if err := s.InTx(ctx, func(tx accounts.Tx) error {
+		a, err := tx.Get(res.ID, true)
+		if err != nil {
+			return err
+		}
+		a.Status = accounts.StatusApproved
+		return tx.Save(a)
+	}); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		name   string
 		change func(*accounts.Account)
+		shared []string
 		want   error
 	}{
-		{"same username", func(a *accounts.Account) { a.Username = "kabouter" }, accounts.ErrUsernameTaken},
-		{"same e-mail", func(a *accounts.Account) { a.Email = "k@example.nl" }, accounts.ErrEmailTaken},
-		{"same phone", func(a *accounts.Account) { a.Phone = "+31612345678" }, accounts.ErrPhoneTaken},
+		{"same e-mail", func(a *accounts.Account) { a.Email = "k@example.nl" }, []string{"email"}, accounts.ErrEmailTaken},
+		{"same phone", func(a *accounts.Account) { a.Phone = "+31612345678" }, []string{"phone"}, accounts.ErrPhoneTaken},
 	}
-	for _, tc := range cases {
-		a := newAccount(accounts.RoleResident, "other")
+	for i, tc := range cases {
+		a := newAccount(accounts.RoleResident, fmt.Sprintf("tweede-%d", i))
 		tc.change(&a)
-		if err := s.Create(ctx, a); !errors.Is(err, tc.want) {
-			t.Fatalf("%s: %v, want %v", tc.name, err, tc.want)
+		if err := s.Create(ctx, a); err != nil {
+			t.Fatalf("%s: a pending sign-up was refused: %v", tc.name, err)
 		}
+		if shared, err := s.SharedContact(ctx, a.ID); err != nil || !slices.Equal(shared, tc.shared) {
+			t.Fatalf("%s: shared contact %v, %v; want %v", tc.name, shared, err, tc.shared)
+		}
+		err := s.InTx(ctx, func(tx accounts.Tx) error {
+			a, err := tx.Get(a.ID, true)
+			if err != nil {
+				return err
+			}
+			a.Status = accounts.StatusApproved
+			return tx.Save(a)
+		})
+		if !errors.Is(err, tc.want) {
+			t.Fatalf("%s: approving: %v, want %v", tc.name, err, tc.want)
+		}
+	}
+	if shared, err := s.SharedContact(ctx, shop.ID); err != nil || len(shared) != 0 {
+		t.Fatalf("the shop shares %v, %v", shared, err)
 	}
 
 	// An address belongs to at most one account.

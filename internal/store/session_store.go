@@ -104,10 +104,39 @@ func (s *AccountStore) ReserveLoginAttempt(ctx context.Context, usernameKey, cli
 	return id, err
 }
 
+// ReserveRegistration counts the registrations from a client address since the given time and, below max,
+// records this one; false when the limit is reached. Like ReserveLoginAttempt it counts and records under a
+// transaction lock on the key, and drops records older than since.
+func (s *AccountStore) ReserveRegistration(ctx context.Context, clientKey []byte, at, since time.Time, max int) (bool, error) {
+	ok := false
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec(`SELECT pg_advisory_xact_lock(?, hashtext(encode(?::bytea, 'hex')))`,
+			registrationClientLockSpace, bytea(clientKey)).Error; err != nil {
+			return err
+		}
+		var n int
+		if err := tx.Raw(`SELECT count(*) FROM registration_attempts WHERE client_key = ? AND at >= ?`,
+			bytea(clientKey), since).Scan(&n).Error; err != nil {
+			return err
+		}
+		if n >= max {
+			return nil
+		}
+		if err := tx.Exec(`INSERT INTO registration_attempts (client_key, at) VALUES (?, ?)`, bytea(clientKey), at).Error; err != nil {
+			return err
+		}
+		ok = true
+		return tx.Exec(`DELETE FROM registration_attempts WHERE at < ?`, since).Error
+	})
+	return ok, err
+}
+
 // The advisory lock spaces of the login limits.
 const (
 	loginUsernameLockSpace = 6421
 	loginClientLockSpace   = 6422
+	// registrationClientLockSpace is the lock space of the registration limit.
+	registrationClientLockSpace = 6423
 )
 
 // ReleaseLoginAttempt takes back a reserved attempt that turned out not to be a failure.
