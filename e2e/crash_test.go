@@ -24,7 +24,7 @@ import (
 )
 
 // buildHeitje builds the heitje command into a temporary folder.
-func buildHeitje(t *testing.T) string {
+func buildHeitje(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "heitje")
 	cmd := exec.Command("go", "build", "-o", bin, "./cmd/heitje")
@@ -61,12 +61,13 @@ func (p *platform) childEnv() []string {
 	return out
 }
 
-// startChild runs `heitje serve` and points the platform's base URL at it once it serves.
-func (p *platform) startChild(t *testing.T, bin string) *exec.Cmd {
+// startChild runs `heitje serve` and points the platform's base URL at it once it serves. extra are
+// further NAME=value settings.
+func (p *platform) startChild(t testing.TB, bin string, extra ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(bin, "serve")
 	cmd.Dir = t.TempDir() // no .run/heitje.env here
-	cmd.Env = p.childEnv()
+	cmd.Env = append(p.childEnv(), extra...)
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

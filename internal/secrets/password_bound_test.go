@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"errors"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 // both taken a third hash waits BusyWait and gets ErrBusy, hashing nothing; once a turn is free it runs.
 // Eight at once all finish, and give their turns back.
 func TestBoundedPasswordsRunAsManyAsTheBudgetAllows(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4)) // the memory budget, not the CPUs, bounds here
 	p := Argon2Params{Memory: 1024, Time: 1, Threads: 1}
 	h := NewBoundedPasswords(p, 2*1024+512)
 	if h.Concurrency() != 2 {
@@ -18,6 +20,10 @@ func TestBoundedPasswordsRunAsManyAsTheBudgetAllows(t *testing.T) {
 	}
 	if NewBoundedPasswords(p, 10).Concurrency() != 1 {
 		t.Fatal("a budget below one hash must still allow one")
+	}
+	// No more hashes at once than the CPUs compute: 4 CPUs run two hashes of two lanes each.
+	if n := NewBoundedPasswords(Argon2Params{Memory: 1024, Time: 1, Threads: 2}, 100*1024).Concurrency(); n != 2 {
+		t.Fatalf("4 CPUs and hashes of 2 lanes give %d turns, want 2", n)
 	}
 	h.turns <- struct{}{}
 	h.turns <- struct{}{}
