@@ -14,8 +14,13 @@ RUN     ?=
 BENCH   ?= .
 # gotestsum prints a line per package and, at the end, every skipped and failed test with its reason.
 GOTESTSUM := $(GO) run gotest.tools/gotestsum@v1.13.0 --format pkgname --format-hide-empty-pkg
+# govulncheck and the golang.org/x/vulndb module whose advisories it checks against: tools/vulndb.sh builds the
+# database from that module once per version into bin/vulndb/ (vuln.go.dev need not be reachable).
+GOVULNCHECK := $(GO) run golang.org/x/vuln/cmd/govulncheck@v1.9.0
+VULNDB_VERSION ?= v0.0.0-20261105234957-e22db6528018
+VULNDB  := bin/vulndb/$(VULNDB_VERSION)
 
-.PHONY: help run test generate lint bench build geth clean screenshots
+.PHONY: help run test generate lint vulncheck bench build geth clean screenshots
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -49,6 +54,10 @@ generate: ## Regenerate the contract's ABI, bytecode and Go bindings, the web ap
 lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+
+vulncheck: ## Report known vulnerabilities that the code can reach (govulncheck; PKG=./... by default; the first run takes minutes)
+	GO="$(GO)" bash tools/vulndb.sh $(VULNDB_VERSION) $(VULNDB)
+	$(GOVULNCHECK) -db file://$(CURDIR)/$(VULNDB) $(PKG)
 
 geth: ## Build the pinned geth v1.13.15 into bin/ (make run and make test do this when needed)
 	cd chain/node/gethbuild && $(GO) build -ldflags=-checklinkname=0 -o ../../../bin/geth github.com/ethereum/go-ethereum/cmd/geth
