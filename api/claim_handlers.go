@@ -87,13 +87,22 @@ func (s *Server) myClaims(c *gin.Context) {
 	c.JSON(http.StatusOK, viewClaims(list))
 }
 
+// submitProof checks the claim and its owner before it reads a byte of the upload: someone else's claim,
+// or none, is refused without taking in the photos. Only then does the upload get its own, longer time to
+// arrive (Limits.UploadTimeout).
 func (s *Server) submitProof(c *gin.Context) {
+	p, id := middleware.CurrentPrincipal(c), c.Param("id")
+	if err := s.deps.Chores.CheckProof(c.Request.Context(), p, id); err != nil {
+		respondError(c, err)
+		return
+	}
+	s.extendForUpload(c)
 	uploads, note, err := readProof(c, s.maxPhotoBytes())
 	if err != nil {
 		respondError(c, err)
 		return
 	}
-	cl, err := s.deps.Chores.SubmitProof(c.Request.Context(), middleware.CurrentPrincipal(c), c.Param("id"), note, uploads)
+	cl, err := s.deps.Chores.SubmitProof(c.Request.Context(), p, id, note, uploads)
 	if err != nil {
 		respondError(c, err)
 		return
@@ -136,6 +145,9 @@ func readProof(c *gin.Context, maxPhoto int64) ([][]byte, string, error) {
 		if errors.As(err, &sizeErr) {
 			return nil, "", photos.ErrTooLarge
 		}
+		if timedOut(err) {
+			return nil, "", errBodyTimeout
+		}
 		if err != nil {
 			return nil, "", Errorf(http.StatusBadRequest, "invalid_multipart", "the multipart body is malformed")
 		}
@@ -148,12 +160,18 @@ func readProof(c *gin.Context, maxPhoto int64) ([][]byte, string, error) {
 			if errors.As(err, &sizeErr) || int64(len(data)) > maxPhoto {
 				return nil, "", photos.ErrTooLarge
 			}
+			if timedOut(err) {
+				return nil, "", errBodyTimeout
+			}
 			if err != nil {
 				return nil, "", Errorf(http.StatusBadRequest, "invalid_multipart", "the multipart body is malformed")
 			}
 			uploads = append(uploads, data)
 		case "note":
 			b, err := io.ReadAll(io.LimitReader(part, 4*chores.MaxNoteLen+1))
+			if timedOut(err) {
+				return nil, "", errBodyTimeout
+			}
 			if err != nil || len(b) > 4*chores.MaxNoteLen {
 				e := Errorf(http.StatusBadRequest, "validation_failed", "note has at most 1000 characters")
 				e.Field = "note"

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -28,23 +29,55 @@ type paymentEvent struct {
 const sseKeepAlive = 15 * time.Second
 
 // paymentEvents streams a payment's steps as server-sent events (text/event-stream) to the shop and to the
-// paying resident, and ends the stream after a final one. Errors before the stream starts (no such
-// request, not yours) are ordinary JSON error answers.
+// paying resident, and ends the stream after a final one. Errors before the stream starts (too many streams,
+// no such request, not yours) are ordinary JSON error answers.
+//
+// A stream is not bound by the server's read and write timeouts, which are for ordinary requests: it lives
+// until its payment ends, its client goes, or Limits.StreamLifetime passes; each write must get through
+// within Limits.WriteTimeout, so a client that stops reading is dropped.
 func (s *Server) paymentEvents(c *gin.Context) {
+	p := middleware.CurrentPrincipal(c)
+	release, refused := s.streams.take(p.AccountID)
+	if refused != nil {
+		refuseStream(c, refused)
+		return
+	}
+	defer release()
 	ctx := c.Request.Context()
-	events, err := s.deps.Payments.Watch(ctx, middleware.CurrentPrincipal(c), c.Param("id"))
+	if d := s.deps.Limits.StreamLifetime; d > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, d)
+		defer cancel()
+	}
+	events, err := s.deps.Payments.Watch(ctx, p, c.Param("id"))
 	if err != nil {
 		respondError(c, err)
 		return
+	}
+	// Each write gets its own deadline in place of the server's write timeout, which counts from the request's
+	// arrival. (The server's read deadline needs nothing: it is lifted once the empty body is read, and one set
+	// now would cancel the request when it passed.) Errors are ignored: a test's recorder has no connection.
+	rc := http.NewResponseController(c.Writer)
+	write := func(format string, args ...any) {
+		if d := s.deps.Limits.WriteTimeout; d > 0 {
+			_ = rc.SetWriteDeadline(time.Now().Add(d))
+		} else {
+			_ = rc.SetWriteDeadline(time.Time{})
+		}
+		fmt.Fprintf(c.Writer, format, args...)
+		c.Writer.Flush() // a failed write cancels ctx
 	}
 	h := c.Writer.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
 	c.Status(http.StatusOK)
-	fmt.Fprint(c.Writer, "retry: 2000\n\n")
-	c.Writer.Flush()
-	keepAlive := time.NewTicker(sseKeepAlive)
+	write("retry: 2000\n\n")
+	every := s.deps.Limits.keepAlive
+	if every <= 0 {
+		every = sseKeepAlive
+	}
+	keepAlive := time.NewTicker(every)
 	defer keepAlive.Stop()
 	for {
 		select {
@@ -53,13 +86,12 @@ func (s *Server) paymentEvents(c *gin.Context) {
 				return
 			}
 			data, _ := json.Marshal(viewEvent(ev))
-			fmt.Fprintf(c.Writer, "event: %s\ndata: %s\n\n", ev.Name, data)
+			write("event: %s\ndata: %s\n\n", ev.Name, data)
 		case <-keepAlive.C:
-			fmt.Fprint(c.Writer, ": keep-alive\n\n")
+			write(": keep-alive\n\n")
 		case <-ctx.Done():
 			return
 		}
-		c.Writer.Flush()
 	}
 }
 

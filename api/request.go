@@ -19,7 +19,8 @@ const maxBody = 64 << 10
 
 // bindJSON decodes the request body into dst: one JSON object, at most maxBody bytes, no unknown fields
 // (so a request carrying, say, a private key is refused rather than silently ignored). Errors are API
-// errors: invalid_json, validation_failed naming the field, or body_too_large.
+// errors: invalid_json, validation_failed naming the field, body_too_large, or request_timeout for a body
+// that did not arrive before the request's read deadline.
 func bindJSON(c *gin.Context, dst any) error {
 	dec := json.NewDecoder(http.MaxBytesReader(c.Writer, c.Request.Body, maxBody))
 	dec.DisallowUnknownFields()
@@ -35,6 +36,8 @@ func bindJSON(c *gin.Context, dst any) error {
 		sizeErr *http.MaxBytesError
 	)
 	switch {
+	case timedOut(err):
+		return errBodyTimeout
 	case errors.As(err, &sizeErr):
 		return Errorf(http.StatusRequestEntityTooLarge, "body_too_large", "the body is larger than 64 KiB")
 	case errors.As(err, &typeErr) && typeErr.Field == "":

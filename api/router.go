@@ -36,11 +36,15 @@ type Deps struct {
 	Authenticator middleware.Authenticator
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed; none by default.
 	TrustedProxies []string
+	// Limits bounds event streams and uploads; internal/app passes the configured ones.
+	Limits Limits
 }
 
 // Server holds the handlers' dependencies.
 type Server struct {
 	deps Deps
+	// streams counts the open event streams against Limits' caps.
+	streams *streamSlots
 }
 
 // route is one entry of the route table: the whole HTTP surface is the list in routes().
@@ -154,7 +158,7 @@ func (s *Server) routes() []route {
 		{Method: http.MethodGet, Path: "/v1/chores", Summary: "Open chores, newest first; with near=lat,lng the nearest first within radius_m metres (default 5000).", Who: resident, Query: []string{"near", "radius_m", "limit", "offset"}, Response: choreList{}, Handler: s.listChores},
 		{Method: http.MethodGet, Path: "/v1/chores/:id", Summary: "One chore, with its places left and whether it is upcoming, open or closed.", Who: resident, Response: choreView{}, Handler: s.getChore},
 		{Method: http.MethodPost, Path: "/v1/chores/:id/claims", Summary: "Claim a place on a chore (approved resident with a bound wallet; one open claim per chore). The claim expires without proof after CLAIM_PROOF_TTL.", Who: resident, Response: claimView{}, Status: http.StatusCreated, Handler: s.claimChore},
-		{Method: http.MethodPost, Path: "/v1/claims/:id/proof", Summary: "Upload proof: multipart/form-data with 1 to 3 parts named photo (JPEG, PNG or WebP; re-encoded without EXIF/GPS) and an optional note. Also answers a reviewer's request for more information.", Who: resident, Request: proofForm{}, Response: claimView{}, Handler: s.submitProof},
+		{Method: http.MethodPost, Path: "/v1/claims/:id/proof", Summary: "Upload proof: multipart/form-data with 1 to 3 parts named photo (JPEG, PNG or WebP; re-encoded without EXIF/GPS) and an optional note. Also answers a reviewer's request for more information. The claim is checked before the body is read: someone else's claim, or none, is 404 and nothing of the upload is taken in; then the body has HTTP_UPLOAD_TIMEOUT (default 10 minutes) to arrive, or it is 408 request_timeout.", Who: resident, Request: proofForm{}, Response: claimView{}, Handler: s.submitProof},
 		{Method: http.MethodPost, Path: "/v1/claims/:id/withdraw", Summary: "Withdraw your own claim that is not decided yet (claimed, submitted or needs_info): it becomes withdrawn, its place goes back to the chore, its proof photos and note are deleted, it leaves the review queue and no longer blocks your erasure request. No body. A decided, expired or withdrawn claim is 409 not_withdrawable and nothing changes; someone else's is 404.", Who: resident, Response: claimView{}, Handler: s.withdrawClaim},
 		{Method: http.MethodGet, Path: "/v1/me/claims", Summary: "Your claims, newest first, with the reviewer's questions and decisions.", Who: resident, Query: []string{"limit", "offset"}, Response: claimList{}, Handler: s.myClaims},
 		{Method: http.MethodGet, Path: "/v1/me/balance", Summary: "Your balance from the indexer, the rewards on their way (pending_cents: mints queued, sent, or confirmed but not yet indexed), and what you may pay now (spendable_cents: the balance with coins confirmed on their way in, less payments, refunds and redeems on their way out).", Who: resident | middleware.Shop, Response: balanceResponse{}, Handler: s.myBalance},
@@ -163,7 +167,7 @@ func (s *Server) routes() []route {
 		{Method: http.MethodPost, Path: "/v1/shop/payment-requests", Summary: "Ask for a payment at the till (activated shops): amount in cents and the shop's own reference; the till shows qr_uri as a QR code until expires_at (PAYMENT_REQUEST_TTL, default 5 minutes). qr_uri is the link PUBLIC_BASE_URL/betalen/{id}, which opens the resident app's payment screen from a phone's camera.", Who: middleware.Shop, Request: paymentRequestCreate{}, Response: paymentRequestCreated{}, Status: http.StatusCreated, Handler: s.createPaymentRequest},
 		{Method: http.MethodGet, Path: "/v1/payment-requests/:id", Summary: "A payment request: status (open, expired, cancelled, submitted, confirmed, failed), amount, shop name, once paid payer (the payer's pseudonymous short id, e.g. 0x1a2b…9f0e, never a name), and typed_data, the EIP-712 TransferWithAuthorization to sign with eth_signTypedData_v4 (from is your bound address). Residents see an open request, or one they paid; shops their own.", Who: resident | middleware.Shop, Response: paymentRequestView{}, Handler: s.getPaymentRequest},
 		{Method: http.MethodPost, Path: "/v1/payment-requests/:id/pay", Summary: "Pay a request with the phone's signature over its typed data; needs an Idempotency-Key header (a replay answers as the first time). Answers submitted with the relay transaction's hash when known within about 1.5 s; the outcome follows in the events. A request the shop cancelled is 409 request_cancelled and nothing moves.", Who: resident, Request: payRequest{}, Response: payResponse{}, Headers: []header{idempotencyKey(true)}, Handler: s.pay},
-		{Method: http.MethodGet, Path: "/v1/payment-requests/:id/events", Summary: "Server-sent events (text/event-stream) of a payment for its shop and its payer: submitted, then confirmed or failed (with a reason), or expired, or cancelled (by the shop, told at once); the stream ends after the last. submitted and confirmed carry payer, the payer's pseudonymous short id.", Who: resident | middleware.Shop, Events: paymentEvent{}, Handler: s.paymentEvents},
+		{Method: http.MethodGet, Path: "/v1/payment-requests/:id/events", Summary: "Server-sent events (text/event-stream) of a payment for its shop and its payer: submitted, then confirmed or failed (with a reason), or expired, or cancelled (by the shop, told at once); the stream ends after the last. submitted and confirmed carry payer, the payer's pseudonymous short id. An account may hold EVENT_STREAMS_PER_ACCOUNT streams at once (default 10) and the server EVENT_STREAMS_PER_PROCESS (default 500): past either it is 429 too_many_streams with Retry-After. A stream ends at the latest after EVENT_STREAM_LIFETIME (default 15 minutes, longer than a request lives); open it again to follow on.", Who: resident | middleware.Shop, Events: paymentEvent{}, Handler: s.paymentEvents},
 		{Method: http.MethodPost, Path: "/v1/shop/payment-requests/:id/refunds", Summary: "Refund all or part of a confirmed payment within REFUND_WINDOW_DAYS (default 14), with a reason; signed with the shop's key and relayed. Needs an Idempotency-Key header.", Who: middleware.Shop, Request: refundRequest{}, Response: refundResponse{}, Status: http.StatusCreated, Headers: []header{idempotencyKey(true)}, Handler: s.refund},
 		{Method: http.MethodPost, Path: "/v1/shop/payment-requests/:id/cancel", Summary: "Cancel your open request (no body): it becomes cancelled, can no longer be paid (paying is 409 request_cancelled) and its event streams send cancelled and end. Answers the request. Idempotent: a request that already ended unpaid (cancelled, expired, failed) is answered as it is, unchanged, so an expired request stays expired. A paid request (submitted, confirmed) is 409 already_paid and nothing changes; another shop's is 404.", Who: middleware.Shop, Response: paymentRequestView{}, Handler: s.cancelPaymentRequest},
 		{Method: http.MethodGet, Path: "/v1/shop/payment-requests/:id/qr.svg", Summary: "The QR code of your request's qr_uri as SVG (image/svg+xml), rendered on the server: black on white, error correction level M, a quiet zone of 4 modules, one SVG unit per module (scale it freely). Another shop's request is 404.", Who: middleware.Shop, Produces: "image/svg+xml", Handler: s.paymentRequestQR},
@@ -212,7 +216,7 @@ func checkRoutes(rs []route) error {
 // its rules (see checkRoutes): a programming error that no request may find first.
 func New(deps Deps) http.Handler {
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{deps: deps}
+	s := &Server{deps: deps, streams: newStreamSlots(deps.Limits)}
 	rs := s.routes()
 	if err := checkRoutes(rs); err != nil {
 		panic(err)

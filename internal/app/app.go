@@ -226,7 +226,7 @@ func (p *Platform) Close() {
 func (p *Platform) Handler() http.Handler {
 	apiH := api.New(api.Deps{Log: p.log, Status: &status{p: p}, Accounts: p.accounts, Audit: p.audit,
 		Chores: p.chores, Balances: p.balances, Payments: p.payments, Payouts: p.payouts, Privacy: p.privacy, MaxPhotoBytes: p.cfg.MaxPhotoBytes,
-		TrustedProxies: p.cfg.TrustedProxies})
+		TrustedProxies: p.cfg.TrustedProxies, Limits: p.apiLimits()})
 	mux := http.NewServeMux()
 	for _, path := range []string{"/v1/", "/healthz", "/readyz", "/metrics"} {
 		mux.Handle(path, apiH)
@@ -277,8 +277,7 @@ func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
 	}()
 	p.runPayoutWorkers(workCtx, &wg)
 	p.runPrivacyWorkers(workCtx, &wg)
-	srv := &http.Server{Handler: p.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
-	srv.RegisterOnShutdown(p.hub.Close) // payment event streams end, so the shutdown need not wait for them
+	srv := p.httpServer()
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			errs <- err

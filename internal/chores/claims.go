@@ -78,6 +78,17 @@ func eligible(tx Tx, accountID string) (Resident, error) {
 	return r, nil
 }
 
+// CheckProof says, without any upload, whether the resident may send proof for the claim now: the same
+// refusals as SubmitProof's for someone else's claim or none (ErrNotFound), one not waiting for proof, one
+// past its time, or one with no room for another photo. The API asks it before it reads an upload's body.
+func (s *Service) CheckProof(ctx context.Context, p accounts.Principal, claimID string) error {
+	cl, err := s.store.Claim(ctx, claimID)
+	if err != nil {
+		return err
+	}
+	return s.acceptsProof(cl, p, cl.PhotoCount+1)
+}
+
 // SubmitProof adds one to three photos and a note to the resident's own claim and puts it in the review
 // queue: from claimed, or from needs_info after a reviewer asked for more. Every photo is checked and
 // re-encoded before any is stored, so one bad photo stores nothing; the files are removed again when the

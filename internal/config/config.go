@@ -73,6 +73,8 @@ type Config struct {
 	Privacy Privacy
 	// Web configures the web apps.
 	Web
+	// HTTP bounds requests and event streams: read and write deadlines, stream caps.
+	HTTP HTTP
 }
 
 // Lookup returns the value of an environment variable and whether it is set; os.LookupEnv fits.
@@ -148,6 +150,7 @@ func Load(lookup Lookup, need Need) (*Config, error) {
 	c.Secrets = r.secrets(need&NeedSecrets != 0)
 	c.Chores = r.chores()
 	c.Payments = r.payments()
+	c.HTTP = r.http(c.PaymentRequestTTL)
 	c.Payouts = r.payouts()
 	c.Web = r.web()
 	c.Privacy = r.privacy()
