@@ -34,8 +34,11 @@ type Options struct {
 	DataDir        string            // created if missing; initialised from the genesis on first use
 	GenesisPath    string            // the genesis file; or
 	Genesis        []byte            // its contents, used when GenesisPath is empty
-	SignerKey      *ecdsa.PrivateKey // must be one of the genesis signers
+	SignerKey      *ecdsa.PrivateKey // must be one of the genesis signers; nil = a node that only serves RPC
 	SignerPassword string            // encrypts the key in <DataDir>/keystore
+	Joining        bool              // the signer is not in the genesis yet but is to be voted in: seal once it is
+	NodeKey        *ecdsa.PrivateKey // the node's P2P identity, kept in <DataDir>/geth/nodekey; nil = geth makes one
+	StaticNodes    []string          // enode URLs of the other nodes, dialled and kept connected (see Enode)
 	HTTPPort       int
 	WSPort         int
 	P2PPort        int
@@ -44,6 +47,10 @@ type Options struct {
 	LogFile        string        // geth's output, appended; "" = <DataDir>/geth.log
 	StartTimeout   time.Duration // how long to wait for the first sealed block; 0 = 2 minutes
 }
+
+// networked reports whether the node is one of several: it has peers to dial. Such a node is ready once it
+// answers; whether it seals depends on the others, which the caller waits for.
+func (o Options) networked() bool { return len(o.StaticNodes) > 0 }
 
 // Node is a running geth process. Its methods are safe for concurrent use.
 type Node struct {
@@ -54,6 +61,7 @@ type Node struct {
 	wsURL    string
 	chainID  *big.Int
 	signer   common.Address
+	p2pPort  int
 	stopOnce sync.Once
 	stopErr  error
 }
@@ -63,11 +71,16 @@ const stopTimeout = 30 * time.Second
 
 // Start initialises the data directory if it is new, imports the signer key once, starts geth and returns
 // once geth answers eth_chainId with the genesis chain id and has sealed a block (for a genesis with period
-// 0, which seals only when transactions are pending, once it reports that it is sealing). It refuses a data
-// directory initialised from another genesis with ErrGenesisMismatch. Geth dies with the calling process.
+// 0, which seals only when transactions are pending, once it reports that it is sealing). A node with
+// StaticNodes, or without a SignerKey, is returned as soon as it answers: its blocks come from its peers. It
+// refuses a data directory initialised from another genesis with ErrGenesisMismatch. Geth dies with the
+// calling process.
 func Start(ctx context.Context, opts Options) (*Node, error) {
-	if opts.GethPath == "" || opts.DataDir == "" || opts.SignerKey == nil {
-		return nil, errors.New("start node: GethPath, DataDir and SignerKey are required")
+	if opts.GethPath == "" || opts.DataDir == "" {
+		return nil, errors.New("start node: GethPath and DataDir are required")
+	}
+	if opts.SignerKey == nil && !opts.networked() {
+		return nil, errors.New("start node: a node without a SignerKey needs StaticNodes to get its blocks from")
 	}
 	genesisJSON := opts.Genesis
 	if opts.GenesisPath != "" {
@@ -80,9 +93,12 @@ func Start(ctx context.Context, opts Options) (*Node, error) {
 	if err != nil {
 		return nil, fmt.Errorf("start node: genesis: %w", err)
 	}
-	signer := crypto.PubkeyToAddress(opts.SignerKey.PublicKey)
-	if !slices.Contains(spec.Signers, signer) {
-		return nil, fmt.Errorf("start node: %s is not a signer of this genesis (signers %v)", signer, spec.Signers)
+	var signer common.Address
+	if opts.SignerKey != nil {
+		signer = crypto.PubkeyToAddress(opts.SignerKey.PublicKey)
+		if !opts.Joining && !slices.Contains(spec.Signers, signer) {
+			return nil, fmt.Errorf("start node: %s is not a signer of this genesis (signers %v)", signer, spec.Signers)
+		}
 	}
 	dataDir, err := filepath.Abs(opts.DataDir)
 	if err != nil {
@@ -115,7 +131,7 @@ func Start(ctx context.Context, opts Options) (*Node, error) {
 		if err != nil {
 			return nil, fmt.Errorf("start node: %w", err)
 		}
-		n, err := launch(ctx, opts.GethPath, dataDir, logFile, signer, spec, gasLimit, ports, timeout)
+		n, err := launch(ctx, opts, dataDir, logFile, signer, spec, gasLimit, ports, timeout)
 		if err == nil {
 			return n, nil
 		}
@@ -136,8 +152,11 @@ func (n *Node) WSURL() string { return n.wsURL }
 // ChainID returns the chain id from the genesis.
 func (n *Node) ChainID() *big.Int { return new(big.Int).Set(n.chainID) }
 
-// Signer returns the address that seals this node's blocks.
+// Signer returns the address that seals this node's blocks; the zero address for a node that only serves RPC.
 func (n *Node) Signer() common.Address { return n.signer }
+
+// P2PPort returns the port on 127.0.0.1 on which the node takes connections from its peers.
+func (n *Node) P2PPort() int { return n.p2pPort }
 
 // DataDir returns the absolute path of the node's data directory.
 func (n *Node) DataDir() string { return n.dataDir }
@@ -206,13 +225,23 @@ func prepare(ctx context.Context, opts Options, dataDir string, genesisJSON []by
 		defer wg.Done()
 		initErr = initDataDir(ctx, opts.GethPath, dataDir, genesisJSON, logFile)
 	}()
-	_, keyErr = genesis.WriteKeystore(filepath.Join(dataDir, "keystore"), opts.SignerKey, opts.SignerPassword)
+	if opts.SignerKey != nil {
+		_, keyErr = genesis.WriteKeystore(filepath.Join(dataDir, "keystore"), opts.SignerKey, opts.SignerPassword)
+	}
 	wg.Wait()
 	if initErr != nil {
 		return initErr
 	}
 	if keyErr != nil {
 		return keyErr
+	}
+	if opts.NodeKey != nil {
+		if err := WriteNodeKey(dataDir, opts.NodeKey); err != nil {
+			return err
+		}
+	}
+	if opts.SignerKey == nil {
+		return nil
 	}
 	if err := os.WriteFile(filepath.Join(dataDir, "signer.password"), []byte(opts.SignerPassword), 0o600); err != nil {
 		return err
@@ -233,30 +262,40 @@ func appendLog(path string, data []byte) {
 }
 
 // launch starts geth once with the given ports and waits until it is ready.
-func launch(ctx context.Context, gethPath, dataDir, logFile string, signer common.Address, spec genesis.Spec,
+func launch(ctx context.Context, opts Options, dataDir, logFile string, signer common.Address, spec genesis.Spec,
 	gasLimit uint64, ports portSet, timeout time.Duration) (*Node, error) {
 	// geth v1.13.15's --port listens on every interface; only the config file can bind P2P to 127.0.0.1.
+	// With --nodiscover geth dials no boot node, only the static nodes of the config file.
 	configPath := filepath.Join(dataDir, "heitje-geth.toml")
 	config := fmt.Sprintf("[Node.P2P]\nListenAddr = \"127.0.0.1:%d\"\nBootstrapNodes = []\nBootstrapNodesV5 = []\n", ports.p2p)
+	config += StaticNodesTOML(opts.StaticNodes)
 	if err := os.WriteFile(configPath, []byte(config), 0o644); err != nil {
 		return nil, err
+	}
+	maxPeers := "0"
+	if opts.networked() {
+		maxPeers = strconv.Itoa(len(opts.StaticNodes) + 8)
 	}
 	args := []string{
 		"--config", configPath,
 		"--datadir", dataDir,
 		"--networkid", spec.ChainID.String(),
-		"--nodiscover", "--maxpeers", "0", "--nat", "none",
+		"--nodiscover", "--maxpeers", maxPeers, "--nat", "none",
 		"--http", "--http.addr", "127.0.0.1", "--http.port", strconv.Itoa(ports.http),
 		"--http.api", "eth,net,web3,txpool,clique",
 		"--ws", "--ws.addr", "127.0.0.1", "--ws.port", strconv.Itoa(ports.ws), "--ws.api", "eth,net,web3",
 		"--authrpc.addr", "127.0.0.1", "--authrpc.port", strconv.Itoa(ports.auth),
-		"--mine", "--miner.etherbase", signer.Hex(), "--miner.gaslimit", strconv.FormatUint(gasLimit, 10),
-		"--unlock", signer.Hex(), "--password", filepath.Join(dataDir, "signer.password"), "--allow-insecure-unlock",
+		"--miner.gaslimit", strconv.FormatUint(gasLimit, 10),
 		"--txpool.globalslots", "20000", "--txpool.accountslots", "5000",
 		"--txpool.globalqueue", "5000", "--txpool.accountqueue", "5000",
 		"--syncmode", "full", "--gcmode", "archive",
 		"--verbosity", "2", "--ipcdisable",
 	}
+	if opts.SignerKey != nil {
+		args = append(args, "--mine", "--miner.etherbase", signer.Hex(),
+			"--unlock", signer.Hex(), "--password", filepath.Join(dataDir, "signer.password"), "--allow-insecure-unlock")
+	}
+	gethPath := opts.GethPath
 	logOut, err := os.OpenFile(logFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		return nil, err
@@ -281,16 +320,18 @@ func launch(ctx context.Context, gethPath, dataDir, logFile string, signer commo
 		wsURL:   fmt.Sprintf("ws://127.0.0.1:%d", ports.ws),
 		chainID: new(big.Int).Set(spec.ChainID),
 		signer:  signer,
+		p2pPort: ports.p2p,
 	}
-	if err := n.waitReady(ctx, spec.PeriodSeconds, timeout); err != nil {
+	if err := n.waitReady(ctx, spec.PeriodSeconds, opts.networked(), timeout); err != nil {
 		stopErr := n.Stop()
 		return nil, errors.Join(fmt.Errorf("%w\ngeth log (%s):\n%s", err, logFile, localproc.Tail(logFile, offset, 25)), stopErr)
 	}
 	return n, nil
 }
 
-// waitReady polls the node until it answers with the right chain id and seals blocks.
-func (n *Node) waitReady(ctx context.Context, period uint64, timeout time.Duration) error {
+// waitReady polls the node until it answers with the right chain id and seals blocks; a networked node only
+// until it answers.
+func (n *Node) waitReady(ctx context.Context, period uint64, networked bool, timeout time.Duration) error {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	client, err := rpc.DialContext(ctx, n.rpcURL)
@@ -329,6 +370,9 @@ func (n *Node) waitReady(ctx context.Context, period uint64, timeout time.Durati
 		}
 		if got := (*big.Int)(&chainID); got.Cmp(n.chainID) != 0 {
 			return fmt.Errorf("geth reports chain id %s, the genesis says %s", got, n.chainID)
+		}
+		if networked {
+			return nil
 		}
 		if !answered {
 			answered, first = true, uint64(number)

@@ -42,13 +42,16 @@ func testKey(i int) *ecdsa.PrivateKey {
 
 // testGenesis is the genesis of every test node: the development network (chain id 6411, 1 s blocks, 100M
 // gas, the development signer and keys) plus the test keys.
-var testGenesis = sync.OnceValues(func() ([]byte, error) {
+var testGenesis = sync.OnceValues(func() ([]byte, error) { return genesis.Build(testGenesisSpec()) })
+
+// testGenesisSpec is testGenesis before it is built, for a network's genesis with other signers.
+func testGenesisSpec() genesis.Spec {
 	spec := devnet.GenesisSpec()
 	for i := range testKeyCount {
 		spec.Alloc[crypto.PubkeyToAddress(testKey(i).PublicKey)] = new(big.Int).Set(testKeyBalance)
 	}
-	return genesis.Build(spec)
-})
+	return spec
+}
 
 // makeScratch creates the temp folder of one test binary or one wrap, named after our pid so that a later
 // run can remove it if we die without cleaning up. The postgres user must pass through it: 0755.
