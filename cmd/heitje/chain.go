@@ -91,6 +91,8 @@ func chainGenesis(args []string, stdin io.Reader, stdout io.Writer) error {
 	relayers := fs.Int("relayers", 4, "how many relayer keys to create")
 	fundEther := fs.Int64("fund-ether", 1_000_000, "ether given to each service key in the genesis")
 	out := fs.String("out", "", "folder to write genesis.json, keystore/ and addresses.json into; must not exist (required)")
+	nodesFlag := fs.String("nodes", "", "the network's geth nodes, signers and RPC nodes, as name=host:port,… (P2P ports): "+
+		"writes a node key for each and the static peer list every node loads")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
@@ -99,6 +101,13 @@ func chainGenesis(args []string, stdin io.Reader, stdout io.Writer) error {
 	}
 	if *relayers < 1 || *relayers > 64 {
 		return usageError{errors.New("--relayers must be between 1 and 64")}
+	}
+	var nodes []networkNode
+	if *nodesFlag != "" {
+		var err error
+		if nodes, err = parseNodes(*nodesFlag); err != nil {
+			return usageError{err}
+		}
 	}
 	spec := genesis.Spec{ChainID: new(big.Int).SetUint64(*chainID), PeriodSeconds: *period, GasLimit: *gasLimit,
 		Alloc: map[common.Address]*big.Int{}}
@@ -169,6 +178,14 @@ func chainGenesis(args []string, stdin io.Reader, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "wrote %[1]s/genesis.json, %[1]s/%[2]s/ (%[3]d keys, for the API hosts), %[1]s/%[4]s/ (admin and treasury: "+
 		"move it to an offline machine) and %[1]s/addresses.json\n", *out, apiKeystore, len(names)-2, adminKeystore)
+	if len(nodes) > 0 {
+		if _, err := writeNodes(*out, nodes); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %[1]s/nodes/<name>/nodekey for each of the %[2]d nodes (copy it to <datadir>/geth/nodekey on that node), "+
+			"%[1]s/static-nodes.toml (every node: geth --config static-nodes.toml --nodiscover) and %[1]s/nodes.json (the enode URLs)\n",
+			*out, len(nodes))
+	}
 	return nil
 }
 
