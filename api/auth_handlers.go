@@ -39,6 +39,8 @@ type registerResponse struct {
 type loginRequest struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
+	// SecondFactor is the code of a staff member's second factor, needed once they enrolled one.
+	SecondFactor string `json:"second_factor,omitempty" doc:"staff with a second factor: the current six-digit code of the authenticator app, or one unused recovery code (used up by this login). Without it, after the right password, the answer is 401 second_factor_code_required; a wrong or used code is 401 second_factor_code_invalid and counts as a failed login" example:"123456"`
 	// Cookie asks for a browser session: the refresh token goes into the heitje_refresh cookie, not the body.
 	Cookie bool `json:"cookie,omitempty" doc:"true for a browser session: the answer has no refresh_token; the heitje_refresh cookie (HttpOnly; Secure; SameSite=Strict; Path=/v1/auth) carries it instead"`
 }
@@ -97,7 +99,7 @@ func (s *Server) login(c *gin.Context) {
 		respondError(c, err)
 		return
 	}
-	t, err := s.deps.Accounts.Login(c.Request.Context(), req.Username, req.Password, c.ClientIP())
+	t, err := s.deps.Accounts.LoginWithCode(c.Request.Context(), req.Username, req.Password, req.SecondFactor, c.ClientIP())
 	if errors.Is(err, accounts.ErrRateLimited) {
 		c.Header("Retry-After", strconv.Itoa(int(s.deps.Accounts.RetryAfter().Seconds())))
 	}

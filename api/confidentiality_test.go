@@ -16,6 +16,7 @@ func TestPrivilegesWaitForTheConfidentialityStatement(t *testing.T) {
 	a.expect(http.StatusCreated, "", "POST", "/v1/admin/staff", adminTok,
 		map[string]any{"username": "nieuwkomer", "password": testPassword, "privileges": []string{string(accounts.PrivStaffManage)}})
 	tok, _ := a.login("nieuwkomer")
+	a.enrol("nieuwkomer", tok) // the second factor comes first (TestStaffSecondFactor)
 	a.expect(http.StatusForbidden, "confidentiality_required", "GET", "/v1/admin/staff", tok, nil)
 
 	st := a.expect(http.StatusOK, "", "GET", "/v1/me/confidentiality", tok, nil)

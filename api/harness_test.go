@@ -58,6 +58,8 @@ type testAPI struct {
 	// keys and lookup are the data keys the accounts store seals and hashes with.
 	keys   *secrets.Keyring
 	lookup *secrets.Lookup
+	// factors are the second factors the helpers enrolled, by username (second_factor_test.go).
+	factors map[string]*testFactor
 }
 
 func newTestAPI(t *testing.T, opts accounts.Options) *testAPI {
@@ -170,17 +172,22 @@ func (a *testAPI) register(body map[string]any) string {
 // login returns an access and a refresh token.
 func (a *testAPI) login(username string) (string, string) {
 	a.t.Helper()
-	out := a.expect(http.StatusOK, "", "POST", "/v1/auth/login", "", map[string]any{"username": username, "password": testPassword})
+	body := map[string]any{"username": username, "password": testPassword}
+	if a.factors[username] != nil {
+		body["second_factor"] = a.code(username)
+	}
+	out := a.expect(http.StatusOK, "", "POST", "/v1/auth/login", "", body)
 	return out["access_token"].(string), out["refresh_token"].(string)
 }
 
-// admin creates an administrator (every privilege) and returns its access token.
+// admin creates an administrator (every privilege) with a second factor and returns its access token.
 func (a *testAPI) admin(username string) string {
 	a.t.Helper()
 	if _, err := a.acc.CreateAdmin(context.Background(), username, testPassword, "test"); err != nil {
 		a.t.Fatal(err)
 	}
 	tok, _ := a.login(username)
+	a.enrol(username, tok)
 	a.acknowledge(tok)
 	return tok
 }
@@ -192,12 +199,14 @@ func (a *testAPI) acknowledge(token string) {
 	a.expect(http.StatusOK, "", "POST", "/v1/me/confidentiality", token, map[string]any{"version": accounts.CurrentConfidentiality.Version})
 }
 
-// staff creates a staff member with the given privileges through the admin API and returns its token.
+// staff creates a staff member with the given privileges through the admin API, with a second factor, and
+// returns its id and token.
 func (a *testAPI) staff(adminToken, username string, privs ...accounts.Privilege) (string, string) {
 	a.t.Helper()
 	out := a.expect(http.StatusCreated, "", "POST", "/v1/admin/staff", adminToken,
 		map[string]any{"username": username, "password": testPassword, "privileges": privs})
 	tok, _ := a.login(username)
+	a.enrol(username, tok)
 	a.acknowledge(tok)
 	return out["id"].(string), tok
 }

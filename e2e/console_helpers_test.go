@@ -15,9 +15,11 @@ import (
 	"github.com/heerlen/heitje/internal/testenv"
 )
 
-// desk is a staff member's browser at a desk: a tab of headless Chromium at a laptop's size on the console.
+// desk is a staff member's browser at a desk: a tab of headless Chromium at a laptop's size on the console
+// of platform p.
 type desk struct {
 	*browserPhone
+	p *platform
 }
 
 // Desk size: a common laptop's screen.
@@ -28,7 +30,7 @@ func (p *platform) newDesk(t testing.TB) desk {
 	t.Helper()
 	b := &browserPhone{t: t, ctx: testenv.Browser(t), base: p.base}
 	b.do("desk size", chromedp.EmulateViewport(deskWidth, deskHeight))
-	return desk{b}
+	return desk{b, p}
 }
 
 // newOtherDesk is a second staff member's desk: a browser of its own (its own cookies, so its own session).
@@ -36,29 +38,35 @@ func (p *platform) newOtherDesk(t testing.TB) desk {
 	t.Helper()
 	b := &browserPhone{t: t, ctx: testenv.OwnBrowser(t, nil), base: p.base}
 	b.do("desk size", chromedp.EmulateViewport(deskWidth, deskHeight))
-	return desk{b}
+	return desk{b, p}
 }
 
-// newStaff creates a staff member with privs (the confidentiality statement acknowledged when ack) and
-// returns its id.
-func (p *platform) newStaff(username string, ack bool, privs ...accounts.Privilege) string {
+// newStaff creates a staff member with privs and returns its id. With ready the member has a second factor
+// and has acknowledged the confidentiality statement; without, the console asks for both at the first
+// sign-in.
+func (p *platform) newStaff(username string, ready bool, privs ...accounts.Privilege) string {
 	p.tb.Helper()
 	a, err := p.acc.CreateStaff(p.ctx, p.admin, username, password, privs)
 	if err != nil {
 		p.tb.Fatal(err)
 	}
-	if ack {
+	if ready {
 		p.acknowledge(a.ID)
+		p.enrol(a.ID, username)
 	}
 	return a.ID
 }
 
-// signIn signs in on the console's sign-in page and waits for the page after it.
+// signIn signs in on the console's sign-in page, with the code of the second factor when the member has
+// one, and waits for the page after it.
 func (d desk) signIn(username string) {
 	d.t.Helper()
 	d.open("/beheer/inloggen")
 	d.fill("username", username)
 	d.fill("password", password)
+	if code := d.p.code(username); code != "" {
+		d.fill("code", code)
+	}
 	d.click(`main form button[type="submit"]`)
 	d.do("the page after signing in", chromedp.WaitNotPresent(chromedp.CSS(`main input[name="password"]`)))
 }
@@ -99,7 +107,8 @@ func (p *platform) consoleClient(username string) *http.Client {
 	c := &http.Client{Jar: jar, Timeout: 2 * time.Minute, CheckRedirect: func(*http.Request, []*http.Request) error {
 		return http.ErrUseLastResponse
 	}}
-	res, err := c.PostForm(p.base+"/beheer/inloggen", url.Values{"username": {username}, "password": {password}})
+	res, err := c.PostForm(p.base+"/beheer/inloggen", url.Values{"username": {username}, "password": {password},
+		"code": {p.code(username)}})
 	if err != nil {
 		p.tb.Fatal(err)
 	}

@@ -7,12 +7,16 @@ import (
 	"testing"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/testenv"
 )
 
-// TestConsoleSignIn: a new staff member signs in, is shown the confidentiality statement and can do
-// nothing before acknowledging it (a refused form says why); afterwards the start page lists only the
-// sections of their privileges. Wrong passwords, residents and disabled staff are refused with a message;
-// signing out ends the session. axe-core checks each page in Dutch and English.
+// TestConsoleSignIn: a new staff member signs in with the password, sets up a second factor (nothing else
+// opens before: a wrong code is refused, the right one shows the recovery codes once), is shown the
+// confidentiality statement and can do nothing before acknowledging it (a refused form says why);
+// afterwards the start page lists only the sections of their privileges. From then on signing in needs the
+// code: without it the page asks for it, and a recovery code works once. Wrong passwords, residents and
+// disabled staff are refused with a message; signing out ends the session. axe-core checks each page in
+// Dutch and English.
 func TestConsoleSignIn(t *testing.T) {
 	p := newPlatform(t)
 	p.serve()
@@ -28,6 +32,24 @@ func TestConsoleSignIn(t *testing.T) {
 	d.sees("De gebruikersnaam of het wachtwoord klopt niet")
 
 	d.signIn("nieuwe-collega")
+	d.page("/beheer/tweede-factor")
+	d.checkA11y("the second factor's enrolment")
+	d.screenshot("console-signin-1-second-factor")
+	d.open("/beheer/geheimhouding")
+	d.page("/beheer/tweede-factor") // nothing before the second factor
+	d.fill("code", "000000")
+	d.click(`main form button[type="submit"]`)
+	d.sees("Deze code klopt niet")
+	if n := p.count(`SELECT count(*) FROM staff_second_factors WHERE account_id = $1 AND confirmed_at IS NOT NULL`, id); n != 0 {
+		t.Fatal("a wrong code confirmed the second factor")
+	}
+	codes := d.enrolHere("nieuwe-collega")
+	if len(codes) != accounts.RecoveryCodeCount {
+		t.Fatalf("the page shows %d recovery codes: %v", len(codes), codes)
+	}
+	testenv.Axe(t, d.ctx, "the recovery codes") // shown once: no language switch (TestConsoleAccount checks English)
+	d.screenshot("console-signin-2-recovery-codes")
+	d.click(`main a[href="/beheer"]`)
 	d.page("/beheer/geheimhouding")
 	d.checkA11y("the confidentiality statement")
 	d.open("/beheer")
@@ -51,6 +73,27 @@ func TestConsoleSignIn(t *testing.T) {
 	d.page("/beheer/inloggen")
 	d.sees("Je bent uitgelogd.")
 	d.open("/beheer")
+	d.page("/beheer/inloggen")
+
+	// Signing in again needs the code of the second factor; a recovery code works once.
+	d.fill("username", "nieuwe-collega")
+	d.fill("password", password)
+	d.click(`main form button[type="submit"]`)
+	d.sees("Je account heeft een tweede factor")
+	d.fill("password", password)
+	d.fill("code", codes[0])
+	d.click(`main form button[type="submit"]`)
+	d.page("/beheer")
+	d.click(`header form[action="/beheer/uitloggen"] button`)
+	d.page("/beheer/inloggen")
+	d.fill("username", "nieuwe-collega")
+	d.fill("password", password)
+	d.fill("code", codes[0])
+	d.click(`main form button[type="submit"]`)
+	d.sees("Deze code klopt niet of is al gebruikt")
+	d.signIn("nieuwe-collega")
+	d.page("/beheer")
+	d.click(`header form[action="/beheer/uitloggen"] button`)
 	d.page("/beheer/inloggen")
 
 	// A resident's right password gets no console.

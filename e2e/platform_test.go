@@ -56,6 +56,8 @@ type platform struct {
 	chores *chores.Service
 	base   string // the API's URL once it serves
 	admin  accounts.Actor
+	// factors are the staff's second factors (second_factor_helpers_test.go).
+	factors factors
 }
 
 func newPlatform(tb testing.TB) *platform {
@@ -114,6 +116,7 @@ func newPlatformOn(tb testing.TB, env *testenv.ChainEnv) *platform {
 	p.admin = accounts.Actor{Principal: accounts.Principal{AccountID: a.ID, Username: a.Username, Role: accounts.RoleStaff,
 		Privileges: accounts.AllPrivileges()}, RequestID: "e2e-setup"}
 	p.acknowledge(a.ID)
+	p.enrol(a.ID, a.Username)
 	return p
 }
 
@@ -194,10 +197,14 @@ func errCode(body map[string]any) string {
 	return c
 }
 
-// login returns an access token of the account.
+// login returns an access token of the account (staff sign in with the code of their second factor).
 func (p *platform) login(username string) string {
 	p.tb.Helper()
-	out := p.expect(http.StatusOK, "", "POST", "/v1/auth/login", "", map[string]any{"username": username, "password": password})
+	body := map[string]any{"username": username, "password": password}
+	if code := p.code(username); code != "" {
+		body["second_factor"] = code
+	}
+	out := p.expect(http.StatusOK, "", "POST", "/v1/auth/login", "", body)
 	return out["access_token"].(string)
 }
 
@@ -207,8 +214,8 @@ func (p *platform) reviewer(username string) string {
 	return p.staffLogin(username, accounts.PrivChoresReview)
 }
 
-// staffLogin creates a staff member with privs who has acknowledged the confidentiality statement, and
-// returns their access token.
+// staffLogin creates a staff member with privs who has a second factor and has acknowledged the
+// confidentiality statement, and returns their access token.
 func (p *platform) staffLogin(username string, privs ...accounts.Privilege) string {
 	p.tb.Helper()
 	a, err := p.acc.CreateStaff(p.ctx, p.admin, username, password, privs)
@@ -216,6 +223,7 @@ func (p *platform) staffLogin(username string, privs ...accounts.Privilege) stri
 		p.tb.Fatal(err)
 	}
 	p.acknowledge(a.ID)
+	p.enrol(a.ID, username)
 	return p.login(username)
 }
 

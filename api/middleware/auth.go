@@ -61,7 +61,9 @@ const principalKey = "principal"
 
 // Authorize admits a request only with a valid bearer token of an account whose role who allows and that
 // holds need (when need is set). Otherwise it calls fail with accounts.ErrUnauthenticated,
-// ErrInvalidToken or ErrForbidden (or what the authenticator returned) and stops the request.
+// ErrInvalidToken or ErrForbidden (or what the authenticator returned) and stops the request; a staff member
+// whose privileges do not take effect yet gets ErrSecondFactorRequired or ErrConfidentialityPending on a
+// route that needs one.
 func Authorize(authn Authenticator, who Who, need accounts.Privilege, fail func(*gin.Context, error)) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		token, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
@@ -74,6 +76,10 @@ func Authorize(authn Authenticator, who Who, need accounts.Privilege, fail func(
 		if err != nil {
 			c.Header("WWW-Authenticate", `Bearer realm="heitje", error="invalid_token"`)
 			fail(c, err)
+			return
+		}
+		if need != "" && who.Allows(p.Role) && p.SecondFactorPending {
+			fail(c, accounts.ErrSecondFactorRequired)
 			return
 		}
 		if need != "" && who.Allows(p.Role) && p.ConfidentialityPending {

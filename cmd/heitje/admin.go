@@ -69,8 +69,9 @@ func adminCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("created administrator %s (id %s) with every privilege; they take effect once %s has acknowledged the\n"+
-		"confidentiality statement (GET, then POST /v1/me/confidentiality)\n", a.Username, a.ID, a.Username)
+	fmt.Printf("created administrator %s (id %s) with every privilege; they take effect once %s has set up a second\n"+
+		"factor and acknowledged the confidentiality statement, which the console (/beheer) asks for at the first sign-in\n"+
+		"(or POST /v1/me/second-factor and /v1/me/second-factor/confirm, GET and POST /v1/me/confidentiality)\n", a.Username, a.ID, a.Username)
 	return nil
 }
 

@@ -23,7 +23,7 @@ import (
 
 func dev(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return usageError{errors.New("dev needs run or test -- CMD")}
+		return usageError{errors.New("dev needs run, test -- CMD or totp USERNAME")}
 	}
 	root, err := projectRoot()
 	if err != nil {
@@ -32,6 +32,8 @@ func dev(ctx context.Context, args []string) error {
 	switch args[0] {
 	case "run":
 		return devRun(ctx, root)
+	case "totp":
+		return devTOTP(ctx, root, args[1:])
 	case "test":
 		argv := args[1:]
 		if len(argv) > 0 && argv[0] == "--" {
@@ -49,7 +51,7 @@ func dev(ctx context.Context, args []string) error {
 		}
 		return nil
 	}
-	return usageError{fmt.Errorf("dev %q: want run or test", args[0])}
+	return usageError{fmt.Errorf("dev %q: want run, test or totp", args[0])}
 }
 
 // exitStatus passes a child's exit status through.

@@ -79,8 +79,9 @@ func ensureDevSecrets(state string) (map[string]string, error) {
 	return vals, os.WriteFile(path, []byte(b.String()), 0o600)
 }
 
-// seedDemo gives a fresh local platform an administrator "admin" and an approved, activated demo shop,
-// printing their passwords once. It does nothing when an administrator exists, so it runs on every start.
+// seedDemo gives a fresh local platform an administrator "admin", with a development second factor, and an
+// approved, activated demo shop, printing their passwords (and the second factor's secret) once. It does
+// nothing when an administrator exists, so it runs on every start.
 func seedDemo(ctx context.Context, cfg *config.Config, out io.Writer) error {
 	db, err := store.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
@@ -99,7 +100,13 @@ func seedDemo(ctx context.Context, cfg *config.Config, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("demo seed: %w", err)
 	}
+	secret, err := enrolDemo(ctx, acc, admin)
+	if err != nil {
+		return fmt.Errorf("demo seed: %w", err)
+	}
 	fmt.Fprintf(out, "\nDemo accounts (the passwords are shown this once):\n  administrator  admin      %s\n", adminPw)
+	fmt.Fprintf(out, "    second factor: run `bin/heitje dev totp admin` for the current code to sign in with\n"+
+		"    (or add the DEVELOPMENT secret %s to an authenticator app)\n", secret)
 	shop, err := acc.Register(ctx, accounts.Registration{Role: accounts.RoleShop, Username: "demo-shop", Password: shopPw,
 		Shop: &accounts.Shop{LegalName: "Demowinkel Heerlen", KvK: "12345678", IBAN: "NL91ABNA0417164300",
 			Address: "Bongerd 1, 6411 JM Heerlen"}})

@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/config"
@@ -42,8 +44,9 @@ func TestDevSecretsAreMadeOnceAndKept(t *testing.T) {
 	}
 }
 
-// TestDemoSeedRunsOnce seeds an administrator and an approved, activated demo shop, printing the
-// passwords once; a second start finds the administrator and does nothing.
+// TestDemoSeedRunsOnce seeds an administrator with a development second factor and an approved, activated
+// demo shop, printing the passwords and the secret once; `heitje dev totp admin` prints a code that signs
+// the administrator in. A second start finds the administrator and does nothing.
 func TestDemoSeedRunsOnce(t *testing.T) {
 	ctx := context.Background()
 	dbURL := testenv.Postgres(t)
@@ -70,11 +73,32 @@ func TestDemoSeedRunsOnce(t *testing.T) {
 		t.Fatalf("seed output: %s", out.String())
 	}
 	acc := mustAccounts(t, cfg, db)
-	if _, err := acc.Login(ctx, "admin", m[1], "127.0.0.1"); err != nil {
-		t.Fatalf("the printed admin password does not work: %v", err)
+	if _, err := acc.Login(ctx, "admin", m[1], "127.0.0.1"); !errors.Is(err, accounts.ErrSecondFactorCodeRequired) {
+		t.Fatalf("the administrator signs in without the second factor: %v", err)
+	}
+	// `heitje dev totp admin` prints the code that signs in with the printed password.
+	var printed bytes.Buffer
+	if err := printDevTOTP(ctx, &printed, cfg, db, "admin", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	code := strings.Fields(printed.String())[0]
+	if _, err := acc.LoginWithCode(ctx, "admin", m[1], code, "127.0.0.1"); err != nil {
+		t.Fatalf("the printed admin password and dev totp's code %q do not work: %v", code, err)
 	}
 	keys, _ := cfg.Keyring()
 	lookup, _ := cfg.Lookup()
+	admin, _ := db.Accounts(keys, lookup).ByUsername(ctx, "admin")
+	f, err := db.Accounts(keys, lookup).SecondFactor(ctx, admin.ID)
+	secret := regexp.MustCompile(`DEVELOPMENT secret ([A-Z2-7]{32})`).FindStringSubmatch(out.String())
+	if err != nil || f.ConfirmedAt == nil || secret == nil || f.Secret != secret[1] {
+		t.Fatalf("the printed secret %v is not the enrolled one (%v)", secret, err)
+	}
+	// When the codes of now and of the next step were used, it says how long to wait instead.
+	printed.Reset()
+	at := time.Unix((f.LastStep-1)*accounts.TOTPPeriod, 0)
+	if err := printDevTOTP(ctx, &printed, cfg, db, "admin", at); err == nil || !strings.Contains(err.Error(), "run this again in 30s") {
+		t.Fatalf("dev totp with both codes used: %v, printed %q", err, printed.String())
+	}
 	shop, err := db.Accounts(keys, lookup).ByUsername(ctx, "demo-shop")
 	if err != nil || shop.Status != accounts.StatusApproved || shop.Shop.ActivatedAt == nil || shop.WalletAddress == "" {
 		t.Fatalf("demo shop: %+v, %v", shop, err)

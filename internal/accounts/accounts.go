@@ -165,11 +165,14 @@ type Principal struct {
 	// ConfidentialityPending is set for a staff member who has not acknowledged the confidentiality
 	// statement in force: none of their privileges takes effect until they do (P-90).
 	ConfidentialityPending bool
+	// SecondFactorPending is set for a staff member without an enrolled second factor: none of their
+	// privileges takes effect until they enrol one (second_factor.go).
+	SecondFactorPending bool
 }
 
 // Has reports whether the caller holds privilege p and may use it.
 func (p Principal) Has(priv Privilege) bool {
-	return p.Role == RoleStaff && !p.ConfidentialityPending && slices.Contains(p.Privileges, priv)
+	return p.Role == RoleStaff && !p.ConfidentialityPending && !p.SecondFactorPending && slices.Contains(p.Privileges, priv)
 }
 
 // Actor is a staff member acting through a request: who, which request and from which address, for the
@@ -263,6 +266,8 @@ type Store interface {
 	OverviewStore
 	// ShopChangeStore has the changes of shops' bank details (shop_changes.go).
 	ShopChangeStore
+	// CredentialStore reads staff members' second factors (second_factor.go).
+	CredentialStore
 }
 
 // Tx is the work that must happen atomically: a status change with its audit entry and outbox intent, a
@@ -303,4 +308,6 @@ type Tx interface {
 	UseChallenge(nonce string, at time.Time) error
 	// ShopChangeTx writes the changes of shops' bank details (shop_changes.go).
 	ShopChangeTx
+	// CredentialTx changes second factors (second_factor.go).
+	CredentialTx
 }

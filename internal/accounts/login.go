@@ -27,6 +27,14 @@ type Tokens struct {
 // unknown username gets the same answer as a wrong password, after the same argon2id work. Pending and
 // rejected accounts are told so only when the password is right.
 func (s *Service) Login(ctx context.Context, username, password, clientIP string) (Tokens, error) {
+	return s.LoginWithCode(ctx, username, password, "", clientIP)
+}
+
+// LoginWithCode is Login with the code of a staff member's second factor (a TOTP code or a recovery code),
+// which a staff member who enrolled one needs: after the right password, no code is
+// ErrSecondFactorCodeRequired (not counted as a failure) and a wrong or used one is
+// ErrSecondFactorCodeInvalid, counted as a failed login. Others' code is ignored.
+func (s *Service) LoginWithCode(ctx context.Context, username, password, code, clientIP string) (Tokens, error) {
 	username = NormalizeUsername(username)
 	now := s.now()
 	userKey, clientKey := s.lookup.Hash("login-username", username), s.lookup.Hash("login-client", clientIP)
@@ -57,6 +65,12 @@ func (s *Service) Login(ctx context.Context, username, password, clientIP string
 			return Tokens{}, err
 		}
 		return Tokens{}, statusError(a.Status)
+	}
+	if err := s.checkSecondFactor(ctx, a, code); err != nil {
+		if errors.Is(err, ErrSecondFactorCodeRequired) {
+			err = errors.Join(err, s.store.ReleaseLoginAttempt(ctx, attempt))
+		}
+		return Tokens{}, err
 	}
 	if err := s.store.ClearLoginFailures(ctx, userKey, clientKey); err != nil {
 		return Tokens{}, err

@@ -11,9 +11,12 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/pquerna/otp"
+	"github.com/pquerna/otp/totp"
 
 	"github.com/heerlen/heitje/chain"
 	"github.com/heerlen/heitje/internal/accounts"
@@ -79,8 +82,9 @@ func platformWithoutChain(t *testing.T, buf io.Writer) (*Platform, *atomic.Int64
 }
 
 // onboard registers a resident and a shop with personal data through the HTTP API, and has an
-// administrator approve both and read the resident's personal data; it returns the personal values used.
-func onboard(t *testing.T, p *Platform) []string {
+// administrator ("wethouder", with a second factor) approve both and read the resident's personal data; it
+// returns the personal values used and the administrator's codes for later logins.
+func onboard(t *testing.T, p *Platform) ([]string, func() string) {
 	t.Helper()
 	ctx := context.Background()
 	h := p.Handler()
@@ -110,17 +114,19 @@ func onboard(t *testing.T, p *Platform) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.accounts.AcknowledgeConfidentiality(ctx, accounts.Principal{AccountID: admin.ID, Role: accounts.RoleStaff},
-		accounts.CurrentConfidentiality.Version); err != nil {
+	staff := accounts.Principal{AccountID: admin.ID, Username: admin.Username, Role: accounts.RoleStaff}
+	if _, err := p.accounts.AcknowledgeConfidentiality(ctx, staff, accounts.CurrentConfidentiality.Version); err != nil {
 		t.Fatal(err)
 	}
-	tok := call("POST", "/v1/auth/login", "", map[string]any{"username": "wethouder", "password": "a long enough password"})["access_token"].(string)
+	code := enrol(t, p.accounts, staff)
+	tok := call("POST", "/v1/auth/login", "", map[string]any{"username": "wethouder", "password": "a long enough password",
+		"second_factor": code()})["access_token"].(string)
 	call("POST", "/v1/admin/accounts/"+resident+"/approve", tok, nil)
 	call("POST", "/v1/admin/accounts/"+shop+"/approve", tok, nil)
 	call("GET", "/v1/admin/accounts/"+resident+"?reason=helpdesk+question", tok, nil)
 	call("PATCH", "/v1/me", call("POST", "/v1/auth/login", "", map[string]any{"username": "bloemetje",
 		"password": "a long enough password"})["access_token"].(string), map[string]any{"email": values[0]})
-	return values
+	return values, code
 }
 
 // TestRegistrationAndApprovalMakeNoChainCall runs registration and approval of a resident and a shop
@@ -146,7 +152,7 @@ func TestRegistrationAndApprovalMakeNoChainCall(t *testing.T) {
 func TestApplicationLogsCarryNoPersonalData(t *testing.T) {
 	var buf bytes.Buffer
 	p, _ := platformWithoutChain(t, &buf)
-	values := onboard(t, p)
+	values, _ := onboard(t, p)
 	logs := strings.ToLower(buf.String())
 	if strings.Count(logs, `"msg":"http"`) < 8 {
 		t.Fatalf("the log did not capture the requests:\n%s", logs)
@@ -157,5 +163,37 @@ func TestApplicationLogsCarryNoPersonalData(t *testing.T) {
 				t.Errorf("the application log contains %q", v)
 			}
 		}
+	}
+}
+
+// enrol gives staff member who a second factor, as the console's enrolment page does, and returns the codes
+// an authenticator app would show: each call the code of a time step not given before, from now's on,
+// waiting for the next step when now's and the next were given (the platform takes each code once).
+func enrol(t *testing.T, acc *accounts.Service, who accounts.Principal) func() string {
+	t.Helper()
+	e, err := acc.StartSecondFactor(context.Background(), who)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(step int64) string {
+		c, err := totp.GenerateCodeCustom(e.Secret, time.Unix(step*accounts.TOTPPeriod, 0), totp.ValidateOpts{
+			Period: accounts.TOTPPeriod, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	now := func() int64 { return time.Now().Unix() / accounts.TOTPPeriod }
+	last := now()
+	if _, err := acc.ConfirmSecondFactor(context.Background(), who, at(last)); err != nil {
+		t.Fatal(err)
+	}
+	return func() string {
+		t.Helper()
+		last = max(now(), last+1)
+		for last > now()+1 {
+			time.Sleep(time.Until(time.Unix((now()+1)*accounts.TOTPPeriod, 0)) + 10*time.Millisecond)
+		}
+		return at(last)
 	}
 }

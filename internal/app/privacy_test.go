@@ -15,7 +15,7 @@ import (
 // run: no chain call is made and no chain intent written, and the resident is gone.
 func TestErasureAndExportMakeNoChainCall(t *testing.T) {
 	p, calls := platformWithoutChain(t, io.Discard)
-	onboard(t, p)
+	_, adminCode := onboard(t, p)
 	h := p.Handler()
 	call := func(method, path, token string, body any) map[string]any {
 		t.Helper()
@@ -31,10 +31,11 @@ func TestErasureAndExportMakeNoChainCall(t *testing.T) {
 		}
 		return out
 	}
-	login := func(user string) string {
-		return call("POST", "/v1/auth/login", "", map[string]any{"username": user, "password": "a long enough password"})["access_token"].(string)
+	login := func(user, code string) string {
+		return call("POST", "/v1/auth/login", "", map[string]any{"username": user, "password": "a long enough password",
+			"second_factor": code})["access_token"].(string)
 	}
-	resident, admin := login("bloemetje"), login("wethouder")
+	resident, admin := login("bloemetje", ""), login("wethouder", adminCode())
 	call("GET", "/v1/me/export", resident, nil)
 	req := call("POST", "/v1/privacy/requests", resident, map[string]any{"kind": "erasure"})
 	out := call("POST", "/v1/admin/privacy/requests/"+req["id"].(string)+"/close", admin, map[string]any{"decision": "granted"})

@@ -47,6 +47,7 @@ func (e *env) world() world {
 	if _, err := e.acc.ReadPersonal(e.ctx, e.admin, p.AccountID, "vraag aan de balie"); err != nil {
 		e.t.Fatal(err)
 	}
+	e.secondFactor(e.officer)
 	c1, c2 := e.chore("Bladeren ruimen"), e.chore("Zwerfafval prikken")
 	cl := e.claim(p, c1, note)
 	e.must(e.chores.RequestInfo(e.ctx, e.reviewer, cl, info))

@@ -114,6 +114,21 @@ var accountsDataset = privacy.Dataset{
 			notPersonal("client_key", "a keyed hash of a sign-up's client address, linked to no account and deleted after the limit's hour"),
 			notPersonal("at", "when a sign-up came from that address, linked to no account and deleted after the limit's hour"),
 		}},
+		{Name: "staff_second_factors", Retention: privacy.RetainInactive, Columns: []privacy.Column{
+			personal("account_id", catIdentity, "Account id (staff)", actAccounts),
+			sealedWithheld("secret_enc", catCredentials, "Secret of your authenticator app (second factor)", actAccounts),
+			personal("created_at", catUsage, "Second factor enrolment started at", actAccounts),
+			personal("confirmed_at", catUsage, "Second factor enrolled at", actAccounts),
+			personal("last_step", catUsage, "Time of the last code accepted (30-second step)", actAccounts),
+		}, Links: []privacy.Link{{Title: "Your second factor (staff)", Where: "account_id = @account",
+			Columns: []string{"account_id", "secret_enc", "created_at", "confirmed_at", "last_step"}}}},
+		{Name: "staff_recovery_codes", Retention: privacy.RetainInactive, Columns: []privacy.Column{
+			personal("account_id", catIdentity, "Account id (staff)", actAccounts),
+			withheld("code_hash", catCredentials, "Recovery code (keyed hash)", actAccounts),
+			personal("created_at", catUsage, "Recovery code made at", actAccounts),
+			personal("used_at", catUsage, "Recovery code used at", actAccounts),
+		}, Links: []privacy.Link{{Title: "Your recovery codes (staff)", Where: "account_id = @account",
+			Columns: []string{"account_id", "code_hash", "created_at", "used_at"}}}},
 		{Name: "wallet_challenges", Retention: privacy.RetainSessions, Columns: []privacy.Column{
 			pseudonymous("nonce", catUsage, "Challenge nonce", actAccounts),
 			personal("account_id", catIdentity, "Account id", actAccounts),

@@ -62,6 +62,7 @@ var sealedColumns = []sealedTable{
 		"iban_enc", "address_enc", "private_key_enc"}},
 	{table: "payout_lines", key: "id", columns: []string{"business_name_enc", "iban_enc"}},
 	{table: "shop_detail_changes", key: "id", columns: []string{"legal_name_enc", "kvk_enc", "iban_enc"}},
+	{table: "staff_second_factors", key: "account_id", columns: []string{"secret_enc"}},
 }
 
 // Rotation counts what RotateKEK did.

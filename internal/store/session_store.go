@@ -25,9 +25,12 @@ func (s *AccountStore) SessionPrincipal(ctx context.Context, sessionID string) (
 		Privileges []byte
 		Revoked    bool
 		Pending    bool
+		NoFactor   bool
 	}
 	err := s.db.WithContext(ctx).Raw(`SELECT a.id::text AS account_id, a.username, a.role, a.status, a.privileges,
-		s.revoked_at IS NOT NULL AS revoked, a.role = 'staff' AND a.confidentiality_version IS DISTINCT FROM ? AS pending
+		s.revoked_at IS NOT NULL AS revoked, a.role = 'staff' AND a.confidentiality_version IS DISTINCT FROM ? AS pending,
+		a.role = 'staff' AND NOT EXISTS (SELECT 1 FROM staff_second_factors f WHERE f.account_id = a.id
+			AND f.confirmed_at IS NOT NULL) AS no_factor
 		FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = ?`,
 		accounts.CurrentConfidentiality.Version, sessionID).Scan(&rows).Error
 	if err != nil {
@@ -38,7 +41,7 @@ func (s *AccountStore) SessionPrincipal(ctx context.Context, sessionID string) (
 	}
 	r := rows[0]
 	p := accounts.Principal{AccountID: r.AccountID, SessionID: sessionID, Username: r.Username, Role: accounts.Role(r.Role),
-		ConfidentialityPending: r.Pending}
+		ConfidentialityPending: r.Pending, SecondFactorPending: r.NoFactor}
 	if err := json.Unmarshal(r.Privileges, &p.Privileges); err != nil {
 		return accounts.Principal{}, "", false, err
 	}

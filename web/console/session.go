@@ -35,8 +35,8 @@ type call struct {
 // handlerFunc is a page of a signed-in staff member.
 type handlerFunc func(w http.ResponseWriter, r *http.Request, c *call)
 
-// member admits a signed-in staff member (whose confidentiality statement is acknowledged, except on the
-// page that asks for it) and sends anyone else to the sign-in page.
+// member admits a signed-in staff member (who has a second factor and has acknowledged the confidentiality
+// statement, except on the pages that ask for them) and sends anyone else to the sign-in page.
 func (s *Server) member(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p, err := s.session(w, r)
@@ -49,7 +49,11 @@ func (s *Server) member(h handlerFunc) http.Handler {
 			http.Redirect(w, r, Base+"/inloggen?terug="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 			return
 		}
-		if p.ConfidentialityPending && r.URL.Path != Base+"/geheimhouding" {
+		if p.SecondFactorPending && r.URL.Path != Base+"/tweede-factor" {
+			http.Redirect(w, r, Base+"/tweede-factor", http.StatusSeeOther)
+			return
+		}
+		if p.ConfidentialityPending && !p.SecondFactorPending && r.URL.Path != Base+"/geheimhouding" {
 			http.Redirect(w, r, Base+"/geheimhouding", http.StatusSeeOther)
 			return
 		}
@@ -123,8 +127,9 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, nil, http.StatusOK, "login", view{Title: "console.login.title", Form: url.Values{"terug": {back(r.URL.Query().Get("terug"))}}})
 }
 
-// login signs a staff member in. Only staff get a console session; a resident's or a shop's right password
-// gets the same answer as a wrong one, and their session is ended at once.
+// login signs a staff member in, with the code of their second factor once they have one. Only staff get a
+// console session; a resident's or a shop's right password gets the same answer as a wrong one, and their
+// session is ended at once.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		s.fail(w, r, nil, http.StatusBadRequest, "console.error.bad_form")
@@ -142,7 +147,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, nil, http.StatusUnprocessableEntity, "login", v)
 		return
 	}
-	t, err := s.deps.Accounts.Login(r.Context(), username, password, clientIP(r))
+	t, err := s.deps.Accounts.LoginWithCode(r.Context(), username, password, r.PostForm.Get("code"), clientIP(r))
 	var p accounts.Principal
 	if err == nil {
 		if p, err = s.deps.Accounts.Authenticate(r.Context(), t.AccessToken); err == nil && p.Role != accounts.RoleStaff {
@@ -150,14 +155,25 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 			err = accounts.ErrInvalidCredentials
 		}
 	}
+	switch {
+	case errors.Is(err, accounts.ErrSecondFactorCodeRequired):
+		v.Errors["code"] = "console.login.code_required"
+	case errors.Is(err, accounts.ErrSecondFactorCodeInvalid):
+		v.Errors["code"] = "console.login.code_wrong"
+	}
 	if err != nil {
-		v.Problem = loginProblem(err)
+		if len(v.Errors) == 0 {
+			v.Problem = loginProblem(err)
+		}
 		s.render(w, r, nil, http.StatusUnauthorized, "login", v)
 		return
 	}
 	s.setSession(w, t)
 	next := back(r.PostForm.Get("terug"))
-	if p.ConfidentialityPending {
+	switch {
+	case p.SecondFactorPending:
+		next = Base + "/tweede-factor"
+	case p.ConfidentialityPending:
 		next = Base + "/geheimhouding"
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)

@@ -27,6 +27,7 @@ func (s *Server) registerStaff() {
 	s.handle("POST "+Base+"/medewerkers/{id}/bevoegdheden", m, s.staffSetPrivileges)
 	s.handle("POST "+Base+"/medewerkers/{id}/uitzetten", m, s.staffDisable)
 	s.handle("POST "+Base+"/medewerkers/{id}/aanzetten", m, s.staffEnable)
+	s.handle("POST "+Base+"/medewerkers/{id}/tweede-factor", m, s.staffResetSecondFactor)
 }
 
 // staffList is the access review list: every staff member with privileges, status and last sign-in.
@@ -90,8 +91,8 @@ func (s *Server) staffCreate(w http.ResponseWriter, r *http.Request, c *call) {
 	s.done(w, r, "console.staff.new.done", Base+"/medewerkers/"+url.PathEscape(a.ID))
 }
 
-// staffOne is one staff member: privileges to change and the account to disable or enable, each with a
-// reason.
+// staffOne is one staff member: privileges to change, the account to disable or enable and the second
+// factor to reset, each with a reason.
 func (s *Server) staffOne(w http.ResponseWriter, r *http.Request, c *call) {
 	s.showStaff(w, r, c, http.StatusOK, view{})
 }
@@ -109,6 +110,11 @@ func (s *Server) showStaff(w http.ResponseWriter, r *http.Request, c *call, stat
 		s.failErr(w, r, c, err)
 		return
 	}
+	factor, err := s.deps.Accounts.StaffSecondFactor(r.Context(), c.Actor, a.ID)
+	if err != nil {
+		s.failErr(w, r, c, err)
+		return
+	}
 	held := map[string]bool{}
 	for _, p := range a.Privileges {
 		held[string(p)] = true
@@ -118,7 +124,7 @@ func (s *Server) showStaff(w http.ResponseWriter, r *http.Request, c *call, stat
 	}
 	v.Title = "console.staff.member.title"
 	v.Data = map[string]any{"A": a, "Path": Base + "/medewerkers/" + url.PathEscape(a.ID), "Privileges": staffPrivileges(),
-		"Held": held, "Self": a.ID == c.AccountID, "Admins": admins, "FewAdmins": admins < accounts.MinAdmins}
+		"Held": held, "Self": a.ID == c.AccountID, "Admins": admins, "FewAdmins": admins < accounts.MinAdmins, "Factor": factor}
 	s.render(w, r, c, status, "staff_member", v)
 }
 
@@ -174,6 +180,31 @@ func (s *Server) setStaffStatus(w http.ResponseWriter, r *http.Request, c *call,
 		return
 	}
 	s.done(w, r, done, Base+"/medewerkers/"+url.PathEscape(a.ID))
+}
+
+// staffResetSecondFactor resets a staff member's second factor (a lost phone), with a reason: their
+// sessions end and they enrol again at their next sign-in. Resetting one's own signs oneself out.
+func (s *Server) staffResetSecondFactor(w http.ResponseWriter, r *http.Request, c *call) {
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, c, http.StatusBadRequest, "console.error.bad_form")
+		return
+	}
+	if strings.TrimSpace(r.PostForm.Get("factor_reason")) == "" {
+		s.showStaff(w, r, c, http.StatusUnprocessableEntity, view{Form: r.PostForm,
+			Errors: map[string]string{"factor_reason": "console.staff.reason_required"}})
+		return
+	}
+	a, err := s.deps.Accounts.ResetSecondFactor(r.Context(), c.Actor, r.PathValue("id"), r.PostForm.Get("factor_reason"))
+	if err != nil {
+		s.refusedStaffChange(w, r, c, err, "factor_reason")
+		return
+	}
+	if a.ID == c.AccountID {
+		s.clearSession(w)
+		s.done(w, r, "console.staff.second_factor.reset_self", Base+"/inloggen")
+		return
+	}
+	s.done(w, r, "console.staff.second_factor.reset_done", Base+"/medewerkers/"+url.PathEscape(a.ID))
 }
 
 // refusedStaffChange shows the staff member's page again with why a change was refused; nothing changed.

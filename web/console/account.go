@@ -1,0 +1,107 @@
+package console
+
+import (
+	"encoding/base64"
+	"errors"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/payments"
+)
+
+// A staff member's own pages, outside the sections: the enrolment of the second factor, which the console
+// asks for before anything else until there is one (tweede-factor), and "my account" with the second
+// factor's state (account).
+
+// secondFactorForm shows the enrolment: the QR code of the secret for an authenticator app, the secret to
+// type instead, and the field for the code the app then shows. A staff member who has a second factor is
+// sent to their account page.
+func (s *Server) secondFactorForm(w http.ResponseWriter, r *http.Request, c *call) {
+	s.showEnrolment(w, r, c, http.StatusOK, view{})
+}
+
+func (s *Server) showEnrolment(w http.ResponseWriter, r *http.Request, c *call, status int, v view) {
+	e, err := s.deps.Accounts.StartSecondFactor(r.Context(), c.Principal)
+	if errors.Is(err, accounts.ErrSecondFactorEnrolled) {
+		http.Redirect(w, r, Base+"/account", http.StatusSeeOther)
+		return
+	}
+	if err != nil {
+		s.failErr(w, r, c, err)
+		return
+	}
+	svg, err := payments.QRCodeSVG(e.URI)
+	if err != nil {
+		s.failErr(w, r, c, err)
+		return
+	}
+	v.Title = "console.second_factor.title"
+	v.Data = map[string]any{
+		// A data: address keeps the secret out of another request (and any cache); the page's policy
+		// allows data: images.
+		"QR":     template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(svg)),
+		"Secret": groups(e.Secret, 4),
+	}
+	s.render(w, r, c, status, "second_factor", v)
+}
+
+// secondFactorConfirm confirms the enrolment with the app's code and shows the recovery codes, this once.
+func (s *Server) secondFactorConfirm(w http.ResponseWriter, r *http.Request, c *call) {
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, c, http.StatusBadRequest, "console.error.bad_form")
+		return
+	}
+	code := strings.TrimSpace(r.PostForm.Get("code"))
+	if code == "" {
+		s.showEnrolment(w, r, c, http.StatusUnprocessableEntity, view{Form: r.PostForm,
+			Errors: map[string]string{"code": "console.second_factor.code_required"}})
+		return
+	}
+	codes, err := s.deps.Accounts.ConfirmSecondFactor(r.Context(), c.Principal, code)
+	var fe *accounts.ValidationError
+	switch {
+	case errors.As(err, &fe) && fe.Field == "code":
+		s.showEnrolment(w, r, c, http.StatusUnprocessableEntity, view{Form: r.PostForm,
+			Errors: map[string]string{"code": "console.second_factor.code_wrong"}})
+		return
+	case errors.Is(err, accounts.ErrSecondFactorEnrolled):
+		http.Redirect(w, r, Base+"/account", http.StatusSeeOther)
+		return
+	case err != nil:
+		s.failErr(w, r, c, err)
+		return
+	}
+	c.SecondFactorPending = false
+	s.render(w, r, c, http.StatusOK, "second_factor_codes", view{Title: "console.second_factor.codes_title",
+		Data: map[string]any{"Codes": codes, "Pending": c.ConfidentialityPending}})
+}
+
+// accountPage is the staff member's own account: the second factor.
+func (s *Server) accountPage(w http.ResponseWriter, r *http.Request, c *call) {
+	s.showAccountPage(w, r, c, http.StatusOK, view{})
+}
+
+func (s *Server) showAccountPage(w http.ResponseWriter, r *http.Request, c *call, status int, v view) {
+	st, err := s.deps.Accounts.SecondFactorStatus(r.Context(), c.Principal)
+	if err != nil {
+		s.failErr(w, r, c, err)
+		return
+	}
+	v.Title = "console.account.title"
+	v.Data = map[string]any{"Factor": st}
+	s.render(w, r, c, status, "account", v)
+}
+
+// groups writes s in groups of n characters with spaces between, for typing it over.
+func groups(s string, n int) string {
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && i%n == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
