@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"net/http"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -9,10 +10,11 @@ import (
 	"github.com/heerlen/heitje/internal/testenv"
 )
 
-// TestConsoleAccount: a staff member sets up the second factor in English and sees it on "my account", and
-// an administrator resets the member's second factor on the staff page with a reason (audited): the
-// member's session ends and the next sign-in asks for a new enrolment. axe-core checks each new page in
-// Dutch and English.
+// TestConsoleAccount: a staff member sets up the second factor in English, changes the password on "my
+// account" (a wrong current password, or a repetition that differs, changes nothing; afterwards the old
+// password no longer signs in and the member's other session has ended), and an administrator resets the
+// member's second factor on the staff page with a reason (audited): the member's session ends and the next
+// sign-in asks for a new enrolment. axe-core checks each new page in Dutch and English.
 func TestConsoleAccount(t *testing.T) {
 	p := newPlatform(t)
 	p.serve()
@@ -37,6 +39,39 @@ func TestConsoleAccount(t *testing.T) {
 	d.sees("Ingesteld op")
 	d.checkA11y("my account")
 	d.screenshot("console-account-1-my-account")
+	other := p.consoleClient("wisselaar")
+	if code, _ := p.consoleGet(other, "/beheer/account"); code != http.StatusOK {
+		t.Fatalf("the second session: %d", code)
+	}
+
+	const next = "een nieuwe zin als wachtwoord"
+	change := func(current, repeated string) {
+		d.fill("current_password", current)
+		d.fill("new_password", next)
+		d.fill("new_password_again", repeated)
+		d.click(`main form[action="/beheer/account/wachtwoord"] button`)
+	}
+	change("niet mijn wachtwoord", next)
+	d.sees("Dit is niet je huidige wachtwoord.")
+	d.checkA11y("my account with a refused change")
+	change(password, next+"!")
+	d.sees("Dit is niet hetzelfde als het nieuwe wachtwoord hierboven.")
+	if code, _ := p.consoleGet(other, "/beheer/account"); code != http.StatusOK {
+		t.Fatalf("a refused change ended the other session: %d", code)
+	}
+	change(password, next)
+	d.sees("Je wachtwoord is gewijzigd.")
+	d.page("/beheer/account")
+	if code, _ := p.consoleGet(other, "/beheer/account"); code != http.StatusSeeOther {
+		t.Fatalf("the other session after the change: %d, want 303 to the sign-in", code)
+	}
+	p.expect(http.StatusUnauthorized, "invalid_credentials", "POST", "/v1/auth/login", "",
+		map[string]any{"username": "wisselaar", "password": password})
+	p.expect(http.StatusOK, "", "POST", "/v1/auth/login", "",
+		map[string]any{"username": "wisselaar", "password": next, "second_factor": p.code("wisselaar")})
+	if n := p.count(`SELECT count(*) FROM audit_log WHERE action = 'account.password_change' AND subject_id = $1`, id); n != 1 {
+		t.Fatalf("%d audit entries of the change, want 1", n)
+	}
 
 	// An administrator resets the second factor: a reason is required, the reset is audited and the
 	// member's session ends.
@@ -63,7 +98,7 @@ func TestConsoleAccount(t *testing.T) {
 	d.open("/beheer/account")
 	d.page("/beheer/inloggen")
 	d.fill("username", "wisselaar")
-	d.fill("password", password)
+	d.fill("password", next)
 	d.click(`main form button[type="submit"]`)
 	d.page("/beheer/tweede-factor")
 }

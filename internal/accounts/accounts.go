@@ -308,6 +308,6 @@ type Tx interface {
 	UseChallenge(nonce string, at time.Time) error
 	// ShopChangeTx writes the changes of shops' bank details (shop_changes.go).
 	ShopChangeTx
-	// CredentialTx changes second factors (second_factor.go).
+	// CredentialTx changes passwords and second factors (password.go, second_factor.go).
 	CredentialTx
 }

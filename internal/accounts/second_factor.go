@@ -83,7 +83,7 @@ type CredentialStore interface {
 	RecoveryCodesLeft(ctx context.Context, accountID string) (int, error)
 }
 
-// CredentialTx changes second factors within a transaction.
+// CredentialTx changes passwords and second factors within a transaction.
 type CredentialTx interface {
 	// LockSecondFactor loads an account's second factor, holding its row; ErrNotFound when none.
 	LockSecondFactor(accountID string) (SecondFactor, error)
@@ -95,6 +95,8 @@ type CredentialTx interface {
 	UseRecoveryCode(accountID string, hash []byte, at time.Time) (bool, error)
 	// DeleteSecondFactor removes an account's second factor and its recovery codes.
 	DeleteSecondFactor(accountID string) error
+	// SetPasswordHash replaces an account's password hash.
+	SetPasswordHash(accountID, hash string) error
 	// RevokeOtherSessions ends every open session of an account but keep ("" ends all).
 	RevokeOtherSessions(accountID, keep string, at time.Time, reason string) error
 }

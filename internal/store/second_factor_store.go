@@ -10,7 +10,7 @@ import (
 )
 
 // The second factors of staff (staff_second_factors, the secret sealed like the other credentials) and
-// their recovery codes (staff_recovery_codes, keyed hashes only).
+// their recovery codes (staff_recovery_codes, keyed hashes only), and the password changes of everyone.
 
 type secondFactorRow struct {
 	AccountID   string
@@ -105,6 +105,14 @@ func (t *accountTx) DeleteSecondFactor(accountID string) error {
 		return err
 	}
 	return t.tx.Exec(`DELETE FROM staff_second_factors WHERE account_id = ?`, accountID).Error
+}
+
+func (t *accountTx) SetPasswordHash(accountID, hash string) error {
+	res := t.tx.Exec(`UPDATE accounts SET password_hash = ?, updated_at = now() WHERE id = ?`, hash, accountID)
+	if res.Error == nil && res.RowsAffected != 1 {
+		return accounts.ErrNotFound
+	}
+	return res.Error
 }
 
 func (t *accountTx) RevokeOtherSessions(accountID, keep string, at time.Time, reason string) error {

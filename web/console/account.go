@@ -9,11 +9,12 @@ import (
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/payments"
+	"github.com/heerlen/heitje/internal/secrets"
 )
 
 // A staff member's own pages, outside the sections: the enrolment of the second factor, which the console
 // asks for before anything else until there is one (tweede-factor), and "my account" with the second
-// factor's state (account).
+// factor's state and the password change (account).
 
 // secondFactorForm shows the enrolment: the QR code of the secret for an authenticator app, the secret to
 // type instead, and the field for the code the app then shows. A staff member who has a second factor is
@@ -78,7 +79,7 @@ func (s *Server) secondFactorConfirm(w http.ResponseWriter, r *http.Request, c *
 		Data: map[string]any{"Codes": codes, "Pending": c.ConfidentialityPending}})
 }
 
-// accountPage is the staff member's own account: the second factor.
+// accountPage is the staff member's own account: the second factor and the password change.
 func (s *Server) accountPage(w http.ResponseWriter, r *http.Request, c *call) {
 	s.showAccountPage(w, r, c, http.StatusOK, view{})
 }
@@ -92,6 +93,50 @@ func (s *Server) showAccountPage(w http.ResponseWriter, r *http.Request, c *call
 	v.Title = "console.account.title"
 	v.Data = map[string]any{"Factor": st}
 	s.render(w, r, c, status, "account", v)
+}
+
+// passwordChange changes the staff member's password; their other sessions end, this one stays.
+func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request, c *call) {
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, c, http.StatusBadRequest, "console.error.bad_form")
+		return
+	}
+	f := r.PostForm
+	v := view{Form: f, Errors: map[string]string{}}
+	current, next := f.Get("current_password"), f.Get("new_password")
+	switch {
+	case current == "":
+		v.Errors["current_password"] = "console.account.current_required"
+	case next == "":
+		v.Errors["new_password"] = "console.account.new_required"
+	case next != f.Get("new_password_again"):
+		v.Errors["new_password_again"] = "console.account.new_again_differs"
+	}
+	if len(v.Errors) > 0 {
+		s.showAccountPage(w, r, c, http.StatusUnprocessableEntity, v)
+		return
+	}
+	err := s.deps.Accounts.ChangePassword(r.Context(), c.Actor, current, next)
+	var fe *accounts.ValidationError
+	switch {
+	case err == nil:
+		s.done(w, r, "console.account.password_changed", Base+"/account")
+		return
+	case errors.As(err, &fe) && fe.Field == "current_password":
+		v.Errors["current_password"] = "console.account.current_wrong"
+	case errors.As(err, &fe) && fe.Field == "new_password" && next == current:
+		v.Errors["new_password"] = "console.account.new_same"
+	case errors.As(err, &fe) && fe.Field == "new_password":
+		v.Errors["new_password"] = "console.account.new_invalid"
+	case errors.Is(err, accounts.ErrRateLimited):
+		v.Problem = "console.login.too_many"
+	case errors.Is(err, secrets.ErrBusy):
+		v.Problem = "console.login.busy"
+	default:
+		s.failErr(w, r, c, err)
+		return
+	}
+	s.showAccountPage(w, r, c, http.StatusUnprocessableEntity, v)
 }
 
 // groups writes s in groups of n characters with spaces between, for typing it over.
