@@ -1,10 +1,15 @@
 package e2e_test
 
-import "testing"
+import (
+	"net/http"
+	"testing"
+)
 
 // TestResidentAppMyData: the resident sees the account, corrects the contact details (a bad e-mail
-// address refused), switches the research-contact consent on (it needs a contact first) and off, files a
-// request under the AVG and sees it with its due date, and downloads the export.
+// address refused), changes the password (a wrong current one refused; afterwards the old one no longer
+// signs in and the resident's other session has ended, this one stays), switches the research-contact
+// consent on (it needs a contact first) and off, files a request under the AVG and sees it with its due
+// date, and downloads the export.
 func TestResidentAppMyData(t *testing.T) {
 	p := newPlatform(t)
 	p.serve()
@@ -27,6 +32,25 @@ func TestResidentAppMyData(t *testing.T) {
 	b.fill("email", "kabouter@example.nl")
 	b.click(`main section[aria-labelledby="data-contact"] button[type="submit"]`)
 	b.sees("Opgeslagen")
+
+	other := p.login(r.p.Username)
+	const next = "een nieuw wachtwoord voor de app"
+	changePassword := func(current string) {
+		b.fill("current_password", current)
+		b.fill("new_password", next)
+		b.fill("new_password_again", next)
+		b.click(`main section[aria-labelledby="password-title"] button[type="submit"]`)
+	}
+	changePassword("niet mijn wachtwoord")
+	b.sees("Dit is niet je huidige wachtwoord.")
+	p.expect(http.StatusOK, "", "GET", "/v1/me", other, nil)
+	changePassword(password)
+	b.sees("Je wachtwoord is gewijzigd.")
+	p.expect(http.StatusUnauthorized, "invalid_token", "GET", "/v1/me", other, nil)
+	p.expect(http.StatusUnauthorized, "invalid_credentials", "POST", "/v1/auth/login", "",
+		map[string]any{"username": r.p.Username, "password": password})
+	p.expect(http.StatusOK, "", "POST", "/v1/auth/login", "", map[string]any{"username": r.p.Username, "password": next})
+
 	b.click(`main section[aria-labelledby="data-consent"] button`)
 	b.sees("Je hebt toestemming gegeven")
 	b.click(`main section[aria-labelledby="data-consent"] button`)

@@ -235,4 +235,15 @@ func TestTillShowsPayoutsAndTheShop(t *testing.T) {
 	b.sees("Bakkerij groenteboer")
 	b.sees("NL91ABNA0417164300")
 	b.checkA11y("the shop's details")
+
+	// The shop changes its password here.
+	const next = "een nieuw wachtwoord voor de kassa"
+	b.fill("current_password", password)
+	b.fill("new_password", next)
+	b.fill("new_password_again", next)
+	b.click(`main section[aria-labelledby="password-title"] button[type="submit"]`)
+	b.sees("Je wachtwoord is gewijzigd.")
+	p.expect(http.StatusUnauthorized, "invalid_credentials", "POST", "/v1/auth/login", "",
+		map[string]any{"username": "groenteboer", "password": password})
+	p.expect(http.StatusOK, "", "POST", "/v1/auth/login", "", map[string]any{"username": "groenteboer", "password": next})
 }

@@ -1,11 +1,12 @@
 // My data: what the municipality holds about the resident and the rights over it (AVG): see and correct the
-// contact details, download everything (the export), ask for erasure, restriction or more, and switch the
-// research-contact consent on or off.
+// contact details, change the password, download everything (the export), ask for erasure, restriction or
+// more, and switch the research-contact consent on or off.
 import { h, uid } from "../dom.js";
 import { t, dateTime } from "../i18n.js";
 import { call, ApiError } from "../api.js";
 import { reload } from "../session.js";
 import { heading, para, field, fieldError, button, form, alert, busy, dataList } from "../ui.js";
+import { passwordBlock } from "./password.js";
 
 const kinds = ["access", "rectification", "erasure", "restriction", "objection", "portability"];
 
@@ -23,6 +24,7 @@ export async function render({ rerender }) {
       [t("data.notice"), me.notice_version ?? "—"],
     ]),
     contact(me, rerender),
+    passwordBlock(),
     consent(consents.consents.find((c) => c.purpose === "research_contact"), rerender),
     exportBlock(),
     requestBlock(requests.requests, rerender),
