@@ -16,12 +16,14 @@ import (
 	"github.com/heerlen/heitje/internal/testenv"
 )
 
-// TestThreeSignersOneKilled runs the platform (CHAIN_CONFIRMATIONS=2) on a network of three signers and a
+// TestThreeSignerNetwork runs the platform (CHAIN_CONFIRMATIONS=2) on a network of three signers and a
 // non-signing RPC node, peered as static nodes: residents are minted coins and pay a shop with all three
 // signers up; one signer is SIGKILLed, and the other two go on sealing, a mint and a second payment of each
-// resident confirm; the signer is started again, catches up and seals again. Every payment is confirmed
-// exactly once and `heitje reconcile` finds the ledger equal to the chain after each stage.
-func TestThreeSignersOneKilled(t *testing.T) {
+// resident confirm; the signer is started again, catches up and seals again. Then a fourth signer joins:
+// two of three vote it in with `heitje chain propose`, it seals, and three of four vote it out again, with
+// a payment confirmed in each stage. Every payment is confirmed exactly once and `heitje reconcile` finds
+// the ledger equal to the chain after each stage.
+func TestThreeSignerNetwork(t *testing.T) {
 	const n, balance, price, victim = 6, 1000, 150, 1
 	began := time.Now()
 	net := testenv.StartNetwork(t, 3)
@@ -134,11 +136,97 @@ func TestThreeSignersOneKilled(t *testing.T) {
 		}
 		return false
 	})
+	reconciled("after the restart")
+
+	// A fourth signer is voted in and out again.
+	heitje := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command(bin, args...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("heitje %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	signerURL := func(i int) string { return net.Node(i).RPCURL() }
+	signers := func() []common.Address {
+		t.Helper()
+		var out []common.Address
+		if err := rpcClient.CallContext(p.ctx, &out, "clique_getSigners", "latest"); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	latePays := func(stage string) {
+		t.Helper()
+		id, _ := p.request(s, price)
+		req, err := p.walletClient(p.login(late.p.Username)).PaymentRequest(p.ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		status, body := p.postPay(p.login(late.p.Username), id, payBody(t, late.key, req, nil), "net-late-"+strings.ReplaceAll(stage, " ", "-"))
+		if status != http.StatusOK || body["status"] != "submitted" {
+			t.Fatalf("payment %s: %d %v", stage, status, body)
+		}
+		submitted[id] = true
+		p.waitFor("the payment "+stage+" to be confirmed", 3*time.Minute, func() bool {
+			return p.count(`SELECT count(*) FROM payment_request_states WHERE status = 'confirmed'`) == len(submitted)
+		})
+	}
+	fourth := net.Join(t)
+	fourthAddr := devnet.SignerAddresses(4)[3]
+	if out := heitje("chain", "signers", "--rpc", signerURL(0)); !strings.Contains(out, "3 signers:") || strings.Contains(out, fourthAddr.Hex()) {
+		t.Fatalf("heitje chain signers before the vote:\n%s", out)
+	}
+	if out, err := exec.Command(bin, "chain", "propose", "--rpc", strings.Replace(signerURL(0), "127.0.0.1", "10.0.0.1", 1),
+		"--add", fourthAddr.Hex()).CombinedOutput(); err == nil || !strings.Contains(string(out), "local endpoint") {
+		t.Fatalf("heitje chain propose on an endpoint elsewhere: %v\n%s", err, out)
+	}
+	for _, i := range []int{0, 2} {
+		heitje("chain", "propose", "--rpc", signerURL(i), "--add", fourthAddr.Hex())
+	}
+	p.waitFor("the fourth signer voted in", time.Minute, func() bool { return len(signers()) == 4 })
+	for _, i := range []int{0, 2} { // else they would vote it in again once it is out
+		heitje("chain", "propose", "--rpc", signerURL(i), "--discard", fourthAddr.Hex())
+	}
+	var out string
+	p.waitFor("heitje chain signers on the fourth signer's node to list it", time.Minute, func() bool {
+		out = heitje("chain", "signers", "--rpc", signerURL(fourth))
+		return strings.Contains(out, "4 signers:") && strings.Contains(out, fourthAddr.Hex())
+	})
+	from = head()
+	p.waitFor("a block sealed by the fourth signer", time.Minute, func() bool {
+		for b := from + 1; b <= head(); b++ {
+			if signerOf(b) == fourthAddr {
+				return true
+			}
+		}
+		return false
+	})
+	latePays("with four signers")
+	for _, i := range []int{0, 1, 2} { // more than half of four
+		heitje("chain", "propose", "--rpc", signerURL(i), "--remove", fourthAddr.Hex())
+	}
+	p.waitFor("the fourth signer voted out", time.Minute, func() bool { return len(signers()) == 3 })
+	for _, i := range []int{0, 1, 2} {
+		heitje("chain", "propose", "--rpc", signerURL(i), "--discard", fourthAddr.Hex())
+	}
+	p.waitFor("heitje chain signers to list three signers and no open vote", time.Minute, func() bool {
+		out = heitje("chain", "signers", "--rpc", signerURL(1))
+		return strings.Contains(out, "3 signers:") && !strings.Contains(out, fourthAddr.Hex()) && strings.Contains(out, "no open votes")
+	})
+	left := head()
+	latePays("after the fourth signer left")
+	for b := left + 2; b <= head(); b++ { // the block that removed it, and maybe one on its way, may be its own
+		if signerOf(b) == fourthAddr {
+			t.Fatalf("block %d is sealed by the signer voted out", b)
+		}
+	}
+
 	p.waitBlocksIndexed(2)
 	p.exactlyOnce(t, s, submitted, rs, price)
 	if failed := p.count(`SELECT count(*) FROM payment_request_states WHERE status = 'failed'`); failed != 0 {
 		t.Fatalf("%d payments failed", failed)
 	}
-	reconciled("after the restart")
+	reconciled("after the fourth signer left")
 	t.Logf("whole test in %s", time.Since(began).Round(time.Millisecond))
 }

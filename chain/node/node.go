@@ -180,6 +180,37 @@ func (n *Node) Stop() error {
 	return n.stopErr
 }
 
+// StartSealing has a networked signer's node (one with StaticNodes) begin to seal; it goes on sealing until
+// it stops. Call it once the node has peers and has caught up with them. A node started alone seals from the
+// start.
+func (n *Node) StartSealing(ctx context.Context) error {
+	c, err := rpc.DialContext(ctx, n.rpcURL)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	// geth unlocks the signer's key only after it has begun to serve RPC; a seal tried before that fails,
+	// and geth does not try again while no transaction is pending.
+	for {
+		var sig hexutil.Bytes
+		err := c.CallContext(ctx, &sig, "eth_sign", n.signer, hexutil.Bytes("heitje: unlocked?"))
+		if err == nil {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("the signer's key on %s is not unlocked: %w (%v)", n.rpcURL, ctx.Err(), err)
+		case <-n.proc.Done():
+			return fmt.Errorf("geth exited: %v", n.proc.Err())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	if err := c.CallContext(ctx, nil, "miner_start"); err != nil {
+		return fmt.Errorf("miner_start on %s: %w", n.rpcURL, err)
+	}
+	return nil
+}
+
 // Kill ends geth at once (SIGKILL), as a crash of the node would, and waits for it. Whatever geth kept only in
 // memory is lost, but not its transaction pool: geth journals the transactions it was sent over RPC in
 // geth/transactions.rlp and loads them again when it starts. Tests of node outages use it.
@@ -292,8 +323,15 @@ func launch(ctx context.Context, opts Options, dataDir, logFile string, signer c
 		"--verbosity", "2", "--ipcdisable",
 	}
 	if opts.SignerKey != nil {
-		args = append(args, "--mine", "--miner.etherbase", signer.Hex(),
+		args = append(args, "--miner.etherbase", signer.Hex(),
 			"--unlock", signer.Hex(), "--password", filepath.Join(dataDir, "signer.password"), "--allow-insecure-unlock")
+		if opts.networked() {
+			// It seals once StartSealing is called: signers that all start sealing before they are peered
+			// each seal their own block 1 and may never agree on one ("signed recently, must wait for others").
+			args[slices.Index(args, "--http.api")+1] += ",miner"
+		} else {
+			args = append(args, "--mine")
+		}
 	}
 	gethPath := opts.GethPath
 	logOut, err := os.OpenFile(logFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)

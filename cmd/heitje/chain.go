@@ -21,11 +21,11 @@ import (
 	"github.com/heerlen/heitje/chain/genesis"
 )
 
-const chainUsage = "chain genesis|deploy|grant|revoke|pause|unpause|fund …"
+const chainUsage = "chain genesis|deploy|grant|revoke|pause|unpause|fund|signers|propose …"
 
 func chainCmd(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return usageError{errors.New("chain needs genesis, deploy, grant, revoke, pause, unpause or fund")}
+		return usageError{errors.New("chain needs genesis, deploy, grant, revoke, pause, unpause, fund, signers or propose")}
 	}
 	switch args[0] {
 	case "deploy":
@@ -36,8 +36,12 @@ func chainCmd(ctx context.Context, args []string) error {
 		return chainAdmin(ctx, args[0], args[1:], os.Stdin, os.Stdout)
 	case "fund":
 		return chainFund(ctx, args[1:], os.Stdin, os.Stdout)
+	case "signers":
+		return chainSigners(ctx, args[1:], os.Stdout)
+	case "propose":
+		return chainPropose(ctx, args[1:], os.Stdout)
 	}
-	return usageError{fmt.Errorf("chain %q: want genesis, deploy, grant, revoke, pause, unpause or fund", args[0])}
+	return usageError{fmt.Errorf("chain %q: want genesis, deploy, grant, revoke, pause, unpause, fund, signers or propose", args[0])}
 }
 
 // chainDeploy deploys the coin contract with the admin key (see adminFlags) and grants the platform's keys

@@ -69,9 +69,12 @@ type NetworkOptions struct {
 // static peers, with no discovery: a Clique network of the municipality and its partners on one machine.
 // Applications talk to the RPC node. Its methods are safe for concurrent use.
 type Network struct {
-	mu    sync.Mutex
-	opts  []node.Options // the signers' first, then the RPC node's
-	nodes []*node.Node
+	mu      sync.Mutex
+	base    NetworkOptions
+	enodes  []string       // every node's, in the order of nodes
+	opts    []node.Options // the first signers', then the RPC node's, then those of signers that joined
+	nodes   []*node.Node
+	signers int // how many signers the network started with
 }
 
 // StartNetwork starts the signers and the RPC node side by side and returns once every node has a peer and
@@ -90,7 +93,8 @@ func StartNetwork(ctx context.Context, opts NetworkOptions) (*Network, error) {
 	for i := range total {
 		enodes[i] = node.Enode(&NodeKey(i).PublicKey, "127.0.0.1", ports[4*i+2])
 	}
-	net := &Network{opts: make([]node.Options, total), nodes: make([]*node.Node, total)}
+	net := &Network{base: opts, enodes: enodes, opts: make([]node.Options, total), nodes: make([]*node.Node, total),
+		signers: opts.Signers}
 	for i := range total {
 		o := node.Options{GethPath: opts.GethPath, Genesis: opts.Genesis, NodeKey: NodeKey(i),
 			StaticNodes: enodes, StartTimeout: opts.StartTimeout,
@@ -125,6 +129,14 @@ func StartNetwork(ctx context.Context, opts NetworkOptions) (*Network, error) {
 	}
 	wctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	if err := net.waitPeered(wctx); err != nil {
+		return nil, errors.Join(fmt.Errorf("start network: %w", err), net.Stop())
+	}
+	for i := range opts.Signers {
+		if err := net.nodes[i].StartSealing(wctx); err != nil {
+			return nil, errors.Join(fmt.Errorf("start network: %w", err), net.Stop())
+		}
+	}
 	if err := net.waitSealing(wctx); err != nil {
 		return nil, errors.Join(fmt.Errorf("start network: %w", err), net.Stop())
 	}
@@ -151,6 +163,26 @@ func distinctPorts(n int, httpPort, wsPort int) ([]int, error) {
 	return out, nil
 }
 
+// waitPeered waits until every node is connected to every other.
+func (n *Network) waitPeered(ctx context.Context) error {
+	for {
+		ready := true
+		for i := range n.signers + 1 {
+			if peers, _, err := n.status(ctx, n.Node(i)); err != nil || peers < n.signers {
+				ready = false
+			}
+		}
+		if ready {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("the nodes did not peer: %w%s", ctx.Err(), n.report())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
 // waitSealing waits until every node has a peer and the RPC node's head has moved on twice.
 func (n *Network) waitSealing(ctx context.Context) error {
 	rpcNode := n.RPC()
@@ -158,7 +190,7 @@ func (n *Network) waitSealing(ctx context.Context) error {
 	started := false
 	for {
 		ready := true
-		for i := range n.opts {
+		for i := range n.signers + 1 {
 			peers, _, err := n.status(ctx, n.Node(i))
 			if err != nil || peers == 0 {
 				ready = false
@@ -185,7 +217,7 @@ func (n *Network) report() string {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	var b strings.Builder
-	for i := range n.opts {
+	for i := range n.signers + 1 {
 		nd := n.Node(i)
 		peers, head, err := n.status(ctx, nd)
 		fmt.Fprintf(&b, "\nnode %d (%s): %d peers, block %d, %v; the end of %s:\n%s", i, nd.DataDir(), peers, head, err,
@@ -221,10 +253,11 @@ func (n *Network) Status(ctx context.Context, i int) (peers int, head uint64, er
 	return n.status(ctx, n.Node(i))
 }
 
-// Signers returns how many signers the network started with.
-func (n *Network) Signers() int { return len(n.opts) - 1 }
+// Signers returns how many signers the network started with; the RPC node's index.
+func (n *Network) Signers() int { return n.signers }
 
-// Node returns the i-th node as it runs now: the signers from 0, then the RPC node.
+// Node returns the i-th node as it runs now: the first signers from 0, then the RPC node, then the signers
+// that joined.
 func (n *Network) Node(i int) *node.Node {
 	n.mu.Lock()
 	defer n.mu.Unlock()
@@ -232,22 +265,73 @@ func (n *Network) Node(i int) *node.Node {
 }
 
 // RPC returns the non-signing node that applications use.
-func (n *Network) RPC() *node.Node { return n.Node(len(n.opts) - 1) }
+func (n *Network) RPC() *node.Node { return n.Node(n.signers) }
+
+// Join starts one more signer's node, that of development signer SignerKey(i-1) with node key NodeKey(i),
+// where i is the index it gets, and returns i once the node answers. It dials every node of the network
+// (which take it in as a peer, though it is not in their lists) and imports the chain from them; it returns
+// once it has caught up. It seals once the signers have voted it in.
+func (n *Network) Join(ctx context.Context) (int, error) {
+	ports, err := distinctPorts(4, 0, 0)
+	if err != nil {
+		return 0, err
+	}
+	n.mu.Lock()
+	i := len(n.nodes)
+	o := node.Options{GethPath: n.base.GethPath, Genesis: n.base.Genesis, NodeKey: NodeKey(i),
+		StaticNodes: n.enodes, StartTimeout: n.base.StartTimeout, DataDir: filepath.Join(n.base.Dir, fmt.Sprintf("signer-%d", i-1)),
+		SignerKey: SignerKey(i - 1), SignerPassword: DevSignerPassword, Joining: true,
+		HTTPPort: ports[0], WSPort: ports[1], P2PPort: ports[2], AuthPort: ports[3]}
+	nd, err := node.Start(ctx, o)
+	if err != nil {
+		n.mu.Unlock()
+		return 0, err
+	}
+	n.opts, n.nodes = append(n.opts, o), append(n.nodes, nd)
+	n.mu.Unlock()
+	return i, n.catchUp(ctx, i)
+}
 
 // Kill ends the i-th node at once (SIGKILL), as a crash would.
 func (n *Network) Kill(i int) error { return n.Node(i).Kill() }
 
-// Restart starts the i-th node again on its data directory and ports and returns once it answers; its
-// peers connect to it again and it catches up with them.
+// Restart starts the i-th node again on its data directory and ports and returns once it has caught up
+// with the RPC node (as the RPC node was when the node answered) and, if it is a signer, seals again.
 func (n *Network) Restart(ctx context.Context, i int) error {
 	n.mu.Lock()
-	defer n.mu.Unlock()
 	nd, err := node.Start(ctx, n.opts[i])
+	if err == nil {
+		n.nodes[i] = nd
+	}
+	n.mu.Unlock()
 	if err != nil {
 		return err
 	}
-	n.nodes[i] = nd
-	return nil
+	return n.catchUp(ctx, i)
+}
+
+// catchUp waits until node i has a peer and the RPC node's head as it is now, then starts sealing on a signer.
+func (n *Network) catchUp(ctx context.Context, i int) error {
+	_, target, err := n.status(ctx, n.RPC())
+	if err != nil {
+		return err
+	}
+	for {
+		peers, head, err := n.status(ctx, n.Node(i))
+		if err == nil && peers > 0 && head >= target {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("node %d did not catch up with block %d (at block %d, %d peers, %v): %w; log %s",
+				i, target, head, peers, err, ctx.Err(), n.Node(i).LogFile())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	if n.opts[i].SignerKey == nil {
+		return nil
+	}
+	return n.Node(i).StartSealing(ctx)
 }
 
 // Stop stops every node; their data stays.

@@ -85,6 +85,20 @@ func (n *Network) WaitCaughtUp(t testing.TB, i int, within time.Duration) {
 	}
 }
 
+// Join starts one more signer's node (see devnet.Network.Join), waits until it has caught up, and returns
+// its index; the signer seals once the others voted it in.
+func (n *Network) Join(t testing.TB) int {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
+	defer cancel()
+	i, err := n.Network.Join(ctx)
+	if err != nil {
+		t.Fatal(fmt.Errorf("join a signer: %w", err))
+	}
+	n.WaitCaughtUp(t, i, 2*time.Minute)
+	return i
+}
+
 // Restart starts node i again on its data and ports; it fails the test if geth does not answer.
 func (n *Network) Restart(t testing.TB, i int) {
 	t.Helper()
