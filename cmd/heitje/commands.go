@@ -22,7 +22,7 @@ func commands() map[string]command {
 		"serve":     {"serve                      run the API server and its workers (senders, indexer)", serve},
 		"migrate":   {"migrate up|down [N]|status  apply, revert or list the database migrations", migrate},
 		"chain":     {chainUsage + "  a real network's genesis and keys; the admin's operations on the coin", chainCmd},
-		"dev":       {"dev run | dev test -- CMD | dev totp USERNAME  the local platform for `make run`, CMD against a throw-away one, or a demo staff member's current second-factor code", dev},
+		"dev":       {"dev run [--signers N] | dev test -- CMD | dev totp USERNAME  the local platform for `make run` (N signers and an RPC node), CMD against a throw-away one, or a demo staff member's current second-factor code", dev},
 		"admin":     {"admin create --username NAME  create an administrator; the password is read from standard input", adminCmd},
 		"audit":     {"audit verify               check the audit log's hash chain; names the first altered or removed entry", auditCmd},
 		"keys":      {"keys generate --id ID | rotate-kek  a new DATA_KEY value, or re-encrypt all data under DATA_KEY", keysCmd},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,7 +32,7 @@ func dev(ctx context.Context, args []string) error {
 	}
 	switch args[0] {
 	case "run":
-		return devRun(ctx, root)
+		return devRun(ctx, root, args[1:])
 	case "totp":
 		return devTOTP(ctx, root, args[1:])
 	case "test":
@@ -81,10 +82,20 @@ type deployment struct {
 
 // devRun is `make run`: the local Postgres and Clique node (unless DATABASE_URL or ETH_RPC_URL point
 // elsewhere), the coin deployed once, the migrations, and the API, until Ctrl-C.
-func devRun(ctx context.Context, root string) error {
+func devRun(ctx context.Context, root string, args []string) error {
+	fs := flag.NewFlagSet("dev run", flag.ContinueOnError)
+	signers := fs.Int("signers", 1, "Clique signers to run; more than 1 runs them and a non-signing RPC node for the API, "+
+		"peered as static nodes, with their own data (and database) in .run/network-N/")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *signers < 1 || *signers > 16 {
+		return usageError{errors.Join(err, errors.New("usage: heitje dev run [--signers N], N from 1 to 16"))}
+	}
 	env := func(k string) string { return strings.TrimSpace(os.Getenv(k)) }
 	state := filepath.Join(root, ".run")
-	net, err := devnet.Up(ctx, devnet.Options{ProjectRoot: root, StateDir: state,
+	if *signers > 1 {
+		// Another chain (its genesis names other signers), so another database and coin too.
+		state = filepath.Join(state, fmt.Sprintf("network-%d", *signers))
+	}
+	net, err := devnet.Up(ctx, devnet.Options{ProjectRoot: root, StateDir: state, Signers: *signers,
 		DatabaseURL: env("DATABASE_URL"), RPCURL: env("ETH_RPC_URL"), GenesisPath: env("GENESIS_FILE")})
 	if err != nil {
 		return err
@@ -110,6 +121,9 @@ func devRun(ctx context.Context, root string) error {
 		relayers = append(relayers, r.Private)
 	}
 	settings["RELAYER_KEYS"] = strings.Join(relayers, ",")
+	if *signers > 1 {
+		settings["CHAIN_CONFIRMATIONS"] = "2" // blocks of several signers can be undone by a reorg
+	}
 	devSecrets, err := ensureDevSecrets(state)
 	if err != nil {
 		return err
@@ -218,7 +232,7 @@ func ensureToken(ctx context.Context, state string, settings map[string]string, 
 
 func writeEnvFile(path string, settings map[string]string) error {
 	keys := []string{"DATABASE_URL", "ETH_RPC_URL", "GENESIS_FILE", "TOKEN_ADDRESS", "TOKEN_DEPLOY_BLOCK",
-		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "TREASURY_ADDRESS", "HTTP_ADDR", "SEPA_DEBTOR_NAME", "SEPA_DEBTOR_IBAN", "SEPA_DEBTOR_BIC", "JWT_SECRET", "DATA_KEY", "DATA_KEY_OLD", "LOOKUP_KEY"}
+		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "TREASURY_ADDRESS", "HTTP_ADDR", "SEPA_DEBTOR_NAME", "SEPA_DEBTOR_IBAN", "SEPA_DEBTOR_BIC", "JWT_SECRET", "DATA_KEY", "DATA_KEY_OLD", "LOOKUP_KEY", "CHAIN_CONFIRMATIONS"}
 	var b strings.Builder
 	b.WriteString("# Written by `make run` (heitje dev run): the settings of the local platform.\n")
 	b.WriteString("# The keys are the published DEVELOPMENT NETWORK keys unless you overrode them; the secrets\n")

@@ -38,6 +38,7 @@ type Options struct {
 	DatabaseURL string    // an existing database to use instead of the local cluster
 	RPCURL      string    // an existing node's JSON-RPC endpoint to use instead of the local node
 	GenesisPath string    // the chain's genesis; "" = <ProjectRoot>/genesis.json for the local node
+	Signers     int       // more than 1: a network of that many signers and an RPC node instead of the one node
 }
 
 // Env is the development environment Up started. Postgres and Node are nil when Options pointed Up
@@ -45,7 +46,8 @@ type Options struct {
 type Env struct {
 	Postgres    *Postgres
 	Node        *node.Node
-	DatabaseURL string // the database heitje
+	Network     *Network // instead of Node when Options.Signers > 1
+	DatabaseURL string   // the database heitje
 	RPCURL      string
 	WSURL       string
 	GenesisPath string
@@ -92,9 +94,13 @@ func Up(ctx context.Context, opts Options) (*Env, error) {
 			})
 		}()
 	}
-	if opts.RPCURL == "" {
+	switch {
+	case opts.RPCURL == "" && opts.Signers > 1:
+		env.GenesisPath = filepath.Join(state, "network", "genesis.json")
+		env.Network, chainErr = startDevNetwork(ctx, opts.ProjectRoot, filepath.Join(state, "network"), opts.Signers)
+	case opts.RPCURL == "":
 		env.Node, chainErr = startDevNode(ctx, opts.ProjectRoot, filepath.Join(state, "chain"), env.GenesisPath)
-	} else {
+	default:
 		env.ChainID, chainErr = remoteChainID(ctx, opts.RPCURL, opts.GenesisPath)
 	}
 	wg.Wait()
@@ -109,6 +115,17 @@ func Up(ctx context.Context, opts Options) (*Env, error) {
 		env.RPCURL, env.WSURL, env.ChainID = env.Node.RPCURL(), env.Node.WSURL(), env.Node.ChainID()
 		fmt.Fprintf(out, "devnet: geth %s, %s, chain %s (data in %s, log %s)\n",
 			env.RPCURL, env.WSURL, env.ChainID, env.Node.DataDir(), env.Node.LogFile())
+	}
+	if env.Network != nil {
+		rpcNode := env.Network.RPC()
+		env.RPCURL, env.WSURL, env.ChainID = rpcNode.RPCURL(), rpcNode.WSURL(), rpcNode.ChainID()
+		for i := range env.Network.Signers() {
+			nd := env.Network.Node(i)
+			fmt.Fprintf(out, "devnet: signer %s: geth %s (its clique API: heitje chain signers --rpc %[2]s), log %s\n",
+				nd.Signer().Hex(), nd.RPCURL(), nd.LogFile())
+		}
+		fmt.Fprintf(out, "devnet: RPC node (no signer) %s, %s, chain %s, log %s; static peers, no discovery\n",
+			env.RPCURL, env.WSURL, env.ChainID, rpcNode.LogFile())
 	}
 	return env, nil
 }
@@ -156,6 +173,32 @@ func startDevNode(ctx context.Context, root, dataDir, genesisPath string) (*node
 	})
 }
 
+// startDevNetwork starts signers development signers and an RPC node in dir, on the development genesis
+// with those signers, written to <dir>/genesis.json; the RPC node prefers ports 8545 and 8546.
+func startDevNetwork(ctx context.Context, root, dir string, signers int) (*Network, error) {
+	geth, err := node.EnsureGeth(ctx, root)
+	if err != nil {
+		return nil, err
+	}
+	spec := GenesisSpec()
+	spec.Signers = SignerAddresses(signers)
+	for _, a := range spec.Signers {
+		spec.Alloc[a] = new(big.Int).Set(devBalance)
+	}
+	data, err := genesis.Build(spec)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "genesis.json"), data, 0o644); err != nil {
+		return nil, err
+	}
+	return StartNetwork(ctx, NetworkOptions{GethPath: geth, Dir: dir, Genesis: data, Signers: signers,
+		RPCHTTPPort: preferredPort(DevHTTPPort), RPCWSPort: preferredPort(DevWSPort)})
+}
+
 // preferredPort returns port if it is free now, else 0 (pick a free one).
 func preferredPort(port int) int {
 	if localproc.PortFree(port) {
@@ -170,6 +213,9 @@ func (e *Env) Stop() error {
 	var errs []error
 	if e.Node != nil {
 		errs = append(errs, e.Node.Stop())
+	}
+	if e.Network != nil {
+		errs = append(errs, e.Network.Stop())
 	}
 	if e.Postgres != nil {
 		errs = append(errs, e.Postgres.Stop())
