@@ -268,6 +268,8 @@ type Store interface {
 	ShopChangeStore
 	// CredentialStore reads staff members' second factors (second_factor.go).
 	CredentialStore
+	// SuspensionStore reads suspensions (suspend.go).
+	SuspensionStore
 }
 
 // Tx is the work that must happen atomically: a status change with its audit entry and outbox intent, a
@@ -310,4 +312,6 @@ type Tx interface {
 	ShopChangeTx
 	// CredentialTx changes passwords and second factors (password.go, second_factor.go).
 	CredentialTx
+	// SuspensionTx writes suspensions (suspend.go).
+	SuspensionTx
 }

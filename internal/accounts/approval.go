@@ -23,9 +23,9 @@ func (s *Service) Queue(ctx context.Context, actor Actor, f ListFilter) ([]Accou
 		f.Status = StatusPending
 	}
 	switch f.Status {
-	case StatusPending, StatusApproved, StatusRejected:
+	case StatusPending, StatusApproved, StatusRejected, StatusSuspended:
 	default:
-		return nil, invalid("status", "must be pending, approved or rejected")
+		return nil, invalid("status", "must be pending, approved, rejected or suspended")
 	}
 	switch f.Role {
 	case "", RoleResident, RoleShop:

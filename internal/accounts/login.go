@@ -24,8 +24,9 @@ type Tokens struct {
 // per client address in the database (so the limit holds across API instances, and parallel attempts cannot
 // overshoot it); past either limit the answer is ErrRateLimited. Failures for a username from other
 // addresses do not count: a stranger guessing someone's password cannot lock that person out. An
-// unknown username gets the same answer as a wrong password, after the same argon2id work. Pending and
-// rejected accounts are told so only when the password is right.
+// unknown username gets the same answer as a wrong password, after the same argon2id work. Pending,
+// rejected and suspended accounts are told so only when the password is right (a suspended one with the
+// reason staff gave it: SuspendedError).
 func (s *Service) Login(ctx context.Context, username, password, clientIP string) (Tokens, error) {
 	return s.LoginWithCode(ctx, username, password, "", clientIP)
 }
@@ -60,9 +61,12 @@ func (s *Service) LoginWithCode(ctx context.Context, username, password, code, c
 		return Tokens{}, ErrInvalidCredentials
 	}
 	switch a.Status {
-	case StatusPending, StatusRejected, StatusDisabled:
+	case StatusPending, StatusRejected, StatusDisabled, StatusSuspended:
 		if err := s.store.ReleaseLoginAttempt(ctx, attempt); err != nil {
 			return Tokens{}, err
+		}
+		if a.Status == StatusSuspended {
+			return Tokens{}, s.suspendedError(ctx, a.ID)
 		}
 		return Tokens{}, statusError(a.Status)
 	}
@@ -183,6 +187,8 @@ func statusError(st Status) error {
 		return ErrAccountRejected
 	case StatusDisabled:
 		return ErrAccountDisabled
+	case StatusSuspended:
+		return ErrAccountSuspended
 	}
 	return nil
 }

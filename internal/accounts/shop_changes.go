@@ -177,7 +177,7 @@ func (s *Service) enterShopChange(tx Tx, a Account, details ShopDetails, by audi
 
 // EnterShopChange enters a change of a shop's bank details on its behalf (a correction the shop asked
 // for by phone or letter, say): it waits, like the shop's own, for another member of staff to approve it.
-// Note says why and is audited. The actor needs accounts.approve; the shop must be approved.
+// Note says why and is audited. The actor needs accounts.approve; the shop must be approved or suspended.
 func (s *Service) EnterShopChange(ctx context.Context, actor Actor, shopID string, in ShopChangeInput, note string) (ShopChange, error) {
 	if err := actor.require(PrivAccountsApprove); err != nil {
 		return ShopChange{}, err
@@ -195,7 +195,8 @@ func (s *Service) EnterShopChange(ctx context.Context, actor Actor, shopID strin
 		if a.Role != RoleShop || a.Shop == nil {
 			return ErrNotFound
 		}
-		if a.Status != StatusApproved {
+		// A suspended shop is still paid out what it holds, so its bank details may still need correcting.
+		if a.Status != StatusApproved && a.Status != StatusSuspended {
 			return ErrInvalidState
 		}
 		details, err := in.normalize(detailsOf(*a.Shop))

@@ -56,17 +56,22 @@ func (p *Platform) assemblePayouts() error {
 	return nil
 }
 
-// runPayoutWorkers starts the payouts worker (which finishes runs interrupted half-way) and the periodic
-// reconciliation that feeds the heitje_reconcile_* gauges; both stop when ctx ends.
+// runPayoutWorkers starts the payouts worker (which finishes runs interrupted half-way), the worker that
+// revokes a suspended shop's accepting role after its last payout (and grants it again on reinstatement),
+// and the periodic reconciliation that feeds the heitje_reconcile_* gauges; all stop when ctx ends.
 func (p *Platform) runPayoutWorkers(ctx context.Context, wg *sync.WaitGroup) {
 	every := p.cfg.ReconcileInterval
 	if every <= 0 {
 		every = 5 * time.Minute
 	}
-	wg.Add(2)
+	wg.Add(3)
 	go func() {
 		defer wg.Done()
 		p.payouts.Run(ctx, payoutsEvery)
+	}()
+	go func() {
+		defer wg.Done()
+		p.accounts.RunSuspensions(ctx, payoutsEvery, p.log.With("component", "suspensions"))
 	}()
 	go func() {
 		defer wg.Done()

@@ -103,8 +103,9 @@ func (s *Service) carryOut(tx Tx, actor accounts.Actor, r Request, out *Outcome)
 }
 
 // erase erases one account inside tx: a resident (or a never-approved shop) is removed, its bookkeeping
-// moved to the erased stand-in; an approved shop is anonymised, its business bookkeeping kept. Staff are
-// not erased this way (ErrNotErasable); coin movements under way block it (ErrErasureBlocked).
+// moved to the erased stand-in; an approved or suspended shop is anonymised, its business bookkeeping
+// kept. Staff are not erased this way (ErrNotErasable); coin movements under way block it
+// (ErrErasureBlocked).
 func (s *Service) erase(tx Tx, accountID, why string, by clocked) (Erased, error) {
 	sub, err := tx.Subject(accountID, true)
 	if err != nil {
@@ -121,7 +122,7 @@ func (s *Service) erase(tx Tx, accountID, why string, by clocked) (Erased, error
 		return Erased{}, &BlockedError{Reasons: blockers}
 	}
 	var e Erased
-	if sub.Role == string(accounts.RoleShop) && sub.Status == string(accounts.StatusApproved) {
+	if sub.Role == string(accounts.RoleShop) && (sub.Status == string(accounts.StatusApproved) || sub.Status == string(accounts.StatusSuspended)) {
 		e, err = tx.AnonymiseShop(sub)
 	} else {
 		e, err = tx.RemoveAccount(sub)

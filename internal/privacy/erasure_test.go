@@ -147,6 +147,12 @@ func TestShopErasureKeepsTheBookkeeping(t *testing.T) {
 	if found := e.leftovers([]string{pending, "Bakkerij Vrijthof-Kessels B.V."}, nil); len(found) > 0 {
 		t.Fatalf("bank details that never became the shop's are kept:\n  %s", strings.Join(found, "\n  "))
 	}
+	// The reasons of its suspension go too, but from the audit log, which keeps every reason until its
+	// retention ends.
+	reasons := []string{suspensionReason, reinstateReason}
+	if found := e.leftovers(reasons, map[string][]string{"audit_log": reasons}); len(found) > 0 {
+		t.Fatalf("the reasons of the shop's suspension are kept:\n  %s", strings.Join(found, "\n  "))
+	}
 	kept := e.leftovers([]string{"Bakkerij Vrijthof-Kessels", "87654321", "NL02ABNA0123456789"}, nil)
 	if len(kept) < 3 {
 		t.Fatalf("the business bookkeeping was not kept: %v", kept)

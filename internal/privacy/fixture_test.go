@@ -81,6 +81,7 @@ func (e *env) world() world {
 		e.t.Fatal(err)
 	}
 	w.shop = e.shop()
+	e.suspension(w.shop)
 	e.payment(w.resident, w.shop)
 	e.payout(w.shop)
 	if _, err := e.svc.RecordBreach(e.ctx, e.officer, privacy.BreachInput{Title: ptr("Verkeerde bijlage"), Nature: ptr("e-mail"),

@@ -138,5 +138,6 @@ var accountsDataset = privacy.Dataset{
 			personal("used_at", catUsage, "Signed and used at", actAccounts),
 		}, Links: []privacy.Link{{Title: "Wallet binding challenges", Where: "account_id = @account",
 			Columns: []string{"nonce", "account_id", "message", "created_at", "expires_at", "used_at"}}}},
+		suspensionsTable,
 	},
 }

@@ -130,7 +130,8 @@ func (c cryptor) loadRequest(tx *gorm.DB, id string, withName bool) (payments.Re
 }
 
 // Shop loads an approved shop with its name and whether it may take payments: activated by staff, with
-// the grant of the accepting role confirmed on chain.
+// the grant of the accepting role confirmed on chain, and, if a suspension revoked the role, its grant
+// after reinstatement confirmed too.
 func (s *PaymentStore) Shop(ctx context.Context, id string) (payments.Shop, error) {
 	if !validUUID(id) {
 		return payments.Shop{}, payments.ErrNotFound
@@ -141,7 +142,9 @@ func (s *PaymentStore) Shop(ctx context.Context, id string) (payments.Shop, erro
 		Active        bool
 	}
 	err := s.db.WithContext(ctx).Raw(`SELECT a.wallet_address, s.legal_name_enc, s.activated_at IS NOT NULL
-		AND EXISTS (SELECT 1 FROM chain_intents i WHERE i.idempotency_key = ? AND i.status = 'confirmed') AS active
+		AND EXISTS (SELECT 1 FROM chain_intents i WHERE i.idempotency_key = ? AND i.status = 'confirmed')
+		AND NOT EXISTS (SELECT 1 FROM account_suspensions su LEFT JOIN chain_intents g ON g.id = su.grant_intent_id
+			WHERE su.account_id = a.id AND su.revoke_intent_id IS NOT NULL AND g.status IS DISTINCT FROM 'confirmed') AS active
 		FROM accounts a JOIN shops s ON s.account_id = a.id WHERE a.id = ? AND a.role = 'shop' AND a.status = 'approved'`,
 		accounts.ActivationIntent(id, "").IdempotencyKey, id).Scan(&rows).Error
 	if err != nil {

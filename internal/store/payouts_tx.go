@@ -54,13 +54,14 @@ func (t *payoutTx) LockRun(id string) (payouts.Run, error) {
 	return t.c.oneRun(t.tx, id, `FOR UPDATE`)
 }
 
-// holdingsQuery sums, per activated shop, its Transfer events up to the cut-off (the balance), those of the
-// range (payments in, refunds out; mints and burns, the edge of the supply, are neither), and the lines of
-// earlier runs whose burn the ledger has not seen by the cut-off. Each direction is one join on its index.
+// holdingsQuery sums, per activated shop (a suspended one too: what it holds is still owed to it), its
+// Transfer events up to the cut-off (the balance), those of the range (payments in, refunds out; mints and
+// burns, the edge of the supply, are neither), and the lines of earlier runs whose burn the ledger has not
+// seen by the cut-off. Each direction is one join on its index.
 const holdingsQuery = `WITH shop AS (
 	SELECT a.id::text AS shop_id, a.wallet_address AS addr, s.legal_name_enc, s.details_version
 	FROM accounts a JOIN shops s ON s.account_id = a.id
-	WHERE a.role = 'shop' AND a.status = 'approved' AND s.activated_at IS NOT NULL AND a.wallet_address IS NOT NULL
+	WHERE a.role = 'shop' AND a.status IN ('approved', 'suspended') AND s.activated_at IS NOT NULL AND a.wallet_address IS NOT NULL
 ), moves AS (
 	SELECT shop_id, sum(delta) AS balance,
 		count(*) FILTER (WHERE delta > 0 AND NOT edge AND block_number >= @from) AS payments,

@@ -108,6 +108,9 @@ func (t *privacyTx) AnonymiseShop(s privacy.Subject) (privacy.Erased, error) {
 		{"login_failures", `DELETE FROM login_failures WHERE username_key = @key`},
 		// Bank details that never became the shop's (waiting, refused, superseded) are no bookkeeping.
 		{"shop_detail_changes", `DELETE FROM shop_detail_changes WHERE shop_id = @id AND status <> 'approved'`},
+		// A suspension's dates and chain intents are kept; its reasons, free text about the shop, are not.
+		{"account_suspensions", `UPDATE account_suspensions SET reason = 'erased',
+			reinstate_reason = CASE WHEN reinstated_at IS NULL THEN '' ELSE 'erased' END WHERE account_id = @id`},
 	}
 	err = t.runWith(steps, s, e.Rows, map[string]any{"username": "erased-" + hex.EncodeToString(b), "address": address})
 	e.Kept = []string{"the legal name, KvK number and IBAN (each approved version), payments, refunds and payouts: the bookkeeping, until its retention ends",

@@ -27,7 +27,7 @@ func (s *PrivacyStore) ExpiredRegistrations(ctx context.Context, status string, 
 	return ids, err
 }
 
-// InactiveAccounts lists approved residents and shops whose last sign of activity — registration, a change
+// InactiveAccounts lists approved and suspended residents and shops whose last sign of activity — registration, a change
 // of their data, a login, a token refresh, a claim, proof, a payment or a payment request — lies before the
 // time, those that changed least recently first. The account's own times are compared first (an index,
 // accounts_last_change), so only accounts that are old themselves cost a look (one index probe per kind of
@@ -35,7 +35,7 @@ func (s *PrivacyStore) ExpiredRegistrations(ctx context.Context, status string, 
 func (s *PrivacyStore) InactiveAccounts(ctx context.Context, before time.Time, limit int) ([]string, error) {
 	var ids []string
 	err := s.g.WithContext(ctx).Raw(`SELECT a.id::text FROM accounts a
-		WHERE a.role IN ('resident', 'shop') AND a.status = 'approved'
+		WHERE a.role IN ('resident', 'shop') AND a.status IN ('approved', 'suspended')
 			AND GREATEST(a.created_at, a.updated_at, a.decided_at) < @before
 			AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.account_id = a.id AND s.created_at >= @before)
 			AND NOT EXISTS (SELECT 1 FROM refresh_tokens r JOIN sessions se ON se.id = r.session_id
