@@ -19,12 +19,13 @@ type Error = problem.Error
 func Errorf(status int, code, message string) *Error { return problem.Errorf(status, code, message) }
 
 // envelope is the body of every error response: {"error": {"code": "…", "message": "…"}}, with "field"
-// for validation errors.
+// for validation errors and "reason" for a suspended account's sign-in.
 type envelope struct {
 	Error struct {
 		Code    string `json:"code"`
 		Message string `json:"message"`
 		Field   string `json:"field,omitempty"`
+		Reason  string `json:"reason,omitempty"`
 	} `json:"error"`
 }
 
@@ -41,7 +42,7 @@ func respondError(c *gin.Context, err error) {
 
 func writeError(c *gin.Context, e *Error) {
 	var body envelope
-	body.Error.Code, body.Error.Message, body.Error.Field = e.Code, e.Message, e.Field
+	body.Error.Code, body.Error.Message, body.Error.Field, body.Error.Reason = e.Code, e.Message, e.Field, e.Reason
 	if e.Status == http.StatusServiceUnavailable && c.Writer.Header().Get("Retry-After") == "" {
 		c.Header("Retry-After", "1") // a moment: the busy password hasher or an unreachable node
 	}

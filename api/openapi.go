@@ -99,7 +99,8 @@ func OpenAPI() ([]byte, error) {
 			"schemas": map[string]any{"Error": map[string]any{
 				"type": "object", "required": []string{"error"},
 				"properties": map[string]any{"error": map[string]any{"type": "object", "required": []string{"code", "message"},
-					"properties": map[string]any{"code": map[string]any{"type": "string"}, "message": map[string]any{"type": "string"}}}},
+					"properties": map[string]any{"code": map[string]any{"type": "string"}, "message": map[string]any{"type": "string"},
+						"reason": map[string]any{"type": "string", "description": "account_suspended at sign-in: why the municipality suspended the account, as staff wrote it for the person"}}}},
 			}},
 		},
 	}

@@ -17,12 +17,14 @@ import (
 )
 
 // Error is an error with the status, stable code and safe message a client sees. Field names the request
-// field at fault, for validation errors.
+// field at fault, for validation errors. Reason is what staff wrote for the person, for a suspended
+// account at sign-in.
 type Error struct {
 	Status  int
 	Code    string
 	Message string
 	Field   string
+	Reason  string
 }
 
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
@@ -48,6 +50,10 @@ var known = []struct {
 	{accounts.ErrAccountPending, Errorf(http.StatusForbidden, "account_pending", "the account awaits approval by the municipality")},
 	{accounts.ErrAccountRejected, Errorf(http.StatusForbidden, "account_rejected", "the account was not approved")},
 	{accounts.ErrAccountDisabled, Errorf(http.StatusForbidden, "account_disabled", "the account is disabled")},
+	{accounts.ErrAccountSuspended, Errorf(http.StatusForbidden, "account_suspended", "the municipality has suspended the account")},
+	{accounts.ErrAlreadySuspended, Errorf(http.StatusConflict, "account_already_suspended", "the account is already suspended; nothing was changed")},
+	{accounts.ErrNotSuspended, Errorf(http.StatusConflict, "account_not_suspended", "the account is not suspended; nothing was changed")},
+	{accounts.ErrStaffAccount, Errorf(http.StatusUnprocessableEntity, "staff_account", "staff accounts are not suspended: disable them through /v1/admin/staff/{id}/disable; nothing was changed")},
 	{accounts.ErrConfidentialityPending, Errorf(http.StatusForbidden, "confidentiality_required", "acknowledge the confidentiality statement first: GET and POST /v1/me/confidentiality")},
 	{accounts.ErrSecondFactorRequired, Errorf(http.StatusForbidden, "second_factor_required", "enrol a second factor first: POST /v1/me/second-factor, then POST /v1/me/second-factor/confirm with a code of the authenticator app")},
 	{accounts.ErrSecondFactorCodeRequired, Errorf(http.StatusUnauthorized, "second_factor_code_required", "the password is right; this account also needs the current code of its authenticator app, or a recovery code, in second_factor")},
@@ -162,6 +168,11 @@ func Of(err error) *Error {
 	}
 	if errors.As(err, &e) {
 		return e
+	}
+	var sus *accounts.SuspendedError
+	if errors.As(err, &sus) {
+		return &Error{Status: http.StatusForbidden, Code: "account_suspended",
+			Message: "the municipality has suspended the account; the reason it gave is in reason", Reason: sus.Reason}
 	}
 	for _, m := range known {
 		if errors.Is(err, m.err) {
