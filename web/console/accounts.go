@@ -30,10 +30,10 @@ func (s *Server) registerAccounts() {
 	s.handle("POST "+Base+"/persoonsgegevens", read, s.personalRead)
 }
 
-// The queue's filters in the address: ?status=wachtend|goedgekeurd|afgewezen&soort=bewoner|winkel.
+// The queue's filters in the address: ?status=wachtend|goedgekeurd|afgewezen|geschorst&soort=bewoner|winkel.
 var (
 	queueStatuses = map[string]accounts.Status{"wachtend": accounts.StatusPending, "goedgekeurd": accounts.StatusApproved,
-		"afgewezen": accounts.StatusRejected}
+		"afgewezen": accounts.StatusRejected, "geschorst": accounts.StatusSuspended}
 	queueRoles = map[string]accounts.Role{"bewoner": accounts.RoleResident, "winkel": accounts.RoleShop}
 )
 
@@ -69,7 +69,7 @@ func (s *Server) accountsQueue(w http.ResponseWriter, r *http.Request, c *call) 
 	s.render(w, r, c, http.StatusOK, "accounts_queue", view{Title: "console.accounts.title", Form: q, Data: map[string]any{
 		"List": list, "Full": len(list) >= accounts.MaxList, "Residents": counts[accounts.RoleResident],
 		"Shops": counts[accounts.RoleShop], "Inactive": inactive, "Status": q.Get("status"),
-		"Statuses": []string{"wachtend", "goedgekeurd", "afgewezen"}, "Roles": []string{"bewoner", "winkel"}}})
+		"Statuses": []string{"wachtend", "goedgekeurd", "afgewezen", "geschorst"}, "Roles": []string{"bewoner", "winkel"}}})
 }
 
 // accountsOne is one resident or shop: what the queue says, and the decisions that fit its status.
@@ -77,16 +77,22 @@ func (s *Server) accountsOne(w http.ResponseWriter, r *http.Request, c *call) {
 	s.showAccount(w, r, c, http.StatusOK, view{})
 }
 
-// showAccount renders the account page with v's form, errors and problem (after a refused decision).
+// showAccount renders the account page with v's form, errors and problem (after a refused decision), and
+// the account's latest suspension (suspension.go).
 func (s *Server) showAccount(w http.ResponseWriter, r *http.Request, c *call, status int, v view) {
 	a, err := s.deps.Accounts.OnboardingAccount(r.Context(), c.Actor, r.PathValue("id"))
 	if err != nil {
 		s.failErr(w, r, c, err)
 		return
 	}
+	sus, err := s.lastSuspension(r, c, a.ID)
+	if err != nil {
+		s.failErr(w, r, c, err)
+		return
+	}
 	v.Title = "console.accounts.account.title"
 	v.Data = map[string]any{"A": a, "CanRead": c.Principal.Has(accounts.PrivAccountsReadPersonal),
-		"Path": Base + "/aanmeldingen/" + url.PathEscape(a.ID)}
+		"Path": Base + "/aanmeldingen/" + url.PathEscape(a.ID), "Suspension": sus}
 	s.render(w, r, c, status, "accounts_account", v)
 }
 
