@@ -6,13 +6,15 @@ import { t, has } from "./i18n.js";
 let access = null;
 
 // ApiError is an answer other than success: the HTTP status (0 when the network failed), the API's stable
-// code, the field a validation error is about, and a text for the person.
+// code, the field a validation error is about, a text for the person, and the reason the municipality gave
+// (for a suspended account at sign-in).
 export class ApiError extends Error {
-  constructor(status, code, field, message) {
+  constructor(status, code, field, message, reason) {
     super(message);
     this.status = status;
     this.code = code;
     this.field = field;
+    this.reason = reason;
   }
 }
 
@@ -42,7 +44,7 @@ export async function call(method, path, opts = {}) {
   if (!res.ok) {
     const e = body?.error ?? {};
     const code = e.code ?? `http_${res.status}`;
-    throw new ApiError(res.status, code, e.field, message(code, e.field));
+    throw new ApiError(res.status, code, e.field, message(code, e.field), e.reason);
   }
   return body;
 }

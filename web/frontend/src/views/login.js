@@ -1,4 +1,5 @@
-// Logging in with the username and password. An account still waiting for approval, or rejected, is told so.
+// Logging in with the username and password. An account still waiting for approval, rejected or suspended is
+// told so (a suspended one with the municipality's reason).
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { ApiError } from "../api.js";
@@ -32,6 +33,7 @@ export function render({ query, app }) {
         return;
       }
       status.append(alert(err.message, "error"));
+      if (err.code === "account_suspended" && err.reason) status.append(para(t("login.reason", { reason: err.reason })));
       password.input.value = "";
       password.input.focus();
     }
