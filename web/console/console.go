@@ -54,6 +54,9 @@ type Deps struct {
 	// went (nil shows that none ran in this process).
 	Overview       *overview.Service
 	Reconciliation Reconciliation
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES), as by
+	// the API: the sign-in's failed logins count per client address.
+	TrustedProxies []string
 }
 
 // Server serves the console.
@@ -65,6 +68,7 @@ type Server struct {
 	sections []section
 	pages    []Page
 	mux      *http.ServeMux
+	addrs    web.ClientAddresses
 }
 
 // section is one part of the console: its place in the navigation and the privilege it needs. A section
@@ -88,7 +92,11 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{deps: d, messages: cat, mux: http.NewServeMux()}
+	addrs, err := web.NewClientAddresses(d.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{deps: d, messages: cat, mux: http.NewServeMux(), addrs: addrs}
 	if err := s.loadTemplates(); err != nil {
 		return nil, err
 	}

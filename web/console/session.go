@@ -2,7 +2,6 @@ package console
 
 import (
 	"errors"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -58,7 +57,7 @@ func (s *Server) member(h handlerFunc) http.Handler {
 			return
 		}
 		c := &call{Principal: p, Lang: s.messages.Language(r)}
-		c.Actor = accounts.Actor{Principal: p, RequestID: requestID(r), SourceIP: clientIP(r)}
+		c.Actor = accounts.Actor{Principal: p, RequestID: requestID(r), SourceIP: s.addrs.Of(r)}
 		h(w, r, c)
 	})
 }
@@ -147,7 +146,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, nil, http.StatusUnprocessableEntity, "login", v)
 		return
 	}
-	t, err := s.deps.Accounts.LoginWithCode(r.Context(), username, password, r.PostForm.Get("code"), clientIP(r))
+	t, err := s.deps.Accounts.LoginWithCode(r.Context(), username, password, r.PostForm.Get("code"), s.addrs.Of(r))
 	var p accounts.Principal
 	if err == nil {
 		if p, err = s.deps.Accounts.Authenticate(r.Context(), t.AccessToken); err == nil && p.Role != accounts.RoleStaff {
@@ -275,13 +274,4 @@ func requestID(r *http.Request) string {
 		return id
 	}
 	return uuid.NewString()
-}
-
-// clientIP is the address the request came from.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }
