@@ -68,17 +68,31 @@ func newPlatform(tb testing.TB) *platform {
 // newPlatformOn is newPlatform on the node of env.
 func newPlatformOn(tb testing.TB, env *testenv.ChainEnv) *platform {
 	tb.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
-	tb.Cleanup(cancel)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
 	dbURL := testenv.Postgres(tb)
 	db, err := store.Open(ctx, dbURL)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(func() { db.Close() })
+	defer db.Close()
 	if _, err := db.MigrateUp(ctx); err != nil {
 		tb.Fatal(err)
 	}
+	return newPlatformAt(tb, env, dbURL)
+}
+
+// newPlatformAt is newPlatformOn on the migrated database at dbURL, which the platform and the test's
+// services use.
+func newPlatformAt(tb testing.TB, env *testenv.ChainEnv, dbURL string) *platform {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
+	tb.Cleanup(cancel)
+	db, err := store.Open(ctx, dbURL)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
 	client, err := chain.Dial(ctx, env.RPCURL, env.ChainID.Uint64())
 	if err != nil {
 		tb.Fatal(err)

@@ -97,8 +97,13 @@ func (p *Platform) assemblePrivacy() error {
 const defaultRetentionEvery = 24 * time.Hour
 
 // runPrivacyWorkers starts the retention job: at start and then every RETENTION_EVERY, until ctx ends. Of
-// several instances only one runs it at a time.
+// several instances only one runs it at a time. With RETENTION_EVERY=0 it starts nothing: the schema owner's
+// role runs `heitje retention run` instead.
 func (p *Platform) runPrivacyWorkers(ctx context.Context, wg *sync.WaitGroup) {
+	if p.cfg.Privacy.RetentionOff {
+		p.log.Info("retention job off (RETENTION_EVERY=0): run `heitje retention run` from a timer as the schema owner")
+		return
+	}
 	every := p.cfg.Privacy.RetentionEvery
 	if every <= 0 {
 		every = defaultRetentionEvery

@@ -15,8 +15,13 @@ type Privacy struct {
 	// MinGroupSize is k: analytics cells about fewer people are suppressed (ANALYTICS_MIN_GROUP_SIZE,
 	// default 10, at least 5).
 	MinGroupSize int
-	// RetentionEvery is how often the retention job runs (RETENTION_EVERY, default 24h, at least 1m).
+	// RetentionEvery is how often the retention job runs in `heitje serve` (RETENTION_EVERY, default 24h, at
+	// least 1m).
 	RetentionEvery time.Duration
+	// RetentionOff leaves the retention job out of `heitje serve` (RETENTION_EVERY=0): the database role that
+	// owns the schema runs `heitje retention run` from a timer instead, and the API's role needs no right to
+	// delete from the audit log.
+	RetentionOff bool
 	// The retention periods, in whole days: RETENTION_PENDING_DAYS (default 90), RETENTION_REJECTED_DAYS
 	// (30), RETENTION_PHOTO_DAYS (90, after the claim's decision), RETENTION_INACTIVE_DAYS (730),
 	// RETENTION_SESSION_DAYS (90), RETENTION_AUDIT_DAYS (1095), RETENTION_PAYOUT_DAYS (2557: seven
@@ -37,7 +42,7 @@ func (r *reader) privacy() Privacy {
 	p := Privacy{
 		Contact:               r.str("PRIVACY_CONTACT", "heitje@heerlen.nl", false),
 		MinGroupSize:          int(r.bounded("ANALYTICS_MIN_GROUP_SIZE", 10, 5, 100_000)),
-		RetentionEvery:        r.duration("RETENTION_EVERY", 24*time.Hour),
+		RetentionOff:          r.str("RETENTION_EVERY", "", false) == "0",
 		PendingRegistrations:  days("RETENTION_PENDING_DAYS", 90, 1, 3650),
 		RejectedRegistrations: days("RETENTION_REJECTED_DAYS", 30, 1, 3650),
 		ProofPhotos:           days("RETENTION_PHOTO_DAYS", 90, 1, 3650),
@@ -49,8 +54,11 @@ func (r *reader) privacy() Privacy {
 	if a, err := mail.ParseAddress(p.Contact); err != nil || a.Address != p.Contact {
 		r.fail("PRIVACY_CONTACT", "must be an e-mail address")
 	}
-	if p.RetentionEvery < time.Minute {
-		r.fail("RETENTION_EVERY", "must be at least 1m")
+	if !p.RetentionOff {
+		p.RetentionEvery = r.duration("RETENTION_EVERY", 24*time.Hour)
+	}
+	if !p.RetentionOff && p.RetentionEvery < time.Minute {
+		r.fail("RETENTION_EVERY", "must be at least 1m, or 0 to leave the job to `heitje retention run`")
 	}
 	return p
 }

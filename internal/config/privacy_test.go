@@ -26,10 +26,17 @@ func TestPrivacySettings(t *testing.T) {
 		c.Privacy.RetentionEvery != 6*time.Hour {
 		t.Fatalf("settings: %+v %v", c.Privacy, err)
 	}
+	// RETENTION_EVERY=0 leaves the job to `heitje retention run` (the schema owner's role).
+	if c, err = Load(env(map[string]string{"RETENTION_EVERY": "0"}), 0); err != nil || !c.Privacy.RetentionOff {
+		t.Fatalf("RETENTION_EVERY=0: %+v %v", c.Privacy, err)
+	}
+	if c, err = Load(env(map[string]string{"RETENTION_EVERY": "1h"}), 0); err != nil || c.Privacy.RetentionOff {
+		t.Fatalf("RETENTION_EVERY=1h: %+v %v", c.Privacy, err)
+	}
 	for _, tc := range []struct{ name, value string }{
 		{"RETENTION_PHOTO_DAYS", "0"}, {"RETENTION_PHOTO_DAYS", "ninety"}, {"RETENTION_PAYOUT_DAYS", "365"},
 		{"RETENTION_AUDIT_DAYS", "30"}, {"ANALYTICS_MIN_GROUP_SIZE", "2"}, {"PRIVACY_CONTACT", "de gemeente"},
-		{"RETENTION_EVERY", "5s"},
+		{"RETENTION_EVERY", "5s"}, {"RETENTION_EVERY", "0s"}, {"RETENTION_EVERY", "-1h"},
 	} {
 		if _, err := Load(env(map[string]string{tc.name: tc.value}), 0); err == nil || !strings.Contains(err.Error(), tc.name) {
 			t.Errorf("%s=%s: %v", tc.name, tc.value, err)

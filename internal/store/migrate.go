@@ -82,7 +82,7 @@ func (db *DB) MigrationStatus(ctx context.Context) ([]Migration, error) {
 	if err != nil {
 		return nil, err
 	}
-	applied, err := db.applied(ctx, db.sql)
+	applied, err := db.appliedSoFar(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -169,11 +169,30 @@ type querier interface {
 	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
 }
 
+// appliedSoFar reads the applied migrations without creating anything, so that a role with no right to
+// change the schema (the API's, see deploy/README.md) can check it: no schema_migrations table means none.
+func (db *DB) appliedSoFar(ctx context.Context) (map[int]time.Time, error) {
+	var exists bool
+	if err := db.sql.QueryRowContext(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&exists); err != nil {
+		return nil, err
+	}
+	if !exists {
+		return map[int]time.Time{}, nil
+	}
+	return readApplied(ctx, db.sql)
+}
+
+// applied creates schema_migrations when it is missing and reads the applied migrations; only the role that
+// migrates calls it.
 func (db *DB) applied(ctx context.Context, q querier) (map[int]time.Time, error) {
 	if _, err := q.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
 		return nil, fmt.Errorf("creating schema_migrations: %w", err)
 	}
+	return readApplied(ctx, q)
+}
+
+func readApplied(ctx context.Context, q querier) (map[int]time.Time, error) {
 	rows, err := q.QueryContext(ctx, `SELECT version, applied_at FROM schema_migrations`)
 	if err != nil {
 		return nil, err
