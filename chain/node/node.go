@@ -303,9 +303,12 @@ func launch(ctx context.Context, opts Options, dataDir, logFile string, signer c
 	if err := os.WriteFile(configPath, []byte(config), 0o644); err != nil {
 		return nil, err
 	}
-	maxPeers := "0"
+	maxPeers, httpAPI := "0", "eth,net,web3,txpool,clique"
 	if opts.networked() {
 		maxPeers = strconv.Itoa(len(opts.StaticNodes) + 8)
+		if opts.SignerKey != nil {
+			httpAPI += ",miner" // for StartSealing
+		}
 	}
 	args := []string{
 		"--config", configPath,
@@ -313,7 +316,7 @@ func launch(ctx context.Context, opts Options, dataDir, logFile string, signer c
 		"--networkid", spec.ChainID.String(),
 		"--nodiscover", "--maxpeers", maxPeers, "--nat", "none",
 		"--http", "--http.addr", "127.0.0.1", "--http.port", strconv.Itoa(ports.http),
-		"--http.api", "eth,net,web3,txpool,clique",
+		"--http.api", httpAPI,
 		"--ws", "--ws.addr", "127.0.0.1", "--ws.port", strconv.Itoa(ports.ws), "--ws.api", "eth,net,web3",
 		"--authrpc.addr", "127.0.0.1", "--authrpc.port", strconv.Itoa(ports.auth),
 		"--miner.gaslimit", strconv.FormatUint(gasLimit, 10),
@@ -325,11 +328,10 @@ func launch(ctx context.Context, opts Options, dataDir, logFile string, signer c
 	if opts.SignerKey != nil {
 		args = append(args, "--miner.etherbase", signer.Hex(),
 			"--unlock", signer.Hex(), "--password", filepath.Join(dataDir, "signer.password"), "--allow-insecure-unlock")
-		if opts.networked() {
-			// It seals once StartSealing is called: signers that all start sealing before they are peered
-			// each seal their own block 1 and may never agree on one ("signed recently, must wait for others").
-			args[slices.Index(args, "--http.api")+1] += ",miner"
-		} else {
+		// A networked signer seals once StartSealing is called: signers that all start sealing before they
+		// are peered each seal their own block 1 and may never agree on one ("signed recently, must wait
+		// for others").
+		if !opts.networked() {
 			args = append(args, "--mine")
 		}
 	}
