@@ -65,6 +65,15 @@ func (p *platform) childEnv() []string {
 // further NAME=value settings.
 func (p *platform) startChild(t testing.TB, bin string, extra ...string) *exec.Cmd {
 	t.Helper()
+	cmd, base := p.startChildAt(t, bin, extra...)
+	p.base = base
+	return cmd
+}
+
+// startChildAt runs `heitje serve` as startChild does and returns its base URL once it serves, leaving the
+// platform's base URL as it is, so that several children can serve side by side.
+func (p *platform) startChildAt(t testing.TB, bin string, extra ...string) (*exec.Cmd, string) {
+	t.Helper()
 	cmd := exec.Command(bin, "serve")
 	cmd.Dir = t.TempDir() // no .run/heitje.env here
 	cmd.Env = append(p.childEnv(), extra...)
@@ -88,11 +97,11 @@ func (p *platform) startChild(t testing.TB, bin string, extra ...string) *exec.C
 	}()
 	select {
 	case a := <-addr:
-		p.base = "http://" + a
+		return cmd, "http://" + a
 	case <-time.After(2 * time.Minute):
 		t.Fatal("heitje serve did not start serving within 2 minutes")
+		return nil, ""
 	}
-	return cmd
 }
 
 // TestKilledBetweenApprovalAndConfirmationMintsExactlyOnce approves 200 claims through `heitje serve` in a
