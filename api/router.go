@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/heerlen/heitje/api/middleware"
 	"github.com/heerlen/heitje/internal/accounts"
@@ -102,7 +101,6 @@ func (s *Server) routes() []route {
 	return []route{
 		{Method: http.MethodGet, Path: "/healthz", Summary: "Liveness: the process answers.", Who: public, Response: healthResponse{}, Handler: s.healthz},
 		{Method: http.MethodGet, Path: "/readyz", Summary: "Readiness: database reachable, chain id as in genesis.json, latest block, indexer lag.", Who: public, Response: readiness{}, Handler: s.readyz},
-		{Method: http.MethodGet, Path: "/metrics", Summary: "Prometheus metrics.", Who: public, Handler: gin.WrapH(promhttp.Handler())},
 		{Method: http.MethodGet, Path: "/v1/chain", Summary: "What a wallet needs to know: chain id, token address, latest block.", Who: public, Response: chainResponse{}, Handler: s.chainInfo},
 		{Method: http.MethodGet, Path: "/v1/openapi.json", Summary: "This API's OpenAPI document.", Who: public, Handler: s.openAPI},
 

@@ -149,7 +149,8 @@ func (p *platform) postJSON(token, path string, body map[string]any, key string)
 	return p.do(req, token)
 }
 
-// metric sums the values of a Prometheus metric (all its labels) on the platform's /metrics.
+// metric sums the values of a Prometheus metric (all its labels) on the platform's /metrics (on the metrics'
+// own listener).
 func (p *platform) metric(name string) float64 {
 	p.tb.Helper()
 	sum, _ := p.series(name, "")
@@ -160,7 +161,7 @@ func (p *platform) metric(name string) float64 {
 // the platform's /metrics; found says whether any series matched.
 func (p *platform) series(name, filter string) (sum float64, found bool) {
 	p.tb.Helper()
-	resp, err := http.Get(p.base + "/metrics")
+	resp, err := http.Get(p.metricsBase + "/metrics")
 	if err != nil {
 		p.tb.Fatal(err)
 	}

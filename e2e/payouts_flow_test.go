@@ -148,7 +148,7 @@ func TestPayoutEndToEnd(t *testing.T) {
 		t.Fatalf("reconciliation: %+v %v", rep, err)
 	}
 	p.waitFor("the reconciliation gauge", 2*time.Minute, func() bool {
-		_, body, _ := p.raw("GET", "/metrics", "")
-		return bytes.Contains(body, []byte("\nheitje_reconcile_ok 1\n"))
+		ok, found := p.series("heitje_reconcile_ok", "")
+		return found && ok == 1
 	})
 }

@@ -55,7 +55,9 @@ type platform struct {
 	acc    *accounts.Service
 	chores *chores.Service
 	base   string // the API's URL once it serves
-	admin  accounts.Actor
+	// metricsBase is the URL of the metrics' own listener once the platform serves.
+	metricsBase string
+	admin       accounts.Actor
 	// factors are the staff's second factors (second_factor_helpers_test.go).
 	factors factors
 }
@@ -146,6 +148,11 @@ func (p *platform) serve() {
 	if err != nil {
 		p.tb.Fatal(err)
 	}
+	mln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		p.tb.Fatal(err)
+	}
+	pl.ServeMetrics(mln)
 	runCtx, stop := context.WithCancel(p.ctx)
 	done := make(chan error, 1)
 	go func() { done <- pl.Run(runCtx, ln) }()
@@ -156,7 +163,7 @@ func (p *platform) serve() {
 		}
 		pl.Close()
 	})
-	p.base = "http://" + ln.Addr().String()
+	p.base, p.metricsBase = "http://"+ln.Addr().String(), "http://"+mln.Addr().String()
 }
 
 // password is every test account's password.

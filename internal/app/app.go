@@ -70,6 +70,8 @@ type Platform struct {
 	reconciler *reconcile.Reconciler
 	// hub carries the relayer senders' news to waiting payments and payment event streams.
 	hub *payments.Hub
+	// metricsLn is the metrics' own listener, nil for none (ServeMetrics).
+	metricsLn net.Listener
 }
 
 // NewAccounts returns the accounts service over db with the configured keys. It needs no chain: nothing it
@@ -221,27 +223,31 @@ func (p *Platform) Close() {
 	p.db.Close()
 }
 
-// Handler returns the HTTP API under /v1 (with /healthz, /readyz and /metrics) and the web apps everywhere
-// else. Cross-origin protection refuses every state-changing request that a browser sends from another
+// Handler returns the HTTP API under /v1 (with /healthz and /readyz) and the web apps everywhere
+// else; the metrics are not here but on their own listener (ServeMetrics). Cross-origin protection refuses every state-changing request that a browser sends from another
 // site; clients that are not browsers send no such headers and pass.
 func (p *Platform) Handler() http.Handler {
 	apiH := api.New(api.Deps{Log: p.log, Status: &status{p: p}, Accounts: p.accounts, Audit: p.audit,
 		Chores: p.chores, Balances: p.balances, Payments: p.payments, Payouts: p.payouts, Privacy: p.privacy, MaxPhotoBytes: p.cfg.MaxPhotoBytes,
 		TrustedProxies: p.cfg.TrustedProxies, Limits: p.apiLimits()})
 	mux := http.NewServeMux()
-	for _, path := range []string{"/v1/", "/healthz", "/readyz", "/metrics"} {
+	for _, path := range []string{"/v1/", "/healthz", "/readyz"} {
 		mux.Handle(path, apiH)
 	}
 	mux.Handle("/", p.web.Handler())
 	return http.NewCrossOriginProtection().Handler(mux)
 }
 
+// ServeMetrics has Run serve the Prometheus metrics (GET /metrics) on ln too, a listener of their own that
+// the public does not reach. Call it before Run.
+func (p *Platform) ServeMetrics(ln net.Listener) { p.metricsLn = ln }
+
 // Run serves HTTP on ln and runs the workers until ctx ends, then stops gracefully: the server first stops
 // taking requests and finishes the ones in progress, then the workers stop.
 func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	var wg sync.WaitGroup
-	errs := make(chan error, len(p.senders)+2)
+	errs := make(chan error, len(p.senders)+3)
 	for _, s := range p.senders {
 		wg.Add(1)
 		go func() {
@@ -284,6 +290,15 @@ func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
 			errs <- err
 		}
 	}()
+	metrics := p.metricsServer()
+	if p.metricsLn != nil {
+		go func() {
+			if err := metrics.Serve(p.metricsLn); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				errs <- fmt.Errorf("metrics: %w", err)
+			}
+		}()
+		p.log.Info("serving metrics", "addr", p.metricsLn.Addr().String())
+	}
 	p.log.Info("serving", "addr", ln.Addr().String(), "chain_id", p.cfg.ChainID, "token", p.cfg.TokenAddress.Hex())
 	var runErr error
 	select {
@@ -296,6 +311,7 @@ func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
 	if err := srv.Shutdown(sctx); err != nil {
 		p.log.Warn("HTTP shutdown incomplete", "err", err)
 	}
+	metrics.Close()
 	stopWork()
 	wg.Wait()
 	return runErr
@@ -308,6 +324,15 @@ func Serve(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
 		return err
 	}
 	defer p.Close()
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			return fmt.Errorf("METRICS_ADDR %s: %w", cfg.MetricsAddr, err)
+		}
+		p.ServeMetrics(mln)
+	} else {
+		log.Info("no metrics: METRICS_ADDR is not set")
+	}
 	ln, err := net.Listen("tcp", cfg.HTTPAddr)
 	if err != nil {
 		return fmt.Errorf("HTTP_ADDR %s: %w", cfg.HTTPAddr, err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"math/big"
@@ -68,6 +69,12 @@ func TestPlatformServesAndMints(t *testing.T) {
 		t.Fatal(err)
 	}
 	base := "http://" + ln.Addr().String()
+	mln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.ServeMetrics(mln)
+	metricsBase := "http://" + mln.Addr().String()
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	done := make(chan error, 1)
@@ -148,8 +155,12 @@ func TestPlatformServesAndMints(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	if _, m := get("/metrics"); !strings.Contains(m["raw"].(string), "heitje_indexer_block") {
-		t.Fatal("/metrics lacks the indexer gauge")
+	// The metrics are on their own listener, not on the public one.
+	if res, m := get("/metrics"); res.StatusCode == 200 && strings.Contains(fmt.Sprint(m), "heitje_indexer_block") {
+		t.Fatal("the public listener serves the metrics")
+	}
+	if m := scrape(t, metricsBase); !strings.Contains(m, "heitje_indexer_block") {
+		t.Fatal("the metrics listener's /metrics lacks the indexer gauge")
 	}
 
 	stop()
@@ -164,4 +175,19 @@ func TestPlatformServesAndMints(t *testing.T) {
 	if _, err := http.Get(base + "/healthz"); err == nil {
 		t.Fatal("the server still answers after stopping")
 	}
+}
+
+// scrape returns the text of GET /metrics at base.
+func scrape(t *testing.T, base string) string {
+	t.Helper()
+	res, err := http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s/metrics: %d %v", base, res.StatusCode, err)
+	}
+	return string(body)
 }

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
 	"github.com/heerlen/heitje/api"
 )
 
@@ -27,4 +29,13 @@ func (p *Platform) apiLimits() api.Limits {
 	h := p.cfg.HTTP.OrDefaults()
 	return api.Limits{WriteTimeout: h.WriteTimeout, UploadTimeout: h.UploadTimeout, StreamsPerAccount: h.StreamsPerAccount,
 		StreamsPerProcess: h.StreamsPerProcess, StreamLifetime: h.StreamLifetime}
+}
+
+// metricsServer serves GET /metrics, the Prometheus metrics, and nothing else; it runs on a listener of its own
+// (METRICS_ADDR) that the public does not reach.
+func (p *Platform) metricsServer() *http.Server {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", promhttp.Handler())
+	return &http.Server{Handler: mux, ReadHeaderTimeout: headerTimeout, ReadTimeout: 30 * time.Second,
+		WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
 }

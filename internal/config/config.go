@@ -21,6 +21,9 @@ import (
 type Config struct {
 	// HTTPAddr is where the API listens (HTTP_ADDR, default 127.0.0.1:8080).
 	HTTPAddr string
+	// MetricsAddr is where the Prometheus metrics are served, on a listener of their own and never on the
+	// public one (METRICS_ADDR, host:port; empty by default: no metrics).
+	MetricsAddr string
 	// DatabaseURL is the Postgres connection URL (DATABASE_URL, required).
 	DatabaseURL string
 	// EthRPCURL is the JSON-RPC endpoint of a node of the coin's chain (ETH_RPC_URL, required).
@@ -97,6 +100,7 @@ func Load(lookup Lookup, need Need) (*Config, error) {
 	r := reader{lookup: lookup}
 	c := &Config{
 		HTTPAddr:         r.str("HTTP_ADDR", "127.0.0.1:8080", false),
+		MetricsAddr:      r.str("METRICS_ADDR", "", false),
 		DatabaseURL:      r.str("DATABASE_URL", "", need&NeedDatabase != 0),
 		EthRPCURL:        r.str("ETH_RPC_URL", "", need&NeedChain != 0),
 		GenesisFile:      r.str("GENESIS_FILE", "genesis.json", false),
@@ -111,6 +115,12 @@ func Load(lookup Lookup, need Need) (*Config, error) {
 	}
 	if _, _, err := net.SplitHostPort(c.HTTPAddr); err != nil {
 		r.fail("HTTP_ADDR", "must be host:port")
+	}
+	if _, _, err := net.SplitHostPort(c.MetricsAddr); c.MetricsAddr != "" && err != nil {
+		r.fail("METRICS_ADDR", "must be host:port")
+	}
+	if c.MetricsAddr != "" && c.MetricsAddr == c.HTTPAddr {
+		r.fail("METRICS_ADDR", "must differ from HTTP_ADDR: the metrics are not for the public")
 	}
 	if c.DatabaseURL != "" {
 		if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {

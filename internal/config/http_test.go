@@ -49,3 +49,19 @@ func TestHTTPSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestMetricsAddr: the metrics listen on METRICS_ADDR (none when unset), a host:port that is not the public
+// HTTP_ADDR.
+func TestMetricsAddr(t *testing.T) {
+	if c, err := Load(env(map[string]string{}), 0); err != nil || c.MetricsAddr != "" {
+		t.Fatalf("default: %q %v", c.MetricsAddr, err)
+	}
+	if c, err := Load(env(map[string]string{"METRICS_ADDR": "127.0.0.1:9090"}), 0); err != nil || c.MetricsAddr != "127.0.0.1:9090" {
+		t.Fatalf("set: %v", err)
+	}
+	for _, v := range []string{"9090", "127.0.0.1:8080"} {
+		if _, err := Load(env(map[string]string{"METRICS_ADDR": v}), 0); err == nil || !strings.Contains(err.Error(), "METRICS_ADDR") {
+			t.Errorf("METRICS_ADDR=%s: %v", v, err)
+		}
+	}
+}
