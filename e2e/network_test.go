@@ -203,6 +203,7 @@ func TestThreeSignerNetwork(t *testing.T) {
 		return false
 	})
 	latePays("with four signers")
+	reconciled("with four signers")
 	for _, i := range []int{0, 1, 2} { // more than half of four
 		heitje("chain", "propose", "--rpc", signerURL(i), "--remove", fourthAddr.Hex())
 	}

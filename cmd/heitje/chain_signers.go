@@ -35,7 +35,11 @@ func chainSigners(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%d signers:\n", len(signers))
+	if len(signers) == 1 {
+		fmt.Fprintln(stdout, "1 signer:")
+	} else {
+		fmt.Fprintf(stdout, "%d signers:\n", len(signers))
+	}
 	for _, s := range signers {
 		fmt.Fprintln(stdout, s.Hex())
 	}
