@@ -18,7 +18,8 @@ var adminsGauge = promauto.NewGauge(prometheus.GaugeOpts{
 	Help: "Active staff accounts holding staff.manage; alert below 2 (one person's absence would lock staff management).",
 })
 
-// WatchAdmins counts the active administrators now and every interval until ctx ends, for the gauge
+// WatchAdmins counts the active administrators now, after every change to staff made through this service,
+// and every interval (for changes made by another instance) until ctx ends, for the gauge
 // heitje_staff_administrators, and logs a warning when there are fewer than MinAdmins (again whenever the
 // number changes, not at every count).
 func (s *Service) WatchAdmins(ctx context.Context, every time.Duration, log *slog.Logger) {
@@ -40,6 +41,15 @@ func (s *Service) WatchAdmins(ctx context.Context, every time.Duration, log *slo
 		case <-ctx.Done():
 			return
 		case <-time.After(every):
+		case <-s.staffChanges:
 		}
+	}
+}
+
+// staffChanged has WatchAdmins count the administrators again at once.
+func (s *Service) staffChanged() {
+	select {
+	case s.staffChanges <- struct{}{}:
+	default: // a count is pending already
 	}
 }

@@ -67,6 +67,8 @@ type Service struct {
 	// dummyHash is checked against when a username is unknown, so that the answer takes as long as for a
 	// known one.
 	dummyHash string
+	// staffChanges wakes WatchAdmins after a change to staff (one pending wake at most).
+	staffChanges chan struct{}
 }
 
 // New returns the service. tokens signs access tokens; lookup makes the keyed hashes of login usernames
@@ -99,7 +101,8 @@ func New(store Store, tokens *auth.Issuer, lookup *secrets.Lookup, opts Options)
 	if opts.HashBudgetKiB > 0 {
 		passwords = secrets.NewBoundedPasswords(opts.Argon2, opts.HashBudgetKiB)
 	}
-	s := &Service{store: store, tokens: tokens, lookup: lookup, passwords: passwords, opts: opts}
+	s := &Service{store: store, tokens: tokens, lookup: lookup, passwords: passwords, opts: opts,
+		staffChanges: make(chan struct{}, 1)}
 	pw := make([]byte, 24)
 	rand.Read(pw)
 	h, err := s.passwords.Hash(string(pw))

@@ -69,6 +69,7 @@ func (s *Service) createStaff(ctx context.Context, actor audit.Actor, username, 
 	if err != nil {
 		return Account{}, err
 	}
+	s.staffChanged()
 	return a, nil
 }
 
@@ -120,6 +121,9 @@ func (s *Service) SetPrivileges(ctx context.Context, actor Actor, staffID string
 		out = a
 		return tx.Audit(actor.audit().Entry("staff.privileges", a.ID, []string{"privileges"}, strings.TrimSpace(reason), detail))
 	})
+	if err == nil {
+		s.staffChanged()
+	}
 	return out, err
 }
 
@@ -182,6 +186,9 @@ func (s *Service) setStaffStatus(ctx context.Context, actor Actor, staffID, reas
 		out = a
 		return tx.Audit(actor.audit().Entry(action, a.ID, []string{"status"}, reason, ""))
 	})
+	if err == nil {
+		s.staffChanged()
+	}
 	return out, err
 }
 

@@ -3,6 +3,7 @@ package reconcile
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -10,19 +11,19 @@ import (
 )
 
 var (
-	okGauge = promauto.NewGauge(prometheus.GaugeOpts{
+	okGauge = prometheus.NewGauge(prometheus.GaugeOpts{
 		Name: "heitje_reconcile_ok", Help: "1 when the last reconciliation found every equality holding (supply = balances = minted - redeemed = residents + shops + treasury), 0 when it found a difference.",
 	})
-	differencesGauge = promauto.NewGauge(prometheus.GaugeOpts{
+	differencesGauge = prometheus.NewGauge(prometheus.GaugeOpts{
 		Name: "heitje_reconcile_differences", Help: "Differences the last reconciliation found.",
 	})
-	blockGauge = promauto.NewGauge(prometheus.GaugeOpts{
+	blockGauge = prometheus.NewGauge(prometheus.GaugeOpts{
 		Name: "heitje_reconcile_block", Help: "The block the last reconciliation ran at (the indexer's cursor).",
 	})
-	supplyGauge = promauto.NewGauge(prometheus.GaugeOpts{
+	supplyGauge = prometheus.NewGauge(prometheus.GaugeOpts{
 		Name: "heitje_reconcile_supply_cents", Help: "The coin's total supply on chain at the last reconciliation, in cents.",
 	})
-	lastRunGauge = promauto.NewGauge(prometheus.GaugeOpts{
+	lastRunGauge = prometheus.NewGauge(prometheus.GaugeOpts{
 		Name: "heitje_reconcile_last_run_timestamp_seconds", Help: "When the last reconciliation finished (Unix time).",
 	})
 	durationHistogram = promauto.NewHistogram(prometheus.HistogramOpts{
@@ -31,8 +32,16 @@ var (
 	})
 )
 
-// Record sets the reconciliation gauges from a report.
+// publish registers the reconciliation's gauges at the first finished reconciliation: until then they are
+// absent from the metrics rather than 0, so an alert on heitje_reconcile_ok == 0 does not fire after every
+// start, before anything was measured.
+var publish sync.Once
+
+// Record sets the reconciliation gauges from a report; the first call makes them appear in the metrics.
 func Record(rep Report) {
+	publish.Do(func() {
+		prometheus.MustRegister(okGauge, differencesGauge, blockGauge, supplyGauge, lastRunGauge)
+	})
 	ok := 0.0
 	if rep.OK() {
 		ok = 1
