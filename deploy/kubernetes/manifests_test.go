@@ -725,3 +725,53 @@ configMapGenerator:
 		t.Errorf("rendered %v", kinds)
 	}
 }
+
+// TestMetricsApart: the API's METRICS_ADDR port is a container port of its own, no Service serves it beside
+// the public port, and the NetworkPolicy lets the ingress controller reach only the public port.
+func TestMetricsApart(t *testing.T) {
+	objects := loadAll(t)
+	var addr string
+	for _, o := range objects {
+		if cm, ok := o.typed.(*corev1.ConfigMap); ok && cm.Name == "heitje" {
+			addr = cm.Data["METRICS_ADDR"]
+		}
+	}
+	_, port, ok := strings.Cut(addr, ":")
+	if !ok || port == "8080" {
+		t.Fatalf("METRICS_ADDR %q: want host:port apart from the public 8080", addr)
+	}
+	for _, o := range objects {
+		switch v := o.typed.(type) {
+		case *appsv1.Deployment:
+			found := false
+			for _, p := range v.Spec.Template.Spec.Containers[0].Ports {
+				found = found || (p.Name == "metrics" && fmt.Sprint(p.ContainerPort) == port)
+			}
+			if !found {
+				t.Errorf("%s: no container port metrics %s", o, port)
+			}
+		case *corev1.Service:
+			var metrics, other bool
+			for _, p := range v.Spec.Ports {
+				isMetrics := p.TargetPort.String() == "metrics" || p.TargetPort.String() == port
+				metrics, other = metrics || isMetrics, other || !isMetrics
+			}
+			if metrics && other {
+				t.Errorf("%s: serves the metrics beside other ports", o)
+			}
+		case *networkingv1.NetworkPolicy:
+			for _, rule := range v.Spec.Ingress {
+				for _, peer := range rule.From {
+					if peer.NamespaceSelector == nil || peer.NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"] != "ingress-nginx" {
+						continue
+					}
+					for _, p := range rule.Ports {
+						if p.Port == nil || p.Port.String() == port || p.Port.String() == "metrics" {
+							t.Errorf("%s: the ingress controller may reach the metrics", o)
+						}
+					}
+				}
+			}
+		}
+	}
+}
