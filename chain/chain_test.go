@@ -41,9 +41,14 @@ type fixture struct {
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
+	return newFixtureOn(t, testenv.Chain(t))
+}
+
+// newFixtureOn is newFixture on the node of env.
+func newFixtureOn(t testing.TB, env *testenv.ChainEnv) *fixture {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	t.Cleanup(cancel)
-	env := testenv.Chain(t)
 	db, err := store.Open(ctx, testenv.Postgres(t))
 	if err != nil {
 		t.Fatal(err)

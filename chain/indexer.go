@@ -69,12 +69,16 @@ func (ix *Indexer) Lag() uint64 {
 	return ix.head - ix.cursor
 }
 
-// Run indexes until ctx ends, logging and retrying errors.
+// Run indexes until ctx ends, logging (a repeating one once a minute) and retrying errors.
 func (ix *Indexer) Run(ctx context.Context) error {
+	failures := newFailureLog(ix.log, time.Minute) // a node that is down fails every poll
 	for {
 		advanced, err := ix.Step(ctx)
-		if err != nil && ctx.Err() == nil {
-			ix.log.Warn("indexer step failed; retrying", "err", err)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			failures.Fail("indexer step failed; retrying", "err", err)
+		case err == nil:
+			failures.OK("indexer steps work again")
 		}
 		if advanced && err == nil {
 			continue

@@ -43,6 +43,9 @@ type Sender struct {
 	RebroadcastAfter time.Duration
 	// BatchSize bounds the intents signed per round.
 	BatchSize int
+	// WarnEvery is how often a failure that repeats (the node or the database down) is logged again, with
+	// the count held back in between; its first time and the recovery are logged at once.
+	WarnEvery time.Duration
 
 	kick     chan struct{}
 	suspects map[int64]int
@@ -56,6 +59,8 @@ type Sender struct {
 	// scanned is the newest block whose receipts were searched for this key's transactions.
 	scanned uint64
 	funds   funds
+	// failures logs the repeating failures of Run (WarnEvery).
+	failures *failureLog
 }
 
 // RetryRevertedAfter is how long an intent of the municipality whose pre-check reverted waits before the
@@ -70,6 +75,7 @@ func NewSender(name string, key *ecdsa.PrivateKey, client *Client, store outbox.
 		PollInterval:     100 * time.Millisecond,
 		RebroadcastAfter: 5 * time.Second,
 		BatchSize:        500,
+		WarnEvery:        time.Minute,
 		kick:             make(chan struct{}, 1),
 		suspects:         map[int64]int{},
 	}
@@ -92,6 +98,7 @@ func (s *Sender) Kick() {
 // Run owns the key until ctx ends. It waits while another process owns the key. Errors from the chain or the
 // database are logged and retried; Run returns only when ctx is done or the key's registration is refused.
 func (s *Sender) Run(ctx context.Context) error {
+	s.failures = newFailureLog(s.log, s.WarnEvery)
 	release, err := s.acquire(ctx)
 	if err != nil {
 		return err
@@ -103,8 +110,11 @@ func (s *Sender) Run(ctx context.Context) error {
 	t := time.NewTicker(s.PollInterval)
 	defer t.Stop()
 	for {
-		if err := s.Step(ctx); err != nil && ctx.Err() == nil {
-			s.log.Warn("sender round failed; retrying", "err", err)
+		switch err := s.Step(ctx); {
+		case err != nil && ctx.Err() == nil:
+			s.failures.Fail("sender round failed; retrying", "err", err)
+		case err == nil:
+			s.failures.OK("sender rounds work again")
 		}
 		select {
 		case <-ctx.Done():
@@ -122,7 +132,7 @@ func (s *Sender) acquire(ctx context.Context) (func(), error) {
 			return release, nil
 		}
 		if !errors.Is(err, outbox.ErrLockHeld) {
-			s.log.Warn("cannot take the key lock; retrying", "err", err)
+			s.failures.Fail("cannot take the key lock; retrying", "err", err)
 		}
 		select {
 		case <-ctx.Done():
@@ -143,7 +153,7 @@ func (s *Sender) recover(ctx context.Context) error {
 		if strings.Contains(err.Error(), "registered") {
 			return err
 		}
-		s.log.Warn("sender recovery failed; retrying", "err", err)
+		s.failures.Fail("sender recovery failed; retrying", "err", err)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
