@@ -7,6 +7,8 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -22,11 +24,25 @@ type Client struct {
 	receipts blockReceipts
 }
 
-// Dial connects to the node at url and refuses a chain whose id is not want.
+// Dial connects to the node at url and refuses a chain whose id is not want. url may list several http(s)
+// endpoints of the chain separated by commas: each call then goes to the first that answers (see failover),
+// every endpoint that answers now must run chain want, and at least one must answer.
 func Dial(ctx context.Context, url string, want uint64) (*Client, error) {
 	dctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	rc, err := rpc.DialContext(dctx, url)
+	urls, err := splitEndpoints(url)
+	if err != nil {
+		return nil, err
+	}
+	var rc *rpc.Client
+	if len(urls) == 1 {
+		rc, err = rpc.DialContext(dctx, url)
+	} else {
+		if err := checkEndpoints(dctx, urls, want); err != nil {
+			return nil, err
+		}
+		rc, err = rpc.DialOptions(dctx, urls[0].String(), rpc.WithHTTPClient(&http.Client{Transport: newFailover(urls)}))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("chain node unreachable: %w", err)
 	}
@@ -41,4 +57,20 @@ func Dial(ctx context.Context, url string, want uint64) (*Client, error) {
 		return nil, fmt.Errorf("chain id mismatch: the node at ETH_RPC_URL runs chain %s, the genesis file says %d", id, want)
 	}
 	return &Client{Client: ec, RPC: rc, ChainID: id}, nil
+}
+
+// checkEndpoints refuses a list of endpoints of which one that answers runs another chain than want.
+func checkEndpoints(ctx context.Context, urls []*url.URL, want uint64) error {
+	for _, u := range urls {
+		rc, err := rpc.DialContext(ctx, u.String())
+		if err != nil {
+			continue
+		}
+		id, err := ethclient.NewClient(rc).ChainID(ctx)
+		rc.Close()
+		if err == nil && (!id.IsUint64() || id.Uint64() != want) {
+			return fmt.Errorf("chain id mismatch: the node at %s runs chain %s, the genesis file says %d", u.Redacted(), id, want)
+		}
+	}
+	return nil
 }

@@ -26,7 +26,8 @@ type Config struct {
 	MetricsAddr string
 	// DatabaseURL is the Postgres connection URL (DATABASE_URL, required).
 	DatabaseURL string
-	// EthRPCURL is the JSON-RPC endpoint of a node of the coin's chain (ETH_RPC_URL, required).
+	// EthRPCURL is the JSON-RPC endpoint of a node of the coin's chain, or several http(s) endpoints separated
+	// by commas that the API fails over between (ETH_RPC_URL, required).
 	EthRPCURL string
 	// GenesisFile is the chain's genesis (GENESIS_FILE, default genesis.json); the API refuses a node whose
 	// chain id differs from the one in this file.
@@ -128,8 +129,17 @@ func Load(lookup Lookup, need Need) (*Config, error) {
 		}
 	}
 	if c.EthRPCURL != "" {
-		if u, err := url.Parse(c.EthRPCURL); err != nil || !strings.HasPrefix(u.Scheme, "http") && !strings.HasPrefix(u.Scheme, "ws") {
-			r.fail("ETH_RPC_URL", "must be an http(s):// or ws(s):// URL")
+		endpoints := strings.Split(c.EthRPCURL, ",")
+		for _, e := range endpoints {
+			u, err := url.Parse(strings.TrimSpace(e))
+			if err != nil || u.Host == "" || !strings.HasPrefix(u.Scheme, "http") && !strings.HasPrefix(u.Scheme, "ws") {
+				r.fail("ETH_RPC_URL", "must be an http(s):// or ws(s):// URL, or several http(s):// URLs separated by commas")
+				break
+			}
+			if len(endpoints) > 1 && !strings.HasPrefix(u.Scheme, "http") {
+				r.fail("ETH_RPC_URL", "several nodes must each be an http(s):// URL (failover works over HTTP)")
+				break
+			}
 		}
 	}
 	if need&NeedChain != 0 {

@@ -58,6 +58,8 @@ func TestLoadNamesTheBadVariable(t *testing.T) {
 		{"DATABASE_URL", "", "DATABASE_URL is required"},
 		{"DATABASE_URL", "mysql://x", "DATABASE_URL must be a postgres:// URL"},
 		{"ETH_RPC_URL", "ftp://x", "ETH_RPC_URL must be"},
+		{"ETH_RPC_URL", "http://10.0.0.1:8545,ws://10.0.0.2:8546", "ETH_RPC_URL several nodes must each be an http(s)"},
+		{"ETH_RPC_URL", "http://10.0.0.1:8545,", "ETH_RPC_URL must be"},
 		{"GENESIS_FILE", "/nonexistent/genesis.json", "GENESIS_FILE cannot be read"},
 		{"TOKEN_ADDRESS", "0x1234", "TOKEN_ADDRESS must be"},
 		{"MINTER_KEY", "not-a-key", "MINTER_KEY is not a valid"},
@@ -119,5 +121,14 @@ func TestWithEnvFile(t *testing.T) {
 	os.WriteFile(p, []byte("garbage\n"), 0o600)
 	if _, err := WithEnvFile(env(nil), p); err == nil {
 		t.Fatal("malformed file accepted")
+	}
+}
+
+// TestSeveralChainNodes: ETH_RPC_URL may list several http(s) nodes, separated by commas, for failover.
+func TestSeveralChainNodes(t *testing.T) {
+	e := validEnv(t)
+	e["ETH_RPC_URL"] = "http://10.0.0.1:8545, https://rpc.partner.example:8545"
+	if c, err := Load(env(e), NeedChain); err != nil || c.EthRPCURL != e["ETH_RPC_URL"] {
+		t.Fatalf("%v %v", c, err)
 	}
 }
