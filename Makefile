@@ -33,7 +33,7 @@ run: build ## Run the platform locally: Postgres, a Clique node with the coin, t
 	$(HEITJE) dev run
 
 test: build ## Run every test, then every benchmark once at a brief size, against a throw-away Postgres and Clique node
-	$(HEITJE) dev test -- $(GOTESTSUM) -- -count=1 -timeout 20m -run '$(RUN)' $(PKG)
+	$(HEITJE) dev test -- $(GOTESTSUM) -- -count=1 -timeout 30m -run '$(RUN)' $(PKG)
 ifneq ($(BENCH),)
 	$(HEITJE) dev test -- $(GO) test -count=1 -timeout 10m -short -bench '$(BENCH)' -benchtime 1x $(PKG) -run '^$$'
 endif

@@ -29,7 +29,13 @@ import (
 	"github.com/heerlen/heitje/internal/testenv"
 )
 
-func TestMain(m *testing.M) { os.Exit(testenv.Main(m)) }
+func TestMain(m *testing.M) {
+	code := testenv.Main(m)
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
+}
 
 // quiet discards the platform's logs; set HEITJE_E2E_LOG=1 to see them.
 func logger() *slog.Logger {
