@@ -34,12 +34,16 @@ type Config struct {
 	GenesisFile string
 	// ChainID is read from GenesisFile by Load.
 	ChainID uint64
+	// GenesisSigners is how many Clique signers GenesisFile names; with more than one Load requires
+	// Confirmations of 2 or more.
+	GenesisSigners int
 	// TokenAddress is the deployed HeitjeCoin contract (TOKEN_ADDRESS, required to serve).
 	TokenAddress common.Address
 	// TokenDeployBlock is where the indexer starts reading events (TOKEN_DEPLOY_BLOCK, default 0).
 	TokenDeployBlock uint64
 	// Confirmations is how many blocks must follow a block before the indexer and the sender treat it as final
-	// (CHAIN_CONFIRMATIONS, default 0: right for one signer; use 2 or more with several Clique signers).
+	// (CHAIN_CONFIRMATIONS, default 0: right for one signer; Load requires 2 or more when the genesis names several
+	// Clique signers).
 	Confirmations uint64
 	// MinterKey mints rewards (MINTER_KEY, hex). OperatorKey activates shops and redeems payouts
 	// (OPERATOR_KEY, hex). RelayerKeys submit residents' signed authorizations (RELAYER_KEYS, comma-separated
@@ -143,11 +147,14 @@ func Load(lookup Lookup, need Need) (*Config, error) {
 		}
 	}
 	if need&NeedChain != 0 {
-		id, err := readChainID(c.GenesisFile)
+		g, err := readGenesis(c.GenesisFile)
 		if err != nil {
 			r.fail("GENESIS_FILE", err.Error())
 		}
-		c.ChainID = id
+		c.ChainID, c.GenesisSigners = g.ChainID, g.Signers
+		if g.Signers > 1 && c.Confirmations < 2 {
+			r.fail("CHAIN_CONFIRMATIONS", fmt.Sprintf("must be 2 or more: the genesis (GENESIS_FILE) names %d Clique signers, whose competing blocks a reorg can undo", g.Signers))
+		}
 		c.TokenAddress = r.address("TOKEN_ADDRESS", true)
 	}
 	if need&NeedKeys != 0 {
