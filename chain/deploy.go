@@ -11,9 +11,6 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
-
-	"github.com/heerlen/heitje/contracts/bindings"
 )
 
 // Roles says which addresses get which of the contract's roles at deployment. Pauser defaults to the admin.
@@ -33,53 +30,11 @@ type Deployment struct {
 // DeployToken deploys the coin contract with admin as DEFAULT_ADMIN_ROLE holder and grants the roles. The
 // admin key is used only here; the API never holds it.
 func DeployToken(ctx context.Context, c *Client, admin *ecdsa.PrivateKey, roles Roles) (Deployment, error) {
-	from := crypto.PubkeyToAddress(admin.PublicKey)
-	if roles.Pauser == (common.Address{}) {
-		roles.Pauser = from
-	}
-	nonce, err := c.PendingNonceAt(ctx, from)
+	p, err := PlanDeployment(ctx, c, admin, roles)
 	if err != nil {
 		return Deployment{}, err
 	}
-	coin := bindings.NewHeitjeCoin()
-	code := append(common.FromHex(bindings.HeitjeCoinMetaData.Bin), coin.PackConstructor(from)...)
-	deployTx, err := sendSigned(ctx, c, admin, nonce, nil, code, 3_000_000)
-	if err != nil {
-		return Deployment{}, fmt.Errorf("deploying: %w", err)
-	}
-	addr := crypto.CreateAddress(from, nonce)
-	grants := []struct {
-		role common.Hash
-		to   common.Address
-	}{
-		{RoleMinter, roles.Minter}, {RoleOnboarder, roles.Operator}, {RoleRedeemer, roles.Operator},
-		{RolePauser, roles.Pauser}, {RoleTreasury, roles.Treasury},
-	}
-	txs := []*types.Transaction{deployTx}
-	for i, g := range grants {
-		if g.to == (common.Address{}) {
-			continue
-		}
-		tx, err := sendSigned(ctx, c, admin, nonce+1+uint64(i), &addr, coin.PackGrantRole(g.role, g.to), 100_000)
-		if err != nil {
-			return Deployment{}, fmt.Errorf("granting roles: %w", err)
-		}
-		txs = append(txs, tx)
-	}
-	var block uint64
-	for i, tx := range txs {
-		r, err := WaitReceipt(ctx, c, tx.Hash())
-		if err != nil {
-			return Deployment{}, err
-		}
-		if r.Status != types.ReceiptStatusSuccessful {
-			return Deployment{}, fmt.Errorf("deployment transaction %d (%s) reverted", i, tx.Hash())
-		}
-		if i == 0 {
-			block = r.BlockNumber.Uint64()
-		}
-	}
-	return Deployment{Address: addr, Block: block}, nil
+	return p.CarryOut(ctx, c, nil)
 }
 
 // HasCode reports whether a contract is deployed at addr.

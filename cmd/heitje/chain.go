@@ -17,7 +17,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
-	"github.com/heerlen/heitje/chain"
 	"github.com/heerlen/heitje/chain/genesis"
 )
 
@@ -42,44 +41,6 @@ func chainCmd(ctx context.Context, args []string) error {
 		return chainPropose(ctx, args[1:], os.Stdout)
 	}
 	return usageError{fmt.Errorf("chain %q: want genesis, deploy, grant, revoke, pause, unpause, fund, signers or propose", args[0])}
-}
-
-// chainDeploy deploys the coin contract with the admin key (see adminFlags) and grants the platform's keys
-// their roles. It prints the TOKEN_ADDRESS and TOKEN_DEPLOY_BLOCK to configure.
-func chainDeploy(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
-	fs := flag.NewFlagSet("chain deploy", flag.ContinueOnError)
-	minter := fs.String("minter", "", "address that mints rewards (MINTER_ROLE)")
-	operator := fs.String("operator", "", "address that activates shops and redeems payouts")
-	treasury := fs.String("treasury", "", "the municipality's treasury address")
-	ak := adminFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return usageError{err}
-	}
-	roles := chain.Roles{}
-	for _, a := range []struct {
-		name, v string
-		dst     *common.Address
-	}{{"minter", *minter, &roles.Minter}, {"operator", *operator, &roles.Operator}, {"treasury", *treasury, &roles.Treasury}} {
-		if !common.IsHexAddress(a.v) {
-			return usageError{fmt.Errorf("--%s must be a 0x address", a.name)}
-		}
-		*a.dst = common.HexToAddress(a.v)
-	}
-	admin, err := ak.key(stdin)
-	if err != nil {
-		return err
-	}
-	c, _, err := adminChain(ctx, false)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	d, err := chain.DeployToken(ctx, c, admin, roles)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "TOKEN_ADDRESS=%s\nTOKEN_DEPLOY_BLOCK=%d\n", d.Address.Hex(), d.Block)
-	return nil
 }
 
 // chainGenesis writes a real network's genesis for the given signers, with fresh service keys in two

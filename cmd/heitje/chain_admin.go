@@ -23,7 +23,9 @@ import (
 
 // adminKeyFlags says where the admin key comes from: --keystore and --admin name a key in the admin
 // keystore `chain genesis` wrote, opened with the passphrase on the first line of standard input; without
-// them, ADMIN_KEY (hex) in the environment, as on a development network.
+// them, ADMIN_KEY in the environment: a hex key (as on a development network), or, as the API names its
+// keys, the key's address with KEYSTORE_DIR (the admin keystore) and KEYSTORE_PASSWORD_FILE (a file whose
+// first line is its passphrase).
 type adminKeyFlags struct{ dir, addr *string }
 
 func adminFlags(fs *flag.FlagSet) adminKeyFlags {
@@ -40,40 +42,60 @@ func (f adminKeyFlags) key(stdin io.Reader) (*ecdsa.PrivateKey, error) {
 		if err != nil {
 			return nil, err
 		}
-		hex, _ := lookup("ADMIN_KEY")
-		if strings.TrimSpace(hex) == "" {
-			return nil, usageError{errors.New("name the admin key: --keystore DIR --admin 0xADDRESS (the passphrase on standard input), or ADMIN_KEY")}
+		get := func(k string) string { v, _ := lookup(k); return strings.TrimSpace(v) }
+		v := get("ADMIN_KEY")
+		if v == "" {
+			return nil, usageError{errors.New("name the admin key: --keystore DIR --admin 0xADDRESS (the passphrase on standard input), " +
+				"or ADMIN_KEY (its address with KEYSTORE_DIR and KEYSTORE_PASSWORD_FILE, or hex)")}
 		}
-		k, err := crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(hex), "0x"))
+		if common.IsHexAddress(v) && strings.HasPrefix(v, "0x") && len(v) == 42 {
+			dir, passFile := get("KEYSTORE_DIR"), get("KEYSTORE_PASSWORD_FILE")
+			if dir == "" || passFile == "" {
+				return nil, errors.New("config: ADMIN_KEY is an address: KEYSTORE_DIR and KEYSTORE_PASSWORD_FILE must be set to open its key")
+			}
+			data, err := os.ReadFile(passFile)
+			if err != nil {
+				return nil, fmt.Errorf("config: KEYSTORE_PASSWORD_FILE cannot be read: %w", err)
+			}
+			pass, _, _ := strings.Cut(string(data), "\n")
+			return openKeystoreKey(dir, v, strings.TrimRight(pass, "\r"), "KEYSTORE_DIR")
+		}
+		k, err := crypto.HexToECDSA(strings.TrimPrefix(v, "0x"))
 		if err != nil {
-			return nil, errors.New("config: ADMIN_KEY is not a valid hex secp256k1 private key")
+			return nil, errors.New("config: ADMIN_KEY is not a valid hex secp256k1 private key or key address")
 		}
 		return k, nil
 	}
 	if *f.dir == "" || !common.IsHexAddress(*f.addr) {
 		return nil, usageError{errors.New("--keystore and --admin (a 0x address) go together")}
 	}
-	suffix := "--" + strings.ToLower(strings.TrimPrefix(*f.addr, "0x"))
-	entries, err := os.ReadDir(*f.dir)
+	fmt.Fprintln(os.Stderr, "the admin keystore's passphrase (one line on standard input):")
+	return openKeystoreKey(*f.dir, *f.addr, passphraseLine(bufio.NewReader(stdin)), "--keystore")
+}
+
+// openKeystoreKey opens the key of addr in the keystore folder dir (named what in messages) with pass,
+// skipping folders and hidden entries (a Kubernetes Secret volume's ..data).
+func openKeystoreKey(dir, addr, pass, what string) (*ecdsa.PrivateKey, error) {
+	suffix := "--" + strings.ToLower(strings.TrimPrefix(addr, "0x"))
+	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("--keystore: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(strings.ToLower(e.Name()), suffix) {
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(strings.ToLower(e.Name()), suffix) {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(*f.dir, e.Name()))
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintln(os.Stderr, "the admin keystore's passphrase (one line on standard input):")
-		k, err := keystore.DecryptKey(data, passphraseLine(bufio.NewReader(stdin)))
+		k, err := keystore.DecryptKey(data, pass)
 		if err != nil {
 			return nil, fmt.Errorf("the admin keystore file %s does not open with that passphrase", e.Name())
 		}
 		return k.PrivateKey, nil
 	}
-	return nil, fmt.Errorf("--keystore %s holds no key of %s", *f.dir, *f.addr)
+	return nil, fmt.Errorf("%s %s holds no key of %s", what, dir, addr)
 }
 
 // adminChain dials ETH_RPC_URL, checking the chain id of GENESIS_FILE, and with needToken also reads
