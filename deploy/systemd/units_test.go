@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"sigs.k8s.io/yaml"
@@ -307,4 +308,60 @@ func TestUnitsVerify(t *testing.T) {
 			t.Errorf("%s: exposure %s %s, want OK or better", name, m[1], m[2])
 		}
 	}
+}
+
+// TestUsersAndFolders follows the guide's first steps into a scratch root: systemd-sysusers makes the users
+// of heitje.sysusers, systemd-tmpfiles the folders of heitje.tmpfiles, each owned by the user every unit
+// runs as and closed to others. It needs the tools and root (to give the folders away).
+func TestUsersAndFolders(t *testing.T) {
+	sysusers, err1 := exec.LookPath("systemd-sysusers")
+	tmpfiles, err2 := exec.LookPath("systemd-tmpfiles")
+	if err1 != nil || err2 != nil {
+		t.Skip("systemd-sysusers or systemd-tmpfiles is not installed (Debian: apt-get install systemd)")
+	}
+	if os.Geteuid() != 0 {
+		t.Skip("systemd-tmpfiles needs root to give the folders their owners")
+	}
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, "etc"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range [][]string{{sysusers, "--root=" + root, abs(t, "heitje.sysusers")},
+		{tmpfiles, "--root=" + root, "--create", abs(t, "heitje.tmpfiles")}} {
+		if out, err := exec.Command(cmd[0], cmd[1:]...).CombinedOutput(); err != nil || strings.Contains(string(out), "gnoring") {
+			t.Fatalf("%s: %v\n%s", filepath.Base(cmd[0]), err, out)
+		}
+	}
+	uids := map[string]string{}
+	passwd, err := os.ReadFile(filepath.Join(root, "etc/passwd"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for l := range strings.SplitSeq(string(passwd), "\n") {
+		if f := strings.Split(l, ":"); len(f) > 3 {
+			uids[f[2]] = f[0]
+		}
+	}
+	for _, name := range services {
+		u := parse(t, name)
+		for _, sd := range u["Service"]["StateDirectory"] {
+			fi, err := os.Stat(filepath.Join(root, "var/lib", sd))
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			owner := uids[strconv.Itoa(int(fi.Sys().(*syscall.Stat_t).Uid))]
+			if owner != u.one("User") || fi.Mode().Perm() != 0o700 {
+				t.Errorf("/var/lib/%s: owned by %q, mode %o; %s runs as %s", sd, owner, fi.Mode().Perm(), name, u.one("User"))
+			}
+		}
+	}
+}
+
+func abs(t *testing.T, name string) string {
+	t.Helper()
+	p, err := filepath.Abs(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
