@@ -99,15 +99,25 @@ func chainDeploy(ctx context.Context, args []string, stdin io.Reader, stdout io.
 	default:
 		return err
 	}
+	if rec.Block != 0 {
+		// Done before: the node may no longer index transactions that old, so only the coin is checked.
+		ok, err := chain.HasCode(ctx, c, rec.Token)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("%s records the coin %s as deployed in block %d, but the node has no contract there", *record, rec.Token.Hex(), rec.Block)
+		}
+		fmt.Fprintf(stdout, "TOKEN_ADDRESS=%s\nTOKEN_DEPLOY_BLOCK=%d\n", rec.Token.Hex(), rec.Block)
+		return nil
+	}
 	d, err := rec.CarryOut(ctx, c, deploySent)
 	if err != nil {
 		return fmt.Errorf("%w (the deployment is recorded in %s: run chain deploy again to finish it)", err, *record)
 	}
-	if rec.Block == 0 {
-		rec.Block = d.Block
-		if err := writeRecord(*record, rec, false); err != nil {
-			return err
-		}
+	rec.Block = d.Block
+	if err := writeRecord(*record, rec, false); err != nil {
+		return err
 	}
 	fmt.Fprintf(stdout, "TOKEN_ADDRESS=%s\nTOKEN_DEPLOY_BLOCK=%d\n", d.Address.Hex(), d.Block)
 	return nil
