@@ -22,6 +22,18 @@ type Status interface {
 	IndexerLag() uint64
 	// OutOfFunds names the signing keys the node refuses for want of ether to pay gas (none: nil).
 	OutOfFunds() []string
+	// Network asks the node for its peers, its head's age and the Clique signer set.
+	Network(ctx context.Context) (Network, error)
+}
+
+// Network is the chain node's view of the Clique network.
+type Network struct {
+	Peers   uint64
+	HeadAge time.Duration
+	// Signers are the signers' addresses (0x-hex); nil when SignersUnavailable.
+	Signers []string
+	// SignersUnavailable says the node does not serve the clique API.
+	SignersUnavailable bool
 }
 
 // MaxIndexerLag is the lag beyond which the API reports itself degraded: balances would be stale.
@@ -50,8 +62,17 @@ type readiness struct {
 	Indexer    check  `json:"indexer" doc:"reported, not deciding readiness: balances may be behind the chain"`
 	// Signers fails while a signing key cannot pay for gas: payments are stored and wait for the key to
 	// be topped up.
-	Signers  check `json:"signers"`
-	Degraded bool  `json:"degraded" doc:"true while the chain, the indexer or a signer fails; the API stays ready"`
+	Signers  check          `json:"signers"`
+	Degraded bool           `json:"degraded" doc:"true while the chain, the indexer or a signer fails; the API stays ready"`
+	Network  *networkReport `json:"network,omitempty" doc:"reported, not deciding readiness; absent while the node does not answer"`
+}
+
+// networkReport is /readyz's view of the Clique network through the API's chain node.
+type networkReport struct {
+	Peers          uint64   `json:"peers" doc:"the chain node's peer count (net_peerCount); 0 on a network means the node is cut off"`
+	HeadAgeSeconds float64  `json:"head_age_seconds" doc:"seconds since the head block was sealed; grows beyond the block period while the chain stalls"`
+	Signers        []string `json:"chain_signers,omitempty" doc:"the Clique signers at the head (clique_getSigners)"`
+	SignersDetail  string   `json:"chain_signers_detail,omitempty" doc:"why chain_signers is absent: the node does not serve the clique API"`
 }
 
 type chainResponse struct {
@@ -79,6 +100,14 @@ func (s *Server) readyz(c *gin.Context) {
 		r.Chain = check{Detail: "node unreachable: " + err.Error()}
 	case id != st.ChainID():
 		r.Chain = check{Detail: "the node runs another chain than genesis.json describes"}
+	}
+	if err == nil {
+		if n, err := st.Network(ctx); err == nil {
+			r.Network = &networkReport{Peers: n.Peers, HeadAgeSeconds: n.HeadAge.Round(time.Millisecond).Seconds(), Signers: n.Signers}
+			if n.SignersUnavailable {
+				r.Network.SignersDetail = "the chain node does not serve the clique API (add clique to its --http.api to see the signers)"
+			}
+		}
 	}
 	r.Block, r.IndexerLag = block, st.IndexerLag()
 	if r.IndexerLag > MaxIndexerLag {

@@ -8,8 +8,10 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 type fakeStatus struct {
@@ -18,6 +20,8 @@ type fakeStatus struct {
 	nodeID   uint64
 	lag      uint64
 	broke    []string
+	net      Network
+	netErr   error
 }
 
 func (f fakeStatus) CheckDatabase(context.Context) error { return f.dbErr }
@@ -28,6 +32,9 @@ func (f fakeStatus) ChainID() uint64      { return 6411 }
 func (f fakeStatus) TokenAddress() string { return "0xabc" }
 func (f fakeStatus) IndexerLag() uint64   { return f.lag }
 func (f fakeStatus) OutOfFunds() []string { return f.broke }
+func (f fakeStatus) Network(context.Context) (Network, error) {
+	return f.net, f.netErr
+}
 
 func serve(t *testing.T, st Status, method, path string) (*httptest.ResponseRecorder, map[string]any) {
 	t.Helper()
@@ -74,6 +81,45 @@ func TestReadyz(t *testing.T) {
 			}
 			if len(tc.st.broke) > 0 && !strings.Contains(body["signers"].(map[string]any)["detail"].(string), "relayer-1 (0xab)") {
 				t.Fatalf("the key out of gas money is not named: %v", body)
+			}
+		})
+	}
+}
+
+// TestReadyzNetwork checks that /readyz reports the node's peers, the head's age and the signer set, or says
+// why the signers are missing, and that none of them decides readiness or degradation.
+func TestReadyzNetwork(t *testing.T) {
+	signers := []string{"0x00000000000000000000000000000000000000a1", "0x00000000000000000000000000000000000000a2"}
+	cases := []struct {
+		name string
+		st   fakeStatus
+		want map[string]any // nil: no network in the answer
+	}{
+		{"two signers and a peer", fakeStatus{nodeID: 6411, net: Network{Peers: 1, HeadAge: 1500 * time.Millisecond, Signers: signers}},
+			map[string]any{"peers": 1.0, "head_age_seconds": 1.5, "chain_signers": []any{signers[0], signers[1]}}},
+		// A cut-off node with a stale head is reported, the API stays ready and not degraded by it.
+		{"alone and stale", fakeStatus{nodeID: 6411, net: Network{HeadAge: 10 * time.Minute, Signers: signers[:1]}},
+			map[string]any{"peers": 0.0, "head_age_seconds": 600.0, "chain_signers": []any{signers[0]}}},
+		{"no clique API", fakeStatus{nodeID: 6411, net: Network{Peers: 3, SignersUnavailable: true}},
+			map[string]any{"peers": 3.0, "head_age_seconds": 0.0, "chain_signers_detail": "the chain node does not serve the clique API (add clique to its --http.api to see the signers)"}},
+		{"network unanswered", fakeStatus{nodeID: 6411, netErr: errors.New("timeout")}, nil},
+		{"node down", fakeStatus{chainErr: errors.New("dial")}, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, body := serve(t, tc.st, http.MethodGet, "/readyz")
+			if rec.Code != 200 || body["ready"] != true || body["degraded"] != (tc.st.chainErr != nil) {
+				t.Fatalf("the network decided readiness: %d %v", rec.Code, body)
+			}
+			got, present := body["network"].(map[string]any)
+			if tc.want == nil {
+				if present {
+					t.Fatalf("network reported without an answer: %v", body)
+				}
+				return
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Fatalf("network %v, want %v", got, tc.want)
 			}
 		})
 	}

@@ -211,6 +211,9 @@ const adminsEvery = 5 * time.Minute
 // (one a second) is acted on within this time, with one cheap eth_blockNumber per interval for all of them.
 const headEvery = 25 * time.Millisecond
 
+// networkEvery is how often the node's peers, head age and signers are measured for the metrics.
+const networkEvery = 15 * time.Second
+
 // Close releases the database and the node connection.
 func (p *Platform) Close() {
 	p.client.Close()
@@ -271,6 +274,11 @@ func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
 			}
 			p.indexer.Kick()
 		})
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		p.client.WatchNetwork(workCtx, networkEvery)
 	}()
 	wg.Add(1)
 	go func() {
@@ -357,6 +365,20 @@ func (s *status) ChainHead(ctx context.Context) (uint64, uint64, error) {
 	}
 	n, err := s.p.client.BlockNumber(ctx)
 	return id.Uint64(), n, err
+}
+
+// Network asks the node for its peers, head and signers, and records them in the metrics as well.
+func (s *status) Network(ctx context.Context) (api.Network, error) {
+	n, err := s.p.client.NetworkStatus(ctx)
+	if err != nil {
+		return api.Network{}, err
+	}
+	chain.RecordNetwork(n)
+	out := api.Network{Peers: n.Peers, HeadAge: n.HeadAge(time.Now()), SignersUnavailable: n.SignersUnavailable}
+	for _, a := range n.Signers {
+		out.Signers = append(out.Signers, strings.ToLower(a.Hex()))
+	}
+	return out, nil
 }
 
 func (s *status) ChainID() uint64      { return s.p.cfg.ChainID }
