@@ -46,6 +46,9 @@ type Options struct {
 	GasLimit       uint64        // block gas limit the node aims for; 0 = the genesis gas limit
 	LogFile        string        // geth's output, appended; "" = <DataDir>/geth.log
 	StartTimeout   time.Duration // how long to wait for the first sealed block; 0 = 2 minutes
+	// AdminAPI serves geth's admin API too on the node's HTTP endpoint (127.0.0.1): tests use its
+	// admin_removePeer and admin_addPeer to partition a network and heal it.
+	AdminAPI bool
 }
 
 // networked reports whether the node is one of several: it has peers to dial. Such a node is ready once it
@@ -309,6 +312,9 @@ func launch(ctx context.Context, opts Options, dataDir, logFile string, signer c
 		if opts.SignerKey != nil {
 			httpAPI += ",miner" // for StartSealing
 		}
+	}
+	if opts.AdminAPI {
+		httpAPI += ",admin"
 	}
 	args := []string{
 		"--config", configPath,

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -33,50 +34,8 @@ func TestReadyzOnNetwork(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	netw := testenv.StartNetwork(t, 2)
-	dbURL := testenv.Postgres(t)
-	db, err := store.Open(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
-	client, err := chain.Dial(ctx, netw.RPCURL, netw.ChainID.Uint64())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Close()
-	minter, operator, relayer := netw.FundedKey(t), netw.FundedKey(t), netw.FundedKey(t)
-	dep, err := chain.DeployToken(ctx, client, netw.FundedKey(t), chain.Roles{
-		Minter: crypto.PubkeyToAddress(minter.PublicKey), Operator: crypto.PubkeyToAddress(operator.PublicKey),
-		Treasury: common.HexToAddress("0x00000000000000000000000000000000000000aa"),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := &config.Config{DatabaseURL: dbURL, EthRPCURL: netw.RPCURL, ChainID: netw.ChainID.Uint64(), TokenAddress: dep.Address,
-		TokenDeployBlock: dep.Block, Confirmations: 2, MinterKey: minter, OperatorKey: operator, RelayerKeys: []*ecdsa.PrivateKey{relayer},
-		ShutdownTimeout: 5 * time.Second, Secrets: testSecrets(t), Web: config.Web{PublicBaseURL: config.DefaultPublicBaseURL}}
-	p, err := Open(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	mln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.ServeMetrics(mln)
-	base, metricsBase := "http://"+ln.Addr().String(), "http://"+mln.Addr().String()
-	runCtx, stop := context.WithCancel(ctx)
-	defer stop()
-	done := make(chan error, 1)
-	go func() { done <- p.Run(runCtx, ln) }()
+	pf := runOnNetwork(ctx, t, netw)
+	base, metricsBase := pf.base, pf.metricsBase
 
 	type report struct {
 		Ready    bool `json:"ready"`
@@ -147,8 +106,73 @@ func TestReadyzOnNetwork(t *testing.T) {
 		t.Fatalf("heitje_chain_head_age_seconds %v while the chain stalls", age)
 	}
 
-	stop()
-	if err := <-done; err != nil {
+	pf.stop()
+}
+
+// platformOnNetwork is the platform (CHAIN_CONFIRMATIONS=2) running on a test network's RPC node.
+type platformOnNetwork struct {
+	db                *store.DB
+	client            *chain.Client
+	token             common.Address
+	base, metricsBase string
+	stop              func() // stops the platform and fails the test if Run failed
+}
+
+// runOnNetwork deploys the coin on netw and runs the platform on its RPC node with 2 confirmations.
+func runOnNetwork(ctx context.Context, t *testing.T, netw *testenv.Network) *platformOnNetwork {
+	t.Helper()
+	dbURL := testenv.Postgres(t)
+	db, err := store.Open(ctx, dbURL)
+	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.MigrateUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	client, err := chain.Dial(ctx, netw.RPCURL, netw.ChainID.Uint64())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(client.Close)
+	minter, operator, relayer := netw.FundedKey(t), netw.FundedKey(t), netw.FundedKey(t)
+	dep, err := chain.DeployToken(ctx, client, netw.FundedKey(t), chain.Roles{
+		Minter: crypto.PubkeyToAddress(minter.PublicKey), Operator: crypto.PubkeyToAddress(operator.PublicKey),
+		Treasury: common.HexToAddress("0x00000000000000000000000000000000000000aa"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &config.Config{DatabaseURL: dbURL, EthRPCURL: netw.RPCURL, ChainID: netw.ChainID.Uint64(), TokenAddress: dep.Address,
+		TokenDeployBlock: dep.Block, Confirmations: 2, MinterKey: minter, OperatorKey: operator, RelayerKeys: []*ecdsa.PrivateKey{relayer},
+		ShutdownTimeout: 5 * time.Second, Secrets: testSecrets(t), Web: config.Web{PublicBaseURL: config.DefaultPublicBaseURL}}
+	p, err := Open(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Close)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.ServeMetrics(mln)
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- p.Run(runCtx, ln) }()
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("Run: %v", err)
+			}
+		})
+	}
+	t.Cleanup(stop)
+	return &platformOnNetwork{db: db, client: client, token: dep.Address, base: "http://" + ln.Addr().String(),
+		metricsBase: "http://" + mln.Addr().String(), stop: stop}
 }

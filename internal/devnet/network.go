@@ -63,6 +63,7 @@ type NetworkOptions struct {
 	RPCHTTPPort  int    // the RPC node's HTTP port; 0 = a free one
 	RPCWSPort    int    // the RPC node's WebSocket port; 0 = a free one
 	StartTimeout time.Duration
+	AdminAPI     bool // every node serves geth's admin API too, for Disconnect and Connect (tests only)
 }
 
 // Network is several signers and one non-signing RPC node on 127.0.0.1, each dialling all the others as
@@ -97,7 +98,7 @@ func StartNetwork(ctx context.Context, opts NetworkOptions) (*Network, error) {
 		signers: opts.Signers}
 	for i := range total {
 		o := node.Options{GethPath: opts.GethPath, Genesis: opts.Genesis, NodeKey: NodeKey(i),
-			StaticNodes: enodes, StartTimeout: opts.StartTimeout,
+			StaticNodes: enodes, StartTimeout: opts.StartTimeout, AdminAPI: opts.AdminAPI,
 			HTTPPort: ports[4*i], WSPort: ports[4*i+1], P2PPort: ports[4*i+2], AuthPort: ports[4*i+3]}
 		if i < opts.Signers {
 			o.DataDir = filepath.Join(opts.Dir, fmt.Sprintf("signer-%d", i))
@@ -279,7 +280,7 @@ func (n *Network) Join(ctx context.Context) (int, error) {
 	n.mu.Lock()
 	i := len(n.nodes)
 	o := node.Options{GethPath: n.base.GethPath, Genesis: n.base.Genesis, NodeKey: NodeKey(i),
-		StaticNodes: n.enodes, StartTimeout: n.base.StartTimeout, DataDir: filepath.Join(n.base.Dir, fmt.Sprintf("signer-%d", i-1)),
+		StaticNodes: n.enodes, StartTimeout: n.base.StartTimeout, AdminAPI: n.base.AdminAPI, DataDir: filepath.Join(n.base.Dir, fmt.Sprintf("signer-%d", i-1)),
 		SignerKey: SignerKey(i - 1), SignerPassword: DevSignerPassword, Joining: true,
 		HTTPPort: ports[0], WSPort: ports[1], P2PPort: ports[2], AuthPort: ports[3]}
 	nd, err := node.Start(ctx, o)

@@ -23,7 +23,8 @@ type Network struct {
 	*devnet.Network
 }
 
-// StartNetwork starts signers signers and the RPC node and returns once they are peered and sealing.
+// StartNetwork starts signers signers and the RPC node and returns once they are peered and sealing. Every
+// node serves the admin API too on 127.0.0.1, so that the test can Disconnect and Connect parts of the network.
 func StartNetwork(t testing.TB, signers int) *Network {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
@@ -45,7 +46,7 @@ func StartNetwork(t testing.TB, signers int) *Network {
 	}
 	began := time.Now()
 	net, err := devnet.StartNetwork(ctx, devnet.NetworkOptions{GethPath: geth, Dir: filepath.Join(dir, "network"),
-		Genesis: data, Signers: signers})
+		Genesis: data, Signers: signers, AdminAPI: true})
 	if err != nil {
 		t.Fatal(err)
 	}
