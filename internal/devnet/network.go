@@ -133,7 +133,31 @@ func StartNetwork(ctx context.Context, opts NetworkOptions) (*Network, error) {
 	if err := net.waitPeered(wctx); err != nil {
 		return nil, errors.Join(fmt.Errorf("start network: %w", err), net.Stop())
 	}
-	for i := range opts.Signers {
+	// One signer seals block 1 alone and every node takes it before the others start: fresh signers that
+	// all seal a block 1 of their own at once may each refuse the others' ("signed recently") and stall
+	// the chain for good. A fresh node discards a propagated block until it has synced once, and a
+	// propagated block tells a peer only its parent's difficulty, so the others learn of block 1 from a
+	// new handshake: they are started again, and sync it from the first signer.
+	if err := net.nodes[0].StartSealing(wctx); err != nil {
+		return nil, errors.Join(fmt.Errorf("start network: %w", err), net.Stop())
+	}
+	if err := net.waitHead(wctx, 1, 0); err != nil {
+		return nil, errors.Join(fmt.Errorf("start network: %w", err), net.Stop())
+	}
+	for i := 1; i < len(net.nodes); i++ {
+		if err := net.nodes[i].Kill(); err != nil {
+			return nil, errors.Join(fmt.Errorf("start network: %w", err), net.Stop())
+		}
+		nd, err := node.Start(wctx, net.opts[i])
+		if err != nil {
+			return nil, errors.Join(fmt.Errorf("start network: %w", err), net.Stop())
+		}
+		net.nodes[i] = nd
+	}
+	if err := net.waitHead(wctx, 1); err != nil {
+		return nil, errors.Join(fmt.Errorf("start network: %w", err), net.Stop())
+	}
+	for i := 1; i < opts.Signers; i++ {
 		if err := net.nodes[i].StartSealing(wctx); err != nil {
 			return nil, errors.Join(fmt.Errorf("start network: %w", err), net.Stop())
 		}
@@ -179,6 +203,31 @@ func (n *Network) waitPeered(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			return fmt.Errorf("the nodes did not peer: %w%s", ctx.Err(), n.report())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+// waitHead waits until the head of every node (or of the nodes named) is at least block min.
+func (n *Network) waitHead(ctx context.Context, min uint64, nodes ...int) error {
+	if len(nodes) == 0 {
+		for i := range n.signers + 1 {
+			nodes = append(nodes, i)
+		}
+	}
+	for {
+		ready := true
+		for _, i := range nodes {
+			if _, head, err := n.status(ctx, n.Node(i)); err != nil || head < min {
+				ready = false
+			}
+		}
+		if ready {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("not every node reached block %d: %w%s", min, ctx.Err(), n.report())
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
