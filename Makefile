@@ -26,8 +26,8 @@ help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 build: ## Build the heitje command and the heitje-wallet CLI into bin/
-	$(GO) build -o $(HEITJE) ./cmd/heitje
-	$(GO) build -o bin/heitje-wallet ./cmd/heitje-wallet
+	$(GO) build -buildvcs=auto -o $(HEITJE) ./cmd/heitje
+	$(GO) build -buildvcs=auto -o bin/heitje-wallet ./cmd/heitje-wallet
 
 run: build ## Run the platform locally: Postgres, a Clique node with the coin, the API on http://127.0.0.1:8080
 	$(HEITJE) dev run

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -41,10 +40,11 @@ func adminCmd(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] != "create" {
 		return usageError{errors.New("admin needs create --username NAME")}
 	}
-	fs := flag.NewFlagSet("admin create", flag.ContinueOnError)
+	fs := newFlags("admin create", "admin create --username NAME", "Creates an administrator: a staff account with every privilege. The password is the first line of\n"+
+		"standard input; the second factor is set up at the first sign-in to the console.")
 	username := fs.String("username", "", "the administrator's username (3-32 characters of a-z 0-9 . _ -)")
-	if err := fs.Parse(args[1:]); err != nil {
-		return usageError{err}
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
 	}
 	if *username == "" || fs.NArg() > 0 {
 		return usageError{errors.New("admin create needs --username NAME and nothing else; the password comes on standard input")}
@@ -92,8 +92,16 @@ func readLine(r io.Reader, prompt string) (string, error) {
 // auditCmd is `heitje audit verify`: it walks the audit log's hash chain and prints OK, or names the first
 // entry that was altered or that follows removed entries and exits non-zero.
 func auditCmd(ctx context.Context, args []string) error {
-	if len(args) != 1 || args[0] != "verify" {
+	if len(args) == 0 || args[0] != "verify" {
 		return usageError{errors.New("audit needs verify")}
+	}
+	fs := newFlags("audit verify", "audit verify", "Walks the audit log's hash chain and prints OK, or names the first entry that was altered or\n"+
+		"that follows removed entries (exit status 1).")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{errors.New("audit verify takes no arguments")}
 	}
 	_, db, err := openDatabase(ctx, 0)
 	if err != nil {
@@ -105,7 +113,7 @@ func auditCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	if !r.OK() {
-		return fmt.Errorf("audit log broken at entry %d: %s (%d entries before it verified)", r.BadID, r.Problem, r.Entries)
+		return differencesFound{fmt.Errorf("audit log broken at entry %d: %s (%d entries before it verified)", r.BadID, r.Problem, r.Entries)}
 	}
 	fmt.Printf("OK: %d audit log entries, hash chain intact\n", r.Entries)
 	return nil
@@ -119,10 +127,10 @@ func keysCmd(ctx context.Context, args []string) error {
 	}
 	switch args[0] {
 	case "generate":
-		fs := flag.NewFlagSet("keys generate", flag.ContinueOnError)
+		fs := newFlags("keys generate", "keys generate --id ID", "Prints a new DATA_KEY value (ID:base64 of 32 random bytes). Nothing is stored.")
 		id := fs.String("id", "", "the new key's id (1-32 characters of a-z 0-9 -), different from every earlier one")
-		if err := fs.Parse(args[1:]); err != nil {
-			return usageError{err}
+		if err := parseFlags(fs, args[1:]); err != nil {
+			return err
 		}
 		k, err := secrets.NewKey(*id)
 		if err == nil {
@@ -134,7 +142,12 @@ func keysCmd(ctx context.Context, args []string) error {
 		fmt.Println(k.String())
 		return nil
 	case "rotate-kek":
-		if len(args) != 1 {
+		fs := newFlags("keys rotate-kek", "keys rotate-kek", "Re-encrypts every encrypted value under DATA_KEY, reading what is still under DATA_KEY_OLD.\n"+
+			"Safe to run again after an interruption.")
+		if err := parseFlags(fs, args[1:]); err != nil {
+			return err
+		}
+		if fs.NArg() > 0 {
 			return usageError{errors.New("keys rotate-kek takes no arguments")}
 		}
 		cfg, db, err := openDatabase(ctx, config.NeedSecrets)

@@ -105,7 +105,7 @@ func TestOperatorCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut = runHeitje(t, bin, env, "", "audit", "verify")
-	if code == 0 || strings.Contains(out, "OK") || !strings.Contains(errOut, "audit log broken at entry 3: entry 3 was altered") {
+	if code != 1 || strings.Contains(out, "OK") || !strings.Contains(errOut, "audit log broken at entry 3: entry 3 was altered") {
 		t.Fatalf("audit verify after altering entry 3: %d %s %s", code, out, errOut)
 	}
 

@@ -6,7 +6,6 @@ import (
 	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math/big"
@@ -48,7 +47,11 @@ func chainCmd(ctx context.Context, args []string) error {
 // holds the keys the API signs with (minter, operator, relayers) and is what the API hosts mount;
 // admin-keystore/ holds the admin key (and the treasury's), for an offline machine only.
 func chainGenesis(args []string, stdin io.Reader, stdout io.Writer) error {
-	fs := flag.NewFlagSet("chain genesis", flag.ContinueOnError)
+	fs := newFlags("chain genesis", "chain genesis --chain-id ID --signers ADDR,… --out DIR [--nodes name=host:port,…]",
+		"Writes a real network's genesis for the given Clique signers, with fresh service keys in two encrypted\n"+
+			"keystores (two passphrases on standard input, one line each, which must differ): keystore/ for the API\n"+
+			"hosts, admin-keystore/ (admin and treasury) for an offline machine. With --nodes, also each node's key\n"+
+			"and the static peer list.")
 	chainID := fs.Uint64("chain-id", 0, "the network's chain id (required)")
 	signers := fs.String("signers", "", "comma-separated addresses of the Clique signers (required)")
 	period := fs.Uint64("period", 1, "seconds between blocks")
@@ -58,8 +61,8 @@ func chainGenesis(args []string, stdin io.Reader, stdout io.Writer) error {
 	out := fs.String("out", "", "folder to write genesis.json, keystore/ and addresses.json into; must not exist (required)")
 	nodesFlag := fs.String("nodes", "", "the network's geth nodes, signers and RPC nodes, as name=host:port,… (P2P ports): "+
 		"writes a node key for each and the static peer list every node loads")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if *chainID == 0 || *signers == "" || *out == "" {
 		return usageError{errors.New("chain genesis needs --chain-id, --signers and --out")}

@@ -30,7 +30,7 @@ type adminKeyFlags struct{ dir, addr *string }
 
 func adminFlags(fs *flag.FlagSet) adminKeyFlags {
 	return adminKeyFlags{
-		dir:  fs.String("keystore", "", "the admin keystore folder (admin-keystore/ of `chain genesis`, on the offline machine)"),
+		dir:  fs.String("keystore", "", "the admin keystore `folder` (admin-keystore/ written by chain genesis, on the offline machine)"),
 		addr: fs.String("admin", "", "the admin key's address in --keystore"),
 	}
 }
@@ -130,10 +130,14 @@ func adminChain(ctx context.Context, needToken bool) (*chain.Client, common.Addr
 // chainAdmin runs one of the admin's operations on the coin: grant ROLE ADDRESS, revoke ROLE ADDRESS, pause,
 // unpause. It is meant for the offline admin machine, connected to a node only for the ceremony.
 func chainAdmin(ctx context.Context, op string, args []string, stdin io.Reader, stdout io.Writer) error {
-	fs := flag.NewFlagSet("chain "+op, flag.ContinueOnError)
+	synopsis := map[string]string{"grant": "chain grant ROLE ADDRESS", "revoke": "chain revoke ROLE ADDRESS",
+		"pause": "chain pause", "unpause": "chain unpause"}[op]
+	fs := newFlags("chain "+op, synopsis+" [--keystore DIR --admin ADDRESS]",
+		"The admin's operation on the coin (roles: "+roleNames()+"), signed with the admin key; meant for the\n"+
+			"offline admin machine, connected to a node only for the ceremony.")
 	ak := adminFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return usageError{err}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	var call chain.AdminCall
 	switch op {

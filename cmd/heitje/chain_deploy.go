@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -33,7 +32,10 @@ type deploymentRecord struct {
 // to be synced, then signs every transaction and stores them in the record file before sending the first;
 // run again after a failure, it sends the recorded transactions (again) instead of new ones.
 func chainDeploy(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
-	fs := flag.NewFlagSet("chain deploy", flag.ContinueOnError)
+	fs := newFlags("chain deploy", "chain deploy --minter ADDR --operator ADDR --treasury ADDR [--keystore DIR --admin ADDR]",
+		"Deploys the coin with the admin key and grants the platform's keys their roles; prints TOKEN_ADDRESS\n"+
+			"and TOKEN_DEPLOY_BLOCK. Waits for a synced node, records every signed transaction before sending, and\n"+
+			"re-sends the recorded ones when run again after a failure.")
 	minter := fs.String("minter", "", "address that mints rewards (MINTER_ROLE)")
 	operator := fs.String("operator", "", "address that activates shops and redeems payouts")
 	treasury := fs.String("treasury", "", "the municipality's treasury address")
@@ -41,8 +43,8 @@ func chainDeploy(ctx context.Context, args []string, stdin io.Reader, stdout io.
 	syncWait := fs.Duration("sync-wait", 10*time.Minute, "how long to wait for the node to be synced")
 	another := fs.Bool("another", false, "deploy although the admin already created a contract (a second coin)")
 	ak := adminFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return usageError{err}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	roles := chain.Roles{}
 	for _, a := range []struct {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math/big"
@@ -19,10 +18,11 @@ import (
 // --keystore and --admin name (any key in that keystore that holds ether, such as the treasury's) or
 // ADMIN_KEY. ETHER is a decimal amount of ether ("0.5").
 func chainFund(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
-	fs := flag.NewFlagSet("chain fund", flag.ContinueOnError)
+	fs := newFlags("chain fund", "chain fund ADDRESS ETHER [--keystore DIR --admin ADDR]",
+		"Tops a signing key up with ether for gas, paid by the key --keystore and --admin name (or ADMIN_KEY).")
 	ak := adminFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return usageError{err}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() != 2 || !common.IsHexAddress(fs.Arg(0)) {
 		return usageError{errors.New("chain fund needs ADDRESS ETHER, e.g. chain fund 0xRelayer… 0.5")}

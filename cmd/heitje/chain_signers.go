@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -17,10 +16,13 @@ import (
 // chainSigners is `heitje chain signers --rpc ENDPOINT`: the signers at the head of the signer's node at
 // ENDPOINT (local only: see chain.DialClique), and that signer's open votes.
 func chainSigners(ctx context.Context, args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("chain signers", flag.ContinueOnError)
+	fs := newFlags("chain signers", "chain signers --rpc ENDPOINT", "Lists the Clique signers at the head of the signer's node at ENDPOINT, and that signer's open votes.")
 	endpoint := fs.String("rpc", "", "the signer's own endpoint on this machine: http://127.0.0.1:PORT or its IPC socket (required)")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *endpoint == "" {
-		return usageError{errors.Join(err, errors.New("usage: heitje chain signers --rpc ENDPOINT"))}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 || *endpoint == "" {
+		return usageError{errors.New("usage: heitje chain signers --rpc ENDPOINT")}
 	}
 	c, err := chain.DialClique(ctx, *endpoint)
 	if err != nil {
@@ -60,13 +62,18 @@ func chainSigners(ctx context.Context, args []string, stdout io.Writer) error {
 // ENDPOINT votes to add or remove a signer, or withdraws its vote. It is repeated in every block the signer
 // seals until more than half the signers voted alike; run it on each signer that agrees.
 func chainPropose(ctx context.Context, args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("chain propose", flag.ContinueOnError)
+	fs := newFlags("chain propose", "chain propose --rpc ENDPOINT --add|--remove|--discard ADDRESS",
+		"The signer at ENDPOINT votes to add or remove a signer, or withdraws its vote; run it on each signer\n"+
+			"that agrees (more than half must).")
 	endpoint := fs.String("rpc", "", "the signer's own endpoint on this machine: http://127.0.0.1:PORT or its IPC socket (required)")
 	add := fs.String("add", "", "vote to make this address a signer")
 	remove := fs.String("remove", "", "vote to take this address off the signers")
 	discard := fs.String("discard", "", "withdraw this signer's vote on this address")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *endpoint == "" {
-		return usageError{errors.Join(err, errors.New("usage: heitje chain propose --rpc ENDPOINT --add|--remove|--discard ADDRESS"))}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 || *endpoint == "" {
+		return usageError{errors.New("usage: heitje chain propose --rpc ENDPOINT --add|--remove|--discard ADDRESS")}
 	}
 	var target string
 	given := 0

@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strings"
@@ -11,43 +13,58 @@ import (
 	"github.com/heerlen/heitje/internal/config"
 )
 
-// command is one subcommand.
+// command is one subcommand. A group's first argument names one of its own subcommands (`chain deploy`),
+// so its help is its usage line; any other command parses its flags, which print its help.
 type command struct {
 	usage string
 	run   func(ctx context.Context, args []string) error
+	group bool
 }
 
 func commands() map[string]command {
 	return map[string]command{
-		"serve":     {"serve                      run the API server and its workers (senders, indexer)", serve},
-		"migrate":   {"migrate up|down [N]|status  apply, revert or list the database migrations", migrate},
-		"chain":     {chainUsage + "  a real network's genesis and keys; the admin's operations on the coin", chainCmd},
-		"dev":       {"dev run [--signers N] | dev test -- CMD | dev totp USERNAME  the local platform for `make run` (N signers and an RPC node), CMD against a throw-away one, or a demo staff member's current second-factor code", dev},
-		"admin":     {"admin create --username NAME  create an administrator; the password is read from standard input", adminCmd},
-		"audit":     {"audit verify               check the audit log's hash chain; names the first altered or removed entry", auditCmd},
-		"keys":      {"keys generate --id ID | rotate-kek  a new DATA_KEY value, or re-encrypt all data under DATA_KEY", keysCmd},
-		"payout":    {payoutUsage + "  finance's payout runs, acting as a staff member holding finance", payoutCmd},
-		"reconcile": {"reconcile [--json]         check supply = balances = minted - redeemed = residents + shops + treasury; names every difference", reconcileCmd},
-		"retention": {"retention run              enforce every retention period once (idempotent) and print what it removed", retentionCmd},
-		"privacy":   {"privacy register [--md]    print the register of processing as JSON or Markdown", privacyCmd},
+		"serve":     {"serve                      run the API server and its workers (senders, indexer)", serve, false},
+		"migrate":   {"migrate up|down [N]|status  apply, revert or list the database migrations", migrate, true},
+		"chain":     {chainUsage + "  a real network's genesis and keys; the admin's operations on the coin", chainCmd, true},
+		"dev":       {"dev run [--signers N] | dev test -- CMD | dev totp USERNAME  the local platform for `make run` (N signers and an RPC node), CMD against a throw-away one, or a demo staff member's current second-factor code", dev, true},
+		"admin":     {"admin create --username NAME  create an administrator; the password is read from standard input", adminCmd, true},
+		"audit":     {"audit verify               check the audit log's hash chain; names the first altered or removed entry", auditCmd, true},
+		"keys":      {"keys generate --id ID | rotate-kek  a new DATA_KEY value, or re-encrypt all data under DATA_KEY", keysCmd, true},
+		"payout":    {payoutUsage + "  finance's payout runs, acting as a staff member holding finance", payoutCmd, true},
+		"reconcile": {"reconcile [--json]         check supply = balances = minted - redeemed = residents + shops + treasury; names every difference", reconcileCmd, false},
+		"retention": {"retention run              enforce every retention period once (idempotent) and print what it removed", retentionCmd, true},
+		"version":   {"version                    print the build's version, commit and Go release", versionCmd, false},
+		"privacy":   {"privacy register [--md]    print the register of processing as JSON or Markdown", privacyCmd, true},
 	}
 }
 
 func run(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		usage()
+	if len(args) == 0 {
+		usage(os.Stderr)
+		return usageError{errors.New("a command is needed")}
+	}
+	if isHelp(args[0]) {
+		if len(args) > 1 { // heitje help COMMAND
+			return run(ctx, []string{args[1], "--help"})
+		}
+		usage(os.Stdout)
 		return nil
 	}
 	c, ok := commands()[args[0]]
 	if !ok {
-		usage()
+		usage(os.Stderr)
 		return usageError{fmt.Errorf("unknown command %q", args[0])}
+	}
+	if c.group && len(args) > 1 && isHelp(args[1]) {
+		fmt.Printf("usage: heitje %s\n\n`heitje %s SUBCOMMAND --help` describes one subcommand and its flags.\n", c.usage, args[0])
+		return flag.ErrHelp
 	}
 	return c.run(ctx, args[1:])
 }
 
-func usage() {
-	fmt.Fprintln(os.Stderr, "usage: heitje COMMAND [ARGS]\n\ncommands:")
+// usage lists the commands on w.
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: heitje COMMAND [ARGS]   (heitje COMMAND --help describes one)\n\ncommands:")
 	cs := commands()
 	names := make([]string, 0, len(cs))
 	for n := range cs {
@@ -55,24 +72,10 @@ func usage() {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintln(os.Stderr, "  "+cs[n].usage)
+		fmt.Fprintln(w, "  "+cs[n].usage)
 	}
-	fmt.Fprintln(os.Stderr, "\nConfiguration comes from the environment (see README.md). In development mode ("+devModeVar+"=1), from\nthe project root, the file .run/heitje.env that `make run` writes fills in what the environment leaves unset.")
-}
-
-// usageError marks a mistake in the command line (exit status 2).
-type usageError struct{ error }
-
-func exitCode(err error) int {
-	var u usageError
-	var st exitStatus
-	switch {
-	case errors.As(err, &u):
-		return 2
-	case errors.As(err, &st):
-		return int(st)
-	}
-	return 1
+	fmt.Fprintln(w, "\nExit status: 0 done, 1 differences found (reconcile, audit verify), 2 could not run.")
+	fmt.Fprintln(w, "\nConfiguration comes from the environment (see README.md). In development mode ("+devModeVar+"=1), from\nthe project root, the file .run/heitje.env that `make run` writes fills in what the environment leaves unset.")
 }
 
 // oneLine joins a multi-line error (several configuration problems) into one line.

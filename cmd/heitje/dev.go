@@ -26,9 +26,12 @@ func dev(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		return usageError{errors.New("dev needs run, test -- CMD or totp USERNAME")}
 	}
-	root, err := projectRoot()
-	if err != nil {
-		return err
+	var root string
+	if len(args) < 2 || !isHelp(args[1]) { // help needs no project root
+		var err error
+		if root, err = projectRoot(); err != nil {
+			return err
+		}
 	}
 	switch args[0] {
 	case "run":
@@ -37,6 +40,11 @@ func dev(ctx context.Context, args []string) error {
 		return devTOTP(ctx, root, args[1:])
 	case "test":
 		argv := args[1:]
+		if len(argv) > 0 && isHelp(argv[0]) {
+			fmt.Println("usage: heitje dev test -- CMD [ARGS]\n\nRuns CMD against a throw-away Postgres and Clique node (their settings in CMD's environment),\n" +
+				"then stops them; exits with CMD's exit status. `make test` runs the tests this way.")
+			return flag.ErrHelp
+		}
 		if len(argv) > 0 && argv[0] == "--" {
 			argv = argv[1:]
 		}
@@ -54,11 +62,6 @@ func dev(ctx context.Context, args []string) error {
 	}
 	return usageError{fmt.Errorf("dev %q: want run, test or totp", args[0])}
 }
-
-// exitStatus passes a child's exit status through.
-type exitStatus int
-
-func (e exitStatus) Error() string { return "the command exited with status " + strconv.Itoa(int(e)) }
 
 func projectRoot() (string, error) {
 	wd, err := os.Getwd()
@@ -83,11 +86,15 @@ type deployment struct {
 // devRun is `make run`: the local Postgres and Clique node (unless DATABASE_URL or ETH_RPC_URL point
 // elsewhere), the coin deployed once, the migrations, and the API, until Ctrl-C.
 func devRun(ctx context.Context, root string, args []string) error {
-	fs := flag.NewFlagSet("dev run", flag.ContinueOnError)
+	fs := newFlags("dev run", "dev run [--signers N]", "The local platform of `make run`: Postgres, a Clique node (or N signers and an RPC node) with the\n"+
+		"coin, the migrations, demo accounts and the API on http://127.0.0.1:8080, until Ctrl-C.")
 	signers := fs.Int("signers", 1, "Clique signers to run; more than 1 runs them and a non-signing RPC node for the API, "+
 		"peered as static nodes, with their own data (and database) in .run/network-N/")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *signers < 1 || *signers > 16 {
-		return usageError{errors.Join(err, errors.New("usage: heitje dev run [--signers N], N from 1 to 16"))}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 || *signers < 1 || *signers > 16 {
+		return usageError{errors.New("usage: heitje dev run [--signers N], N from 1 to 16")}
 	}
 	env := func(k string) string { return strings.TrimSpace(os.Getenv(k)) }
 	state := filepath.Join(root, ".run")

@@ -24,7 +24,12 @@ import (
 
 // devTOTP is `heitje dev totp USERNAME`.
 func devTOTP(ctx context.Context, root string, args []string) error {
-	if len(args) != 1 {
+	fs := newFlags("dev totp", "dev totp USERNAME", "Prints the second-factor code a demo staff member's authenticator app would show now, read\n"+
+		"from the local `make run` platform's database.")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if args = fs.Args(); len(args) != 1 {
 		return usageError{errors.New("dev totp needs the username of a staff member")}
 	}
 	path := filepath.Join(root, envFile)

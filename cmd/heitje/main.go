@@ -14,8 +14,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:])
 	stop()
-	if err != nil {
+	code := exitCode(err)
+	if code != exitOK {
 		fmt.Fprintln(os.Stderr, "heitje:", oneLine(err))
-		os.Exit(exitCode(err))
 	}
+	os.Exit(code)
 }

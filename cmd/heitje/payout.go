@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -25,7 +24,9 @@ func payoutCmd(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		return usageError{errors.New("payout needs one of list, show ID, create, execute ID, cancel ID, report ID, sepa ID, paid ID")}
 	}
-	fs := flag.NewFlagSet("payout "+args[0], flag.ContinueOnError)
+	fs := newFlags("payout "+args[0], payoutUsage, "Finance's payout runs from the command line, acting as the finance staff member named by --as\n"+
+		"(audited with request id \"cli\"). list; show ID; create --from --to [--cutoff]; execute ID;\n"+
+		"cancel ID; report ID and sepa ID [-o FILE]; paid ID --on --reference [--shops].")
 	as := fs.String("as", "", "the finance staff member acting (username)")
 	from := fs.String("from", "", "create: the period's first day, 2006-01-02")
 	to := fs.String("to", "", "create: the period's last day, 2006-01-02")
@@ -34,8 +35,8 @@ func payoutCmd(ctx context.Context, args []string) error {
 	on := fs.String("on", "", "paid: the day the bank paid, 2006-01-02")
 	ref := fs.String("reference", "", "paid: the bank's reference")
 	shops := fs.String("shops", "", "paid: comma-separated shop ids (default: every unpaid line)")
-	if err := fs.Parse(args[1:]); err != nil {
-		return usageError{err}
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
 	}
 	if *as == "" {
 		return usageError{errors.New("payout " + args[0] + " needs --as USERNAME of a staff member holding finance")}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 
@@ -16,8 +15,16 @@ import (
 // RETENTION_EVERY. It needs only the database and the data keys (to find login throttle records), never the
 // chain. It prints the counts per category; running it again right away prints zeros.
 func retentionCmd(ctx context.Context, args []string) error {
-	if len(args) != 1 || args[0] != "run" {
+	if len(args) == 0 || args[0] != "run" {
 		return usageError{errors.New("retention needs run")}
+	}
+	fs := newFlags("retention run", "retention run", "Enforces every retention period once, as the API does every RETENTION_EVERY, and prints what\n"+
+		"it removed per category. Running it again at once removes nothing.")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{errors.New("retention run takes no arguments")}
 	}
 	cfg, db, err := openDatabase(ctx, config.NeedSecrets)
 	if err != nil {
@@ -45,9 +52,13 @@ func privacyCmd(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] != "register" {
 		return usageError{errors.New("privacy needs register [--md]")}
 	}
-	fs := flag.NewFlagSet("privacy register", flag.ContinueOnError)
+	fs := newFlags("privacy register", "privacy register [--md]", "Prints the register of processing (GDPR art. 30) that the API serves at /v1/privacy/register,\n"+
+		"with this configuration's retention periods.")
 	md := fs.Bool("md", false, "write Markdown instead of JSON")
-	if err := fs.Parse(args[1:]); err != nil || fs.NArg() > 0 {
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
 		return usageError{errors.New("privacy register takes only --md")}
 	}
 	cfg, err := loadConfig(0)

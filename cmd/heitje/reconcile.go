@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"math/big"
 	"os"
@@ -20,9 +19,15 @@ import (
 // Redeemed event one payout line's; it prints the figures and every difference (naming addresses and
 // blocks), as text or as one JSON object, and exits non-zero when there is one.
 func reconcileCmd(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("reconcile", flag.ContinueOnError)
+	fs := newFlags("reconcile", "reconcile [--json]", "At the indexer's cursor, checks that the chain's total supply, the indexed balances and minted less\n"+
+		"redeemed in the ledger agree and are held by residents, shops and the treasury only, and that every\n"+
+		"Minted and Redeemed event is one reward or payout line. Prints the figures and every difference;\n"+
+		"exit status 1 when there is one, 2 when the check could not run.")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object (amounts in cents, as strings)")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
 		return usageError{fmt.Errorf("usage: heitje reconcile [--json]")}
 	}
 	cfg, db, err := openDatabase(ctx, config.NeedChain)
@@ -48,7 +53,7 @@ func reconcileCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	if !rep.OK() {
-		return fmt.Errorf("reconciliation found %d difference(s) at block %d", len(rep.Differences), rep.Block)
+		return differencesFound{fmt.Errorf("reconciliation found %d difference(s) at block %d", len(rep.Differences), rep.Block)}
 	}
 	return nil
 }

@@ -12,7 +12,12 @@ import (
 )
 
 func serve(ctx context.Context, args []string) error {
-	if len(args) > 0 {
+	fs := newFlags("serve", "serve", "Runs the API server and its workers (senders, indexer, retention) until SIGTERM or Ctrl-C.\n"+
+		"Configuration comes from the environment (README.md, deploy/README.md).")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
 		return usageError{fmt.Errorf("serve takes no arguments")}
 	}
 	cfg, err := loadConfig(config.NeedServe)
@@ -29,6 +34,26 @@ func migrate(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		return usageError{fmt.Errorf("migrate needs up, down [N] or status")}
 	}
+	about := map[string]string{
+		"up":     "Applies every pending migration (as the database's owner role: deploy/README.md).",
+		"down":   "Reverts the last N migrations (default 1).",
+		"status": "Lists every migration and whether it is applied.",
+	}[args[0]]
+	if about == "" {
+		return usageError{fmt.Errorf("migrate %q: want up, down [N] or status", args[0])}
+	}
+	synopsis := "migrate " + args[0]
+	if args[0] == "down" {
+		synopsis += " [N]"
+	}
+	fs := newFlags("migrate "+args[0], synopsis, about)
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	if n := fs.NArg(); n > 1 || (n == 1 && args[0] != "down") {
+		return usageError{fmt.Errorf("usage: heitje %s", synopsis)}
+	}
+	args = append(args[:1], fs.Args()...)
 	cfg, err := loadConfig(config.NeedDatabase)
 	if err != nil {
 		return err
@@ -69,8 +94,6 @@ func migrate(ctx context.Context, args []string) error {
 			}
 			fmt.Printf("%04d  %-24s %s\n", m.Version, m.Name, state)
 		}
-	default:
-		return usageError{fmt.Errorf("migrate %q: want up, down [N] or status", args[0])}
 	}
 	return nil
 }
