@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // GethVersion is the geth release this package runs: the last one that seals Clique blocks.
@@ -45,6 +46,9 @@ func EnsureGeth(ctx context.Context, projectRoot string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("ensure geth: building geth needs the go command: %w", err)
 	}
+	// The first `make run` or `make test` on a machine would otherwise be silent for minutes.
+	started := time.Now()
+	fmt.Fprintf(os.Stderr, "building geth %s into %s (once per machine; a few minutes on two cores)...\n", GethVersion, bin)
 	tmp := bin + ".building"
 	cmd := exec.CommandContext(ctx, gobin, "build", "-ldflags=-checklinkname=0", "-o", tmp,
 		"github.com/ethereum/go-ethereum/cmd/geth")
@@ -62,6 +66,7 @@ func EnsureGeth(ctx context.Context, projectRoot string) (string, error) {
 	if err := os.Rename(tmp, bin); err != nil {
 		return "", fmt.Errorf("ensure geth: %w", err)
 	}
+	fmt.Fprintf(os.Stderr, "built geth %s in %s\n", GethVersion, time.Since(started).Round(time.Second))
 	return bin, nil
 }
 
