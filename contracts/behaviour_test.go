@@ -1,6 +1,7 @@
 package contracts_test
 
 import (
+	"math/big"
 	"sync"
 	"testing"
 
@@ -11,22 +12,26 @@ import (
 	"github.com/heerlen/heitje/contracts/bindings"
 )
 
-// suite is the state the behaviour tests share: a chain, the service keys and two deployments. Each test makes
+// suite is the state the behaviour tests share: a chain, the service keys and three deployments. Each test makes
 // its own residents, shops and treasury, so the tests run in parallel on the shared deployment, coin; only the
-// pause test, which stops the whole contract, uses the other one, pausable.
+// pause test, which stops the whole contract, uses the second one, pausable, and the recoveries that run to their
+// end use the third, recoverable, whose recovery delay is a few seconds instead of 72 hours.
 type suite struct {
-	ch       testChain
-	keys     *roleHolders
-	coin     *coin
-	pausable *coin
+	ch          testChain
+	keys        *roleHolders
+	coin        *coin
+	pausable    *coin
+	recoverable *coin
 }
 
 // runBehaviour runs the contract behaviour suite against a chain. Every test waits for as few blocks as its
 // dependencies allow and all of them run at once, so the whole suite takes about as long as its longest test.
 func runBehaviour(t *testing.T, ch testChain) {
 	keys := newRoleHolders(t, ch)
-	coins := deployCoins(t, ch, keys, 2)
-	s := &suite{ch: ch, keys: keys, coin: coins[0], pausable: coins[1]}
+	coins := deployCoins(t, ch, keys, 3)
+	s := &suite{ch: ch, keys: keys, coin: coins[0], pausable: coins[1], recoverable: coins[2]}
+	r := s.recoverable
+	r.ok(t, r.send(t, keys.admin, r.binding.PackSetRecoveryDelay(big.NewInt(recoveryTestDelay))))
 	tests := []struct {
 		name string
 		run  func(*testing.T, *suite)
@@ -41,6 +46,9 @@ func runBehaviour(t *testing.T, ch testChain) {
 		{"TransferWithAuthorization", testTransferWithAuthorization},
 		{"ReceiveWithAuthorization", testReceiveWithAuthorization},
 		{"CancelAuthorization", testCancelAuthorization},
+		{"RecoveryRefusals", testRecoveryRefusals},
+		{"Recovery", testRecovery},
+		{"RecoveryToNewShop", testRecoveryToNewShop},
 	}
 	// The tests spend their time waiting for blocks, so they all run at once, however small -test.parallel
 	// (GOMAXPROCS by default) is; t.Run may be called from several goroutines.
@@ -94,6 +102,7 @@ func testMetadata(t *testing.T, s *suite) {
 			"ReceiveWithAuthorization(address from,address to,uint256 value,uint256 validAfter,uint256 validBefore,bytes32 nonce)"},
 		{"CANCEL_AUTHORIZATION_TYPEHASH", b.PackCANCELAUTHORIZATIONTYPEHASH, b.UnpackCANCELAUTHORIZATIONTYPEHASH,
 			"CancelAuthorization(address authorizer,bytes32 nonce)"},
+		{"CANCEL_RECOVERY_TYPEHASH", b.PackCANCELRECOVERYTYPEHASH, b.UnpackCANCELRECOVERYTYPEHASH, contracts.CancelRecoveryType},
 	}
 	for _, th := range typeHashes {
 		got := call(t, c, th.pack(), th.unpack)
@@ -117,6 +126,7 @@ func testMetadata(t *testing.T, s *suite) {
 		{"ONBOARDER_ROLE", b.PackONBOARDERROLE, b.UnpackONBOARDERROLE, contracts.OnboarderRole, s.keys.onboarder.addr, contracts.DefaultAdminRole},
 		{"ACCEPTOR_ROLE", b.PackACCEPTORROLE, b.UnpackACCEPTORROLE, contracts.AcceptorRole, common.Address{}, contracts.OnboarderRole},
 		{"TREASURY_ROLE", b.PackTREASURYROLE, b.UnpackTREASURYROLE, contracts.TreasuryRole, common.Address{}, contracts.DefaultAdminRole},
+		{"RECOVERY_ROLE", b.PackRECOVERYROLE, b.UnpackRECOVERYROLE, contracts.RecoveryRole, s.keys.recoverer.addr, contracts.DefaultAdminRole},
 	}
 	for _, r := range roles {
 		if got := call(t, c, r.pack(), r.unpack); got != r.want {

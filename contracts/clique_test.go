@@ -64,3 +64,6 @@ func (c *cliqueChain) Mined(t testing.TB, txs ...*types.Transaction) []*types.Re
 	}
 	return receipts
 }
+
+// Advance waits a tenth of a block period: the node seals blocks by itself.
+func (c *cliqueChain) Advance(t testing.TB) { time.Sleep(receiptPoll) }

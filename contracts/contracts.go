@@ -65,7 +65,21 @@ var (
 	TreasuryRole = crypto.Keccak256Hash([]byte("TREASURY_ROLE"))
 	// OnboarderRole is the role admin of AcceptorRole: it grants and revokes AcceptorRole and nothing else.
 	OnboarderRole = crypto.Keccak256Hash([]byte("ONBOARDER_ROLE"))
+	// RecoveryRole may ask for and carry out recoveries of a resident's coins from a lost key to a new one.
+	RecoveryRole = crypto.Keccak256Hash([]byte("RECOVERY_ROLE"))
 )
+
+// Recovery states as the contract's recoveries(ref) reports them.
+const (
+	RecoveryNone uint8 = iota
+	RecoveryPending
+	RecoveryCancelled
+	RecoveryExecuted
+)
+
+// CancelRecoveryType is the EIP-712 type of the message with which a lost key cancels a recovery, in the coin's
+// domain: CancelRecovery(bytes32 ref,address from,address to).
+const CancelRecoveryType = "CancelRecovery(bytes32 ref,address from,address to)"
 
 // EIP712Name and EIP712Version are the EIP-712 domain of permit and the EIP-3009 authorizations; the domain's
 // other fields are the chain id and the contract address.

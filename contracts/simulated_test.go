@@ -99,3 +99,11 @@ func (s *simChain) Mined(t testing.TB, txs ...*types.Transaction) []*types.Recei
 	t.Fatalf("simulated chain: %d transactions not mined after 50 blocks", len(txs))
 	return nil
 }
+
+// Advance seals an empty block, one second or more after the last one.
+func (s *simChain) Advance(t testing.TB) {
+	t.Helper()
+	s.commitMu.Lock()
+	defer s.commitMu.Unlock()
+	s.backend.Commit()
+}

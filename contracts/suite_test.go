@@ -33,6 +33,8 @@ type testChain interface {
 	FundedKey(t testing.TB) *ecdsa.PrivateKey
 	// Mined waits until every transaction is in a block and returns the receipts in the same order.
 	Mined(t testing.TB, txs ...*types.Transaction) []*types.Receipt
+	// Advance lets the chain's time move on a little: it seals a block, or waits for the node to seal one.
+	Advance(t testing.TB)
 }
 
 // chainClient is the JSON-RPC surface the suite uses.
@@ -68,7 +70,7 @@ func newResident(t testing.TB) *account {
 
 // roleHolders are the service keys of a deployment; every one of them holds ether.
 type roleHolders struct {
-	admin, minter, redeemer, pauser, onboarder, relayer *account
+	admin, minter, redeemer, pauser, onboarder, relayer, recoverer *account
 }
 
 func newRoleHolders(t testing.TB, ch testChain) *roleHolders {
@@ -80,6 +82,7 @@ func newRoleHolders(t testing.TB, ch testChain) *roleHolders {
 		pauser:    newAccount(ch.FundedKey(t)),
 		onboarder: newAccount(ch.FundedKey(t)),
 		relayer:   newAccount(ch.FundedKey(t)),
+		recoverer: newAccount(ch.FundedKey(t)),
 	}
 }
 
@@ -93,8 +96,8 @@ type coin struct {
 	inst    *bind.BoundContract
 }
 
-// deployCoins deploys n HeitjeCoins administered by keys.admin and grants MINTER, REDEEMER, PAUSER and
-// ONBOARDER on each to the other role holders. However many it deploys, it takes two blocks.
+// deployCoins deploys n HeitjeCoins administered by keys.admin and grants MINTER, REDEEMER, PAUSER, ONBOARDER
+// and RECOVERY on each to the other role holders. However many it deploys, it takes two blocks.
 func deployCoins(t testing.TB, ch testChain, keys *roleHolders, n int) []*coin {
 	t.Helper()
 	coins := make([]*coin, n)
@@ -123,6 +126,7 @@ func deployCoins(t testing.TB, ch testChain, keys *roleHolders, n int) []*coin {
 			c.send(t, keys.admin, c.binding.PackGrantRole(contracts.RedeemerRole, keys.redeemer.addr)),
 			c.send(t, keys.admin, c.binding.PackGrantRole(contracts.PauserRole, keys.pauser.addr)),
 			c.send(t, keys.admin, c.binding.PackGrantRole(contracts.OnboarderRole, keys.onboarder.addr)),
+			c.send(t, keys.admin, c.binding.PackGrantRole(contracts.RecoveryRole, keys.recoverer.addr)),
 		)
 		if i == 0 {
 			logGas(t, "deploy", receipt)

@@ -26,9 +26,9 @@ var (
 
 // HeitjeCoinMetaData contains all meta data concerning the HeitjeCoin contract.
 var HeitjeCoinMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"admin\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[],\"name\":\"AccessControlBadConfirmation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"neededRole\",\"type\":\"bytes32\"}],\"name\":\"AccessControlUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"}],\"name\":\"ClosedLoopTransfer\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ECDSAInvalidSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"ECDSAInvalidSignatureLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"ECDSAInvalidSignatureS\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"validBefore\",\"type\":\"uint256\"}],\"name\":\"EIP3009AuthorizationExpired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"validAfter\",\"type\":\"uint256\"}],\"name\":\"EIP3009AuthorizationNotYetValid\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"}],\"name\":\"EIP3009AuthorizationUsedOrCanceled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"payee\",\"type\":\"address\"}],\"name\":\"EIP3009CallerNotPayee\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"expected\",\"type\":\"address\"}],\"name\":\"EIP3009InvalidSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"allowance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientAllowance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"approver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidApprover\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"receiver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidReceiver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSpender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"}],\"name\":\"ERC2612ExpiredSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"ERC2612InvalidSigner\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"EnforcedPause\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ExpectedPause\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"currentNonce\",\"type\":\"uint256\"}],\"name\":\"InvalidAccountNonce\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"}],\"name\":\"RedeemFromNonParticipant\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"}],\"name\":\"ReferenceUsed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"}],\"name\":\"AuthorizationCanceled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"}],\"name\":\"AuthorizationUsed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"}],\"name\":\"Minted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"Paused\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"}],\"name\":\"Redeemed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"previousAdminRole\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"newAdminRole\",\"type\":\"bytes32\"}],\"name\":\"RoleAdminChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"RoleGranted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"RoleRevoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"Unpaused\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"ACCEPTOR_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"CANCEL_AUTHORIZATION_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"DEFAULT_ADMIN_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"DOMAIN_SEPARATOR\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MINTER_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"ONBOARDER_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"PAUSER_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"RECEIVE_WITH_AUTHORIZATION_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"REDEEMER_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TRANSFER_WITH_AUTHORIZATION_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TREASURY_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"allowance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"}],\"name\":\"authorizationState\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"cancelAuthorization\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"decimals\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"}],\"name\":\"getRoleAdmin\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"grantRole\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"hasRole\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"isParticipant\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"}],\"name\":\"mint\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"mintRefUsed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"nonces\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pause\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"paused\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"permit\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validAfter\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validBefore\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"receiveWithAuthorization\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"}],\"name\":\"redeem\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"redeemRefUsed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"callerConfirmation\",\"type\":\"address\"}],\"name\":\"renounceRole\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"revokeRole\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes4\",\"name\":\"interfaceId\",\"type\":\"bytes4\"}],\"name\":\"supportsInterface\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalSupply\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transfer\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validAfter\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validBefore\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"transferWithAuthorization\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unpause\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"admin\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[],\"name\":\"AccessControlBadConfirmation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"neededRole\",\"type\":\"bytes32\"}],\"name\":\"AccessControlUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"}],\"name\":\"ClosedLoopTransfer\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ECDSAInvalidSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"ECDSAInvalidSignatureLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"ECDSAInvalidSignatureS\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"validBefore\",\"type\":\"uint256\"}],\"name\":\"EIP3009AuthorizationExpired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"validAfter\",\"type\":\"uint256\"}],\"name\":\"EIP3009AuthorizationNotYetValid\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"}],\"name\":\"EIP3009AuthorizationUsedOrCanceled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"payee\",\"type\":\"address\"}],\"name\":\"EIP3009CallerNotPayee\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"expected\",\"type\":\"address\"}],\"name\":\"EIP3009InvalidSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"allowance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientAllowance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"approver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidApprover\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"receiver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidReceiver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSpender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"}],\"name\":\"ERC2612ExpiredSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"ERC2612InvalidSigner\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"EnforcedPause\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ExpectedPause\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"currentNonce\",\"type\":\"uint256\"}],\"name\":\"InvalidAccountNonce\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RecoveryDelayZero\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"}],\"name\":\"RecoveryInvalidPair\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"}],\"name\":\"RecoveryInvalidSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"}],\"name\":\"RecoveryNotPending\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"executableAt\",\"type\":\"uint256\"}],\"name\":\"RecoveryNotYetExecutable\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"RecoveryRoleHolder\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"}],\"name\":\"RedeemFromNonParticipant\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"}],\"name\":\"ReferenceUsed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"}],\"name\":\"AuthorizationCanceled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"}],\"name\":\"AuthorizationUsed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"}],\"name\":\"Minted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"Paused\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"}],\"name\":\"RecoveryCancelled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"delay\",\"type\":\"uint256\"}],\"name\":\"RecoveryDelaySet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"RecoveryExecuted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"executableAt\",\"type\":\"uint256\"}],\"name\":\"RecoveryRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"}],\"name\":\"Redeemed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"previousAdminRole\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"newAdminRole\",\"type\":\"bytes32\"}],\"name\":\"RoleAdminChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"RoleGranted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"RoleRevoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"Unpaused\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"ACCEPTOR_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"CANCEL_AUTHORIZATION_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"CANCEL_RECOVERY_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"DEFAULT_ADMIN_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"DOMAIN_SEPARATOR\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MINTER_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"ONBOARDER_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"PAUSER_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"RECEIVE_WITH_AUTHORIZATION_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"RECOVERY_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"REDEEMER_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TRANSFER_WITH_AUTHORIZATION_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TREASURY_ROLE\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"allowance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"}],\"name\":\"authorizationState\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"authorizer\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"cancelAuthorization\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"cancelRecovery\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"decimals\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"}],\"name\":\"executeRecovery\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"}],\"name\":\"getRoleAdmin\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"grantRole\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"hasRole\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"isParticipant\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"isRoleHolder\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"}],\"name\":\"mint\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"mintRefUsed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"nonces\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pause\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"paused\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"permit\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validAfter\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validBefore\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"receiveWithAuthorization\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"}],\"name\":\"recoveries\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"executableAt\",\"type\":\"uint64\"},{\"internalType\":\"enumHeitjeCoin.RecoveryStatus\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"recoveryDelay\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"}],\"name\":\"redeem\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"redeemRefUsed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"callerConfirmation\",\"type\":\"address\"}],\"name\":\"renounceRole\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"ref\",\"type\":\"bytes32\"}],\"name\":\"requestRecovery\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"role\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"revokeRole\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"delay\",\"type\":\"uint256\"}],\"name\":\"setRecoveryDelay\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes4\",\"name\":\"interfaceId\",\"type\":\"bytes4\"}],\"name\":\"supportsInterface\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalSupply\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transfer\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validAfter\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"validBefore\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"nonce\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"transferWithAuthorization\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unpause\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "HeitjeCoin",
-	Bin: "0x61016060405234801561001157600080fd5b5060405161245b38038061245b8339810160408190526100309161035b565b6040518060400160405280600f81526020016e486565726c656e7320486569746a6560881b81525080604051806040016040528060018152602001603160f81b8152506040518060400160405280600f81526020016e486565726c656e7320486569746a6560881b81525060405180604001604052806006815260200165484549544a4560d01b81525081600390816100c9919061042a565b5060046100d6828261042a565b506100e6915083905060056101e8565b610120526100f58160066101e8565b61014052815160208084019190912060e052815190820120610100524660a05261018260e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a082015260009060c00160405160208183030381529060405280519060200120905090565b60805250503060c0525061019760008261021b565b506101e27f669896195937fd43b7a426ee48677440b45125c3b239efdabd4dbb39a68ebfb47f7a93d8ea4114216a6420421cde774cf65ea417fd00003042d83173841d14d9416102c9565b5061055a565b6000602083511015610204576101fd83610314565b9050610215565b8161020f848261042a565b5060ff90505b92915050565b6000828152600a602090815260408083206001600160a01b038516845290915281205460ff166102c1576000838152600a602090815260408083206001600160a01b03861684529091529020805460ff191660011790556102793390565b6001600160a01b0316826001600160a01b0316847f2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d60405160405180910390a4506001610215565b506000610215565b6000828152600a6020526040808220600101805490849055905190918391839186917fbd79b86ffe0ab8e8776151514217cd7cacd52c909f66475c3af44e129f0b00ff9190a4505050565b600080829050601f81511115610348578260405163305a27a960e01b815260040161033f91906104e8565b60405180910390fd5b805161035382610536565b179392505050565b60006020828403121561036d57600080fd5b81516001600160a01b038116811461038457600080fd5b9392505050565b634e487b7160e01b600052604160045260246000fd5b600181811c908216806103b557607f821691505b6020821081036103d557634e487b7160e01b600052602260045260246000fd5b50919050565b601f82111561042557806000526020600020601f840160051c810160208510156104025750805b601f840160051c820191505b81811015610422576000815560010161040e565b50505b505050565b81516001600160401b038111156104435761044361038b565b6104578161045184546103a1565b846103db565b6020601f82116001811461048b57600083156104735750848201515b600019600385901b1c1916600184901b178455610422565b600084815260208120601f198516915b828110156104bb578785015182556020948501946001909201910161049b565b50848210156104d95786840151600019600387901b60f8161c191681555b50505050600190811b01905550565b602081526000825180602084015260005b8181101561051657602081860181015160408684010152016104f9565b506000604082850101526040601f19601f83011684010191505092915050565b805160208083015191908110156103d55760001960209190910360031b1b16919050565b60805160a05160c05160e051610100516101205161014051611ea76105b46000396000611319015260006112ec015260006110dc015260006110b40152600061100f01526000611039015260006110630152611ea76000f3fe608060405234801561001057600080fd5b50600436106102535760003560e01c806384b0196e11610146578063d11a57ec116100c3578063dd62ed3e11610087578063dd62ed3e146105af578063e3ee160e146105e8578063e63ab1e9146105fb578063e94a010214610622578063ec76eda91461065b578063ef55bec61461067e57600080fd5b8063d11a57ec14610514578063d505accf1461053b578063d53913931461054e578063d547741f14610575578063d91694871461058857600080fd5b80639e053a7b1161010a5780639e053a7b14610484578063a0cc6a68146104ab578063a217fddf146104d2578063a9059cbb146104da578063b2344372146104ed57600080fd5b806384b0196e1461042857806391d1485414610443578063929066f51461045657806395d89b4114610469578063992c3e4b1461047157600080fd5b806336568abe116101d4578063720c96ee11610198578063720c96ee146103915780637ecebe00146103bf5780637f2eecc3146103d25780637fa46ab4146103f95780638456cb591461042057600080fd5b806336568abe1461032f5780633f4ba83a146103425780635a049a701461034a5780635c975abb1461035d57806370a082311461036857600080fd5b806323b872dd1161021b57806323b872dd146102cf578063248a9ca3146102e25780632f2ff15d14610305578063313ce567146103185780633644e5151461032757600080fd5b806301ffc9a71461025857806306fdde0314610280578063095ea7b31461029557806318160ddd146102a85780631e458bee146102ba575b600080fd5b61026b610266366004611a7c565b610691565b60405190151581526020015b60405180910390f35b6102886106c8565b6040516102779190611af3565b61026b6102a3366004611b22565b61075a565b6002545b604051908152602001610277565b6102cd6102c8366004611b4c565b610772565b005b61026b6102dd366004611b7f565b610841565b6102ac6102f0366004611bbc565b6000908152600a602052604090206001015490565b6102cd610313366004611bd5565b610865565b60405160028152602001610277565b6102ac610890565b6102cd61033d366004611bd5565b61089f565b6102cd6108d7565b6102cd610358366004611c12565b61090c565b60095460ff1661026b565b6102ac610376366004611c60565b6001600160a01b031660009081526020819052604090205490565b61026b61039f366004611b22565b600c60209081526000928352604080842090915290825290205460ff1681565b6102ac6103cd366004611c60565b6109e1565b6102ac7fd099cc98ef71107a616c4f0f941f04c322d8e254fe26b3c6668db87aae413de881565b6102ac7f44ac9762eec3a11893fefb11d028bb3102560094137c3ed4518712475b2577cc81565b6102cd6109ff565b610430610a31565b6040516102779796959493929190611c7b565b61026b610451366004611bd5565b610a77565b61026b610464366004611c60565b610aa2565b610288610afe565b6102cd61047f366004611b4c565b610b0d565b6102ac7f669896195937fd43b7a426ee48677440b45125c3b239efdabd4dbb39a68ebfb481565b6102ac7f7c7c6cdb67a18743f49ec6fa9b35f50d52ed05cbed4cc592e13b44501c1a226781565b6102ac600081565b61026b6104e8366004611b22565b610c24565b6102ac7f7a93d8ea4114216a6420421cde774cf65ea417fd00003042d83173841d14d94181565b6102ac7fe1dcbdb91df27212a29bc27177c840cf2f819ecf2187432e1fac86c2dd5dfca981565b6102cd610549366004611d13565b610c32565b6102ac7f9f2df0fed2c77648de5860a4cc508cd0818c85b8b8a1ab4ceeef8d981c8956a681565b6102cd610583366004611bd5565b610d6c565b6102ac7f158b0a9edf7a828aad02f63cd515c68ef2f50ba807396f6d12842833a159742981565b6102ac6105bd366004611d7e565b6001600160a01b03918216600090815260016020908152604080832093909416825291909152205490565b6102cd6105f6366004611da8565b610d91565b6102ac7f65d7a28e3265b37a6474929f336521b332c1681b933f6cb9f3376673440d862a81565b61026b610630366004611b22565b6001600160a01b03919091166000908152600860209081526040808320938352929052205460ff1690565b61026b610669366004611bbc565b600b6020526000908152604090205460ff1681565b6102cd61068c366004611da8565b610dd9565b60006001600160e01b03198216637965db0b60e01b14806106c257506301ffc9a760e01b6001600160e01b03198316145b92915050565b6060600380546106d790611e29565b80601f016020809104026020016040519081016040528092919081815260200182805461070390611e29565b80156107505780601f1061072557610100808354040283529160200191610750565b820191906000526020600020905b81548152906001019060200180831161073357829003601f168201915b5050505050905090565b600033610768818585610e45565b5060019392505050565b7f9f2df0fed2c77648de5860a4cc508cd0818c85b8b8a1ab4ceeef8d981c8956a661079c81610e52565b6000828152600b602052604090205460ff16156107d457604051636851b8c360e01b8152600481018390526024015b60405180910390fd5b6000828152600b60205260409020805460ff191660011790556107f78484610e5c565b81846001600160a01b03167fc263b302aec62d29105026245f19e16f8e0137066ccd4a8bd941f716bd4096bb8560405161083391815260200190565b60405180910390a350505050565b60003361084f858285610e96565b61085a858585610f0f565b506001949350505050565b6000828152600a602052604090206001015461088081610e52565b61088a8383610f6e565b50505050565b600061089a611002565b905090565b6001600160a01b03811633146108c85760405163334bd91960e11b815260040160405180910390fd5b6108d2828261112d565b505050565b7f65d7a28e3265b37a6474929f336521b332c1681b933f6cb9f3376673440d862a61090181610e52565b61090961119a565b50565b61091685856111ec565b604080517f158b0a9edf7a828aad02f63cd515c68ef2f50ba807396f6d12842833a159742960208201526001600160a01b03871691810191909152606081018590526000906080016040516020818303038152906040528051906020012090506109838187868686611243565b6001600160a01b0386166000818152600860209081526040808320898452909152808220805460ff19166001179055518792917f1cdd46ff242716cdaa72d159d339a485b3438398348d68f09d7c8c0a59353d8191a3505050505050565b6001600160a01b0381166000908152600760205260408120546106c2565b7f65d7a28e3265b37a6474929f336521b332c1681b933f6cb9f3376673440d862a610a2981610e52565b6109096112a8565b600060608060008060006060610a456112e5565b610a4d611312565b60408051600080825260208201909252600f60f81b9b939a50919850469750309650945092509050565b6000918252600a602090815260408084206001600160a01b0393909316845291905290205460ff1690565b6000610ace7f669896195937fd43b7a426ee48677440b45125c3b239efdabd4dbb39a68ebfb483610a77565b806106c257506106c27fe1dcbdb91df27212a29bc27177c840cf2f819ecf2187432e1fac86c2dd5dfca983610a77565b6060600480546106d790611e29565b7f44ac9762eec3a11893fefb11d028bb3102560094137c3ed4518712475b2577cc610b3781610e52565b610b4084610aa2565b610b685760405163a167bc0760e01b81526001600160a01b03851660048201526024016107cb565b6001600160a01b0384166000908152600c6020908152604080832085845290915290205460ff1615610bb057604051636851b8c360e01b8152600481018390526024016107cb565b6001600160a01b0384166000908152600c602090815260408083208584529091529020805460ff19166001179055610be8848461133f565b81846001600160a01b03167f3be2edea458ae9d9dd885a96aa23c988b15277ec0f613d273e6fcc4a27e610ff8560405161083391815260200190565b600033610768818585610f0f565b83421115610c565760405163313c898160e11b8152600481018590526024016107cb565b60007f6e71edae12b1b97f4d1f60370fef10105fa2faae0126114a169c64845d6126c9888888610ca38c6001600160a01b0316600090815260076020526040902080546001810190915590565b6040805160208101969096526001600160a01b0394851690860152929091166060840152608083015260a082015260c0810186905260e0016040516020818303038152906040528051906020012090506000610cfe82611375565b90506000610d0e828787876113a2565b9050896001600160a01b0316816001600160a01b031614610d55576040516325c0072360e11b81526001600160a01b0380831660048301528b1660248201526044016107cb565b610d608a8a8a610e45565b50505050505050505050565b6000828152600a6020526040902060010154610d8781610e52565b61088a838361112d565b610dc37f7c7c6cdb67a18743f49ec6fa9b35f50d52ed05cbed4cc592e13b44501c1a22678a8a8a8a8a8a8a8a8a6113d0565b610dce898989610f0f565b505050505050505050565b6001600160a01b0388163314610e135760405163630b830d60e11b81523360048201526001600160a01b03891660248201526044016107cb565b610dc37fd099cc98ef71107a616c4f0f941f04c322d8e254fe26b3c6668db87aae413de88a8a8a8a8a8a8a8a8a6113d0565b6108d283838360016114e7565b61090981336115ae565b6001600160a01b038216610e865760405163ec442f0560e01b8152600060048201526024016107cb565b610e92600083836115e7565b5050565b6001600160a01b0383811660009081526001602090815260408083209386168352929052205460001981101561088a5781811015610f0057604051637dc7a0d960e11b81526001600160a01b038416600482015260248101829052604481018390526064016107cb565b61088a848484840360006114e7565b6001600160a01b038316610f3957604051634b637e8f60e11b8152600060048201526024016107cb565b6001600160a01b038216610f635760405163ec442f0560e01b8152600060048201526024016107cb565b6108d28383836115e7565b6000610f7a8383610a77565b610ffa576000838152600a602090815260408083206001600160a01b03861684529091529020805460ff19166001179055610fb23390565b6001600160a01b0316826001600160a01b0316847f2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d60405160405180910390a45060016106c2565b5060006106c2565b6000306001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001614801561105b57507f000000000000000000000000000000000000000000000000000000000000000046145b1561108557507f000000000000000000000000000000000000000000000000000000000000000090565b61089a604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a082015260009060c00160405160208183030381529060405280519060200120905090565b60006111398383610a77565b15610ffa576000838152600a602090815260408083206001600160a01b0386168085529252808320805460ff1916905551339286917ff6391f5c32d9c69d2a47ea670b442974b53935d1edc7fd64eb21e047a839171b9190a45060016106c2565b6111a261166f565b6009805460ff191690557f5db9ee0a495bf2e6ff9c91a7834c1ba4fdd244a5e8aa4e537bd38aeae4b073aa335b6040516001600160a01b03909116815260200160405180910390a1565b6001600160a01b038216600090815260086020908152604080832084845290915290205460ff1615610e925760405163288a9a6160e01b81526001600160a01b0383166004820152602481018290526044016107cb565b600061125961125187611375565b8585856113a2565b9050846001600160a01b0316816001600160a01b0316146112a0576040516365d484af60e01b81526001600160a01b038083166004830152861660248201526044016107cb565b505050505050565b6112b0611694565b6009805460ff191660011790557f62e78cea01bee320cd4e420270b5ea74000d11b0c9f74754ebdbfc544b05a2586111cf3390565b606061089a7f000000000000000000000000000000000000000000000000000000000000000060056116b8565b606061089a7f000000000000000000000000000000000000000000000000000000000000000060066116b8565b6001600160a01b03821661136957604051634b637e8f60e11b8152600060048201526024016107cb565b610e92826000836115e7565b60006106c2611382611002565b8360405161190160f01b8152600281019290925260228201526042902090565b6000806000806113b488888888611763565b9250925092506113c48282611832565b50909695505050505050565b8542116113f357604051631d28c8e560e21b8152600481018790526024016107cb565b8442106114165760405163dfb5aae360e01b8152600481018690526024016107cb565b61142089856111ec565b6040805160208082018d90526001600160a01b038c8116838501528b166060830152608082018a905260a0820189905260c0820188905260e0808301889052835180840390910181526101009092019092528051910120611484818b868686611243565b6001600160a01b038a166000818152600860209081526040808320898452909152808220805460ff19166001179055518792917f98de503528ee59b575ef0c0a2576a82497bfc029a5685b209e9ec333479b10a591a35050505050505050505050565b6001600160a01b0384166115115760405163e602df0560e01b8152600060048201526024016107cb565b6001600160a01b03831661153b57604051634a1406b160e11b8152600060048201526024016107cb565b6001600160a01b038085166000908152600160209081526040808320938716835292905220829055801561088a57826001600160a01b0316846001600160a01b03167f8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b9258460405161083391815260200190565b6115b88282610a77565b610e925760405163e2517d3f60e01b81526001600160a01b0382166004820152602481018390526044016107cb565b6115ef611694565b6001600160a01b0383161580159061160f57506001600160a01b03821615155b8015611621575061161f82610aa2565b155b8015611633575061163183610aa2565b155b1561166457604051631868d42760e01b81526001600160a01b038085166004830152831660248201526044016107cb565b6108d28383836118eb565b60095460ff1661169257604051638dfc202b60e01b815260040160405180910390fd5b565b60095460ff16156116925760405163d93c066560e01b815260040160405180910390fd5b606060ff83146116d2576116cb83611a15565b90506106c2565b8180546116de90611e29565b80601f016020809104026020016040519081016040528092919081815260200182805461170a90611e29565b80156117575780601f1061172c57610100808354040283529160200191611757565b820191906000526020600020905b81548152906001019060200180831161173a57829003601f168201915b505050505090506106c2565b600080807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a084111561179e5750600091506003905082611828565b604080516000808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa1580156117f2573d6000803e3d6000fd5b5050604051601f1901519150506001600160a01b03811661181e57506000925060019150829050611828565b9250600091508190505b9450945094915050565b600082600381111561184657611846611e63565b0361184f575050565b600182600381111561186357611863611e63565b036118815760405163f645eedf60e01b815260040160405180910390fd5b600282600381111561189557611895611e63565b036118b65760405163fce698f760e01b8152600481018290526024016107cb565b60038260038111156118ca576118ca611e63565b03610e92576040516335e2f38360e21b8152600481018290526024016107cb565b6001600160a01b03831661191657806002600082825461190b9190611e79565b909155506119889050565b6001600160a01b038316600090815260208190526040902054818110156119695760405163391434e360e21b81526001600160a01b038516600482015260248101829052604481018390526064016107cb565b6001600160a01b03841660009081526020819052604090209082900390555b6001600160a01b0382166119a4576002805482900390556119c3565b6001600160a01b03821660009081526020819052604090208054820190555b816001600160a01b0316836001600160a01b03167fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef83604051611a0891815260200190565b60405180910390a3505050565b60606000611a2283611a54565b604080516020808252818301909252919250600091906020820181803683375050509182525060208101929092525090565b600060ff8216601f8111156106c257604051632cd44ac360e21b815260040160405180910390fd5b600060208284031215611a8e57600080fd5b81356001600160e01b031981168114611aa657600080fd5b9392505050565b6000815180845260005b81811015611ad357602081850181015186830182015201611ab7565b506000602082860101526020601f19601f83011685010191505092915050565b602081526000611aa66020830184611aad565b80356001600160a01b0381168114611b1d57600080fd5b919050565b60008060408385031215611b3557600080fd5b611b3e83611b06565b946020939093013593505050565b600080600060608486031215611b6157600080fd5b611b6a84611b06565b95602085013595506040909401359392505050565b600080600060608486031215611b9457600080fd5b611b9d84611b06565b9250611bab60208501611b06565b929592945050506040919091013590565b600060208284031215611bce57600080fd5b5035919050565b60008060408385031215611be857600080fd5b82359150611bf860208401611b06565b90509250929050565b803560ff81168114611b1d57600080fd5b600080600080600060a08688031215611c2a57600080fd5b611c3386611b06565b945060208601359350611c4860408701611c01565b94979396509394606081013594506080013592915050565b600060208284031215611c7257600080fd5b611aa682611b06565b60ff60f81b8816815260e060208201526000611c9a60e0830189611aad565b8281036040840152611cac8189611aad565b606084018890526001600160a01b038716608085015260a0840186905283810360c08501528451808252602080870193509091019060005b81811015611d02578351835260209384019390920191600101611ce4565b50909b9a5050505050505050505050565b600080600080600080600060e0888a031215611d2e57600080fd5b611d3788611b06565b9650611d4560208901611b06565b95506040880135945060608801359350611d6160808901611c01565b9699959850939692959460a0840135945060c09093013592915050565b60008060408385031215611d9157600080fd5b611d9a83611b06565b9150611bf860208401611b06565b60008060008060008060008060006101208a8c031215611dc757600080fd5b611dd08a611b06565b9850611dde60208b01611b06565b975060408a0135965060608a0135955060808a0135945060a08a01359350611e0860c08b01611c01565b989b979a50959894979396929550929360e081013593506101000135919050565b600181811c90821680611e3d57607f821691505b602082108103611e5d57634e487b7160e01b600052602260045260246000fd5b50919050565b634e487b7160e01b600052602160045260246000fd5b808201808211156106c257634e487b7160e01b600052601160045260246000fdfea164736f6c634300081c000a",
+	Bin: "0x6101606040526203f480600b5534801561001857600080fd5b50604051612ce8380380612ce883398101604081905261003791610362565b6040518060400160405280600f81526020016e486565726c656e7320486569746a6560881b81525080604051806040016040528060018152602001603160f81b8152506040518060400160405280600f81526020016e486565726c656e7320486569746a6560881b81525060405180604001604052806006815260200165484549544a4560d01b81525081600390816100d09190610431565b5060046100dd8282610431565b506100ed915083905060056101ef565b610120526100fc8160066101ef565b61014052815160208084019190912060e052815190820120610100524660a05261018960e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a082015260009060c00160405160208183030381529060405280519060200120905090565b60805250503060c0525061019e600082610222565b506101e97f669896195937fd43b7a426ee48677440b45125c3b239efdabd4dbb39a68ebfb47f7a93d8ea4114216a6420421cde774cf65ea417fd00003042d83173841d14d9416102d0565b50610561565b600060208351101561020b576102048361031b565b905061021c565b816102168482610431565b5060ff90505b92915050565b6000828152600a602090815260408083206001600160a01b038516845290915281205460ff166102c8576000838152600a602090815260408083206001600160a01b03861684529091529020805460ff191660011790556102803390565b6001600160a01b0316826001600160a01b0316847f2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d60405160405180910390a450600161021c565b50600061021c565b6000828152600a6020526040808220600101805490849055905190918391839186917fbd79b86ffe0ab8e8776151514217cd7cacd52c909f66475c3af44e129f0b00ff9190a4505050565b600080829050601f8151111561034f578260405163305a27a960e01b815260040161034691906104ef565b60405180910390fd5b805161035a8261053d565b179392505050565b60006020828403121561037457600080fd5b81516001600160a01b038116811461038b57600080fd5b9392505050565b634e487b7160e01b600052604160045260246000fd5b600181811c908216806103bc57607f821691505b6020821081036103dc57634e487b7160e01b600052602260045260246000fd5b50919050565b601f82111561042c57806000526020600020601f840160051c810160208510156104095750805b601f840160051c820191505b818110156104295760008155600101610415565b50505b505050565b81516001600160401b0381111561044a5761044a610392565b61045e8161045884546103a8565b846103e2565b6020601f821160018114610492576000831561047a5750848201515b600019600385901b1c1916600184901b178455610429565b600084815260208120601f198516915b828110156104c257878501518255602094850194600190920191016104a2565b50848210156104e05786840151600019600387901b60f8161c191681555b50505050600190811b01905550565b602081526000825180602084015260005b8181101561051d5760208186018101516040868401015201610500565b506000604082850101526040601f19601f83011684010191505092915050565b805160208083015191908110156103dc5760001960209190910360031b1b16919050565b60805160a05160c05160e05161010051610120516101405161272d6105bb6000396000611c7601526000611c490152600061176d01526000611745015260006116a0015260006116ca015260006116f4015261272d6000f3fe608060405234801561001057600080fd5b50600436106102d65760003560e01c80638456cb5911610182578063d11a57ec116100e9578063e22a5792116100a2578063e94a01021161007c578063e94a01021461078a578063ec76eda9146107c3578063ef55bec6146107e6578063f5f07d0f146107f957600080fd5b8063e22a57921461074f578063e3ee160e14610762578063e63ab1e91461077557600080fd5b8063d11a57ec1461067b578063d505accf146106a2578063d5391393146106b5578063d547741f146106dc578063d9169487146106ef578063dd62ed3e1461071657600080fd5b8063992c3e4b1161013b578063992c3e4b146105d85780639e053a7b146105eb578063a0cc6a6814610612578063a217fddf14610639578063a9059cbb14610641578063b23443721461065457600080fd5b80638456cb591461057457806384b0196e1461057c5780638eb8bd8f1461059757806391d14854146105aa578063929066f5146105bd57806395d89b41146105d057600080fd5b806336568abe116102415780636c5e47c7116101fa5780637abed905116101d45780637abed905146105005780637ecebe00146105135780637f2eecc3146105265780637fa46ab41461054d57600080fd5b80636c5e47c71461044757806370a08231146104a9578063720c96ee146104d257600080fd5b806336568abe146103f25780633758ca7a146104055780633972f37a1461040e5780633f4ba83a146104215780635a049a70146104295780635c975abb1461043c57600080fd5b806323b872dd1161029357806323b872dd1461037d578063248a9ca3146103905780632f2ff15d146103b3578063313ce567146103c657806331993a1c146103d55780633644e515146103ea57600080fd5b806301ffc9a7146102db578063023566531461030357806306fdde0314610338578063095ea7b31461034d57806318160ddd146103605780631e458bee14610368575b600080fd5b6102ee6102e936600461222e565b61080c565b60405190151581526020015b60405180910390f35b61032a7fa35339740b3a3f08409a62134f280a7fb73fcdc69628650b6f243728b6cc384e81565b6040519081526020016102fa565b610340610843565b6040516102fa91906122a5565b6102ee61035b3660046122cf565b6108d5565b60025461032a565b61037b6103763660046122f9565b6108ed565b005b6102ee61038b36600461232c565b6109bc565b61032a61039e366004612369565b6000908152600a602052604090206001015490565b61037b6103c1366004612382565b6109e0565b604051600281526020016102fa565b61032a60008051602061270183398151915281565b61032a610a0b565b61037b610400366004612382565b610a1a565b61032a600b5481565b61037b61041c3660046123bf565b610a52565b61037b610b7a565b61037b6104373660046123fa565b610b9d565b60095460ff166102ee565b610499610455366004612369565b600c60205260009081526040902080546001909101546001600160a01b0380831692600160a01b810467ffffffffffffffff1692600160e01b90910460ff16911684565b6040516102fa949392919061245e565b61032a6104b73660046124bc565b6001600160a01b031660009081526020819052604090205490565b6102ee6104e03660046122cf565b600e60209081526000928352604080842090915290825290205460ff1681565b61037b61050e366004612369565b610c72565b61032a6105213660046124bc565b610d98565b61032a7fd099cc98ef71107a616c4f0f941f04c322d8e254fe26b3c6668db87aae413de881565b61032a7f44ac9762eec3a11893fefb11d028bb3102560094137c3ed4518712475b2577cc81565b61037b610db6565b610584610dd6565b6040516102fa97969594939291906124d7565b61037b6105a5366004612369565b610e1c565b6102ee6105b8366004612382565b610e84565b6102ee6105cb3660046124bc565b610eaf565b610340610f0b565b61037b6105e63660046122f9565b610f1a565b61032a7f669896195937fd43b7a426ee48677440b45125c3b239efdabd4dbb39a68ebfb481565b61032a7f7c7c6cdb67a18743f49ec6fa9b35f50d52ed05cbed4cc592e13b44501c1a226781565b61032a600081565b6102ee61064f3660046122cf565b611031565b61032a7f7a93d8ea4114216a6420421cde774cf65ea417fd00003042d83173841d14d94181565b61032a7fe1dcbdb91df27212a29bc27177c840cf2f819ecf2187432e1fac86c2dd5dfca981565b61037b6106b036600461256f565b61103f565b61032a7f9f2df0fed2c77648de5860a4cc508cd0818c85b8b8a1ab4ceeef8d981c8956a681565b61037b6106ea366004612382565b611179565b61032a7f158b0a9edf7a828aad02f63cd515c68ef2f50ba807396f6d12842833a159742981565b61032a6107243660046125da565b6001600160a01b03918216600090815260016020908152604080832093909416825291909152205490565b61037b61075d36600461232c565b61119e565b61037b610770366004612604565b61133a565b61032a6000805160206126e183398151915281565b6102ee6107983660046122cf565b6001600160a01b03919091166000908152600860209081526040808320938352929052205460ff1690565b6102ee6107d1366004612369565b600d6020526000908152604090205460ff1681565b61037b6107f4366004612604565b611382565b6102ee6108073660046124bc565b6113ee565b60006001600160e01b03198216637965db0b60e01b148061083d57506301ffc9a760e01b6001600160e01b03198316145b92915050565b60606003805461085290612685565b80601f016020809104026020016040519081016040528092919081815260200182805461087e90612685565b80156108cb5780601f106108a0576101008083540402835291602001916108cb565b820191906000526020600020905b8154815290600101906020018083116108ae57829003601f168201915b5050505050905090565b6000336108e38185856114d6565b5060019392505050565b7f9f2df0fed2c77648de5860a4cc508cd0818c85b8b8a1ab4ceeef8d981c8956a6610917816114e3565b6000828152600d602052604090205460ff161561094f57604051636851b8c360e01b8152600481018390526024015b60405180910390fd5b6000828152600d60205260409020805460ff1916600117905561097284846114ed565b81846001600160a01b03167fc263b302aec62d29105026245f19e16f8e0137066ccd4a8bd941f716bd4096bb856040516109ae91815260200190565b60405180910390a350505050565b6000336109ca858285611527565b6109d58585856115a0565b506001949350505050565b6000828152600a60205260409020600101546109fb816114e3565b610a0583836115ff565b50505050565b6000610a15611693565b905090565b6001600160a01b0381163314610a435760405163334bd91960e11b815260040160405180910390fd5b610a4d82826117be565b505050565b6000610a5d8561182b565b80546001820154604080517fa35339740b3a3f08409a62134f280a7fb73fcdc69628650b6f243728b6cc384e60208201529081018990526001600160a01b0392831660608201529116608082015290915060009060a0016040516020818303038152906040528051906020012090506000610ae2610ada8361187e565b8787876118ab565b83549091506001600160a01b03808316911614610b285782546040516312c7da8d60e21b81526001600160a01b0380841660048301529091166024820152604401610946565b8254600160e11b60ff60e01b1982161784556040516001600160a01b039091169088907f6bc59a043c58e5502537b612bd4842f507ac400f658401f33713af2a7c8e781590600090a350505050505050565b6000805160206126e1833981519152610b92816114e3565b610b9a6118d9565b50565b610ba7858561192b565b604080517f158b0a9edf7a828aad02f63cd515c68ef2f50ba807396f6d12842833a159742960208201526001600160a01b0387169181019190915260608101859052600090608001604051602081830303815290604052805190602001209050610c148187868686611982565b6001600160a01b0386166000818152600860209081526040808320898452909152808220805460ff19166001179055518792917f1cdd46ff242716cdaa72d159d339a485b3438398348d68f09d7c8c0a59353d8191a3505050505050565b600080516020612701833981519152610c8a816114e3565b610c926119e7565b6000610c9d8361182b565b8054909150600160a01b900467ffffffffffffffff16421015610cef5780546040516303f3d19360e21b815260048101859052600160a01b90910467ffffffffffffffff166024820152604401610946565b805460018201546001600160a01b039182169116610d0d8282611a0d565b825460ff60e01b1916600360e01b1783556001600160a01b038216600090815260208190526040902054610d42838383611adb565b816001600160a01b0316836001600160a01b0316877fdd3d4d0345d34b4516a94fe6a577923b390665a28c0421d3def4253b6ebffb7784604051610d8891815260200190565b60405180910390a4505050505050565b6001600160a01b03811660009081526007602052604081205461083d565b6000805160206126e1833981519152610dce816114e3565b610b9a611c05565b600060608060008060006060610dea611c42565b610df2611c6f565b60408051600080825260208201909252600f60f81b9b939a50919850469750309650945092509050565b6000610e27816114e3565b81600003610e485760405163e6b60d3360e01b815260040160405180910390fd5b600b8290556040518281527f359f5bc78208c3f893285550b28c8e0256a857328b5060ea9f6eaf362f7d6a4e9060200160405180910390a15050565b6000918252600a602090815260408084206001600160a01b0393909316845291905290205460ff1690565b6000610edb7f669896195937fd43b7a426ee48677440b45125c3b239efdabd4dbb39a68ebfb483610e84565b8061083d575061083d7fe1dcbdb91df27212a29bc27177c840cf2f819ecf2187432e1fac86c2dd5dfca983610e84565b60606004805461085290612685565b7f44ac9762eec3a11893fefb11d028bb3102560094137c3ed4518712475b2577cc610f44816114e3565b610f4d84610eaf565b610f755760405163a167bc0760e01b81526001600160a01b0385166004820152602401610946565b6001600160a01b0384166000908152600e6020908152604080832085845290915290205460ff1615610fbd57604051636851b8c360e01b815260048101839052602401610946565b6001600160a01b0384166000908152600e602090815260408083208584529091529020805460ff19166001179055610ff58484611c9c565b81846001600160a01b03167f3be2edea458ae9d9dd885a96aa23c988b15277ec0f613d273e6fcc4a27e610ff856040516109ae91815260200190565b6000336108e38185856115a0565b834211156110635760405163313c898160e11b815260048101859052602401610946565b60007f6e71edae12b1b97f4d1f60370fef10105fa2faae0126114a169c64845d6126c98888886110b08c6001600160a01b0316600090815260076020526040902080546001810190915590565b6040805160208101969096526001600160a01b0394851690860152929091166060840152608083015260a082015260c0810186905260e001604051602081830303815290604052805190602001209050600061110b8261187e565b9050600061111b828787876118ab565b9050896001600160a01b0316816001600160a01b031614611162576040516325c0072360e11b81526001600160a01b0380831660048301528b166024820152604401610946565b61116d8a8a8a6114d6565b50505050505050505050565b6000828152600a6020526040902060010154611194816114e3565b610a0583836117be565b6000805160206127018339815191526111b6816114e3565b6111c08484611a0d565b600080838152600c6020526040902054600160e01b900460ff1660038111156111eb576111eb612448565b1461120c57604051636851b8c360e01b815260048101839052602401610946565b6000600b544261121c91906126bf565b604080516080810182526001600160a01b038816815267ffffffffffffffff831660208201529192508101600181526001600160a01b038087166020928301526000868152600c8352604090819020845181549486015167ffffffffffffffff16600160a01b026001600160e01b031990951693169290921792909217808255918301519091829060ff60e01b1916600160e01b8360038111156112c2576112c2612448565b021790555060609190910151600190910180546001600160a01b0319166001600160a01b0392831617905560405167ffffffffffffffff831681528582169187169085907f816f7d23958b0226aeb8b203a8496d6ae366303c5086d899d0792adf508ec3ac9060200160405180910390a45050505050565b61136c7f7c7c6cdb67a18743f49ec6fa9b35f50d52ed05cbed4cc592e13b44501c1a22678a8a8a8a8a8a8a8a8a611cd2565b6113778989896115a0565b505050505050505050565b6001600160a01b03881633146113bc5760405163630b830d60e11b81523360048201526001600160a01b0389166024820152604401610946565b61136c7fd099cc98ef71107a616c4f0f941f04c322d8e254fe26b3c6668db87aae413de88a8a8a8a8a8a8a8a8a611cd2565b60006113f982610eaf565b8061140a575061140a600083610e84565b8061143a575061143a7f9f2df0fed2c77648de5860a4cc508cd0818c85b8b8a1ab4ceeef8d981c8956a683610e84565b8061146a575061146a7f44ac9762eec3a11893fefb11d028bb3102560094137c3ed4518712475b2577cc83610e84565b8061148857506114886000805160206126e183398151915283610e84565b806114b857506114b87f7a93d8ea4114216a6420421cde774cf65ea417fd00003042d83173841d14d94183610e84565b8061083d575061083d60008051602061270183398151915283610e84565b610a4d8383836001611de9565b610b9a8133611eb0565b6001600160a01b0382166115175760405163ec442f0560e01b815260006004820152602401610946565b61152360008383611ee9565b5050565b6001600160a01b03838116600090815260016020908152604080832093861683529290522054600019811015610a05578181101561159157604051637dc7a0d960e11b81526001600160a01b03841660048201526024810182905260448101839052606401610946565b610a0584848484036000611de9565b6001600160a01b0383166115ca57604051634b637e8f60e11b815260006004820152602401610946565b6001600160a01b0382166115f45760405163ec442f0560e01b815260006004820152602401610946565b610a4d838383611ee9565b600061160b8383610e84565b61168b576000838152600a602090815260408083206001600160a01b03861684529091529020805460ff191660011790556116433390565b6001600160a01b0316826001600160a01b0316847f2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d60405160405180910390a450600161083d565b50600061083d565b6000306001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000161480156116ec57507f000000000000000000000000000000000000000000000000000000000000000046145b1561171657507f000000000000000000000000000000000000000000000000000000000000000090565b610a15604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a082015260009060c00160405160208183030381529060405280519060200120905090565b60006117ca8383610e84565b1561168b576000838152600a602090815260408083206001600160a01b0386168085529252808320805460ff1916905551339286917ff6391f5c32d9c69d2a47ea670b442974b53935d1edc7fd64eb21e047a839171b9190a450600161083d565b6000818152600c6020526040902060018154600160e01b900460ff16600381111561185857611858612448565b1461187957604051631df7719160e31b815260048101839052602401610946565b919050565b600061083d61188b611693565b8360405161190160f01b8152600281019290925260228201526042902090565b6000806000806118bd88888888611f71565b9250925092506118cd8282612040565b50909695505050505050565b6118e16120f9565b6009805460ff191690557f5db9ee0a495bf2e6ff9c91a7834c1ba4fdd244a5e8aa4e537bd38aeae4b073aa335b6040516001600160a01b03909116815260200160405180910390a1565b6001600160a01b038216600090815260086020908152604080832084845290915290205460ff16156115235760405163288a9a6160e01b81526001600160a01b038316600482015260248101829052604401610946565b60006119986119908761187e565b8585856118ab565b9050846001600160a01b0316816001600160a01b0316146119df576040516365d484af60e01b81526001600160a01b03808316600483015286166024820152604401610946565b505050505050565b60095460ff1615611a0b5760405163d93c066560e01b815260040160405180910390fd5b565b6001600160a01b0382161580611a2a57506001600160a01b038116155b80611a465750806001600160a01b0316826001600160a01b0316145b15611a7757604051636e8ccefd60e01b81526001600160a01b03808416600483015282166024820152604401610946565b611a80826113ee565b15611aa95760405163d4f852f560e01b81526001600160a01b0383166004820152602401610946565b611ab2816113ee565b156115235760405163d4f852f560e01b81526001600160a01b0382166004820152602401610946565b6001600160a01b038316611b06578060026000828254611afb91906126bf565b90915550611b789050565b6001600160a01b03831660009081526020819052604090205481811015611b595760405163391434e360e21b81526001600160a01b03851660048201526024810182905260448101839052606401610946565b6001600160a01b03841660009081526020819052604090209082900390555b6001600160a01b038216611b9457600280548290039055611bb3565b6001600160a01b03821660009081526020819052604090208054820190555b816001600160a01b0316836001600160a01b03167fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef83604051611bf891815260200190565b60405180910390a3505050565b611c0d6119e7565b6009805460ff191660011790557f62e78cea01bee320cd4e420270b5ea74000d11b0c9f74754ebdbfc544b05a25861190e3390565b6060610a157f0000000000000000000000000000000000000000000000000000000000000000600561211c565b6060610a157f0000000000000000000000000000000000000000000000000000000000000000600661211c565b6001600160a01b038216611cc657604051634b637e8f60e11b815260006004820152602401610946565b61152382600083611ee9565b854211611cf557604051631d28c8e560e21b815260048101879052602401610946565b844210611d185760405163dfb5aae360e01b815260048101869052602401610946565b611d22898561192b565b6040805160208082018d90526001600160a01b038c8116838501528b166060830152608082018a905260a0820189905260c0820188905260e0808301889052835180840390910181526101009092019092528051910120611d86818b868686611982565b6001600160a01b038a166000818152600860209081526040808320898452909152808220805460ff19166001179055518792917f98de503528ee59b575ef0c0a2576a82497bfc029a5685b209e9ec333479b10a591a35050505050505050505050565b6001600160a01b038416611e135760405163e602df0560e01b815260006004820152602401610946565b6001600160a01b038316611e3d57604051634a1406b160e11b815260006004820152602401610946565b6001600160a01b0380851660009081526001602090815260408083209387168352929052208290558015610a0557826001600160a01b0316846001600160a01b03167f8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b925846040516109ae91815260200190565b611eba8282610e84565b6115235760405163e2517d3f60e01b81526001600160a01b038216600482015260248101839052604401610946565b611ef16119e7565b6001600160a01b03831615801590611f1157506001600160a01b03821615155b8015611f235750611f2182610eaf565b155b8015611f355750611f3383610eaf565b155b15611f6657604051631868d42760e01b81526001600160a01b03808516600483015283166024820152604401610946565b610a4d838383611adb565b600080807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0841115611fac5750600091506003905082612036565b604080516000808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa158015612000573d6000803e3d6000fd5b5050604051601f1901519150506001600160a01b03811661202c57506000925060019150829050612036565b9250600091508190505b9450945094915050565b600082600381111561205457612054612448565b0361205d575050565b600182600381111561207157612071612448565b0361208f5760405163f645eedf60e01b815260040160405180910390fd5b60028260038111156120a3576120a3612448565b036120c45760405163fce698f760e01b815260048101829052602401610946565b60038260038111156120d8576120d8612448565b03611523576040516335e2f38360e21b815260048101829052602401610946565b60095460ff16611a0b57604051638dfc202b60e01b815260040160405180910390fd5b606060ff83146121365761212f836121c7565b905061083d565b81805461214290612685565b80601f016020809104026020016040519081016040528092919081815260200182805461216e90612685565b80156121bb5780601f10612190576101008083540402835291602001916121bb565b820191906000526020600020905b81548152906001019060200180831161219e57829003601f168201915b5050505050905061083d565b606060006121d483612206565b604080516020808252818301909252919250600091906020820181803683375050509182525060208101929092525090565b600060ff8216601f81111561083d57604051632cd44ac360e21b815260040160405180910390fd5b60006020828403121561224057600080fd5b81356001600160e01b03198116811461225857600080fd5b9392505050565b6000815180845260005b8181101561228557602081850181015186830182015201612269565b506000602082860101526020601f19601f83011685010191505092915050565b602081526000612258602083018461225f565b80356001600160a01b038116811461187957600080fd5b600080604083850312156122e257600080fd5b6122eb836122b8565b946020939093013593505050565b60008060006060848603121561230e57600080fd5b612317846122b8565b95602085013595506040909401359392505050565b60008060006060848603121561234157600080fd5b61234a846122b8565b9250612358602085016122b8565b929592945050506040919091013590565b60006020828403121561237b57600080fd5b5035919050565b6000806040838503121561239557600080fd5b823591506123a5602084016122b8565b90509250929050565b803560ff8116811461187957600080fd5b600080600080608085870312156123d557600080fd5b843593506123e5602086016123ae565b93969395505050506040820135916060013590565b600080600080600060a0868803121561241257600080fd5b61241b866122b8565b945060208601359350612430604087016123ae565b94979396509394606081013594506080013592915050565b634e487b7160e01b600052602160045260246000fd5b6001600160a01b038516815267ffffffffffffffff84166020820152608081016004841061249c57634e487b7160e01b600052602160045260246000fd5b60408201939093526001600160a01b039190911660609091015292915050565b6000602082840312156124ce57600080fd5b612258826122b8565b60ff60f81b8816815260e0602082015260006124f660e083018961225f565b8281036040840152612508818961225f565b606084018890526001600160a01b038716608085015260a0840186905283810360c08501528451808252602080870193509091019060005b8181101561255e578351835260209384019390920191600101612540565b50909b9a5050505050505050505050565b600080600080600080600060e0888a03121561258a57600080fd5b612593886122b8565b96506125a1602089016122b8565b955060408801359450606088013593506125bd608089016123ae565b9699959850939692959460a0840135945060c09093013592915050565b600080604083850312156125ed57600080fd5b6125f6836122b8565b91506123a5602084016122b8565b60008060008060008060008060006101208a8c03121561262357600080fd5b61262c8a6122b8565b985061263a60208b016122b8565b975060408a0135965060608a0135955060808a0135945060a08a0135935061266460c08b016123ae565b989b979a50959894979396929550929360e081013593506101000135919050565b600181811c9082168061269957607f821691505b6020821081036126b957634e487b7160e01b600052602260045260246000fd5b50919050565b8082018082111561083d57634e487b7160e01b600052601160045260246000fdfe65d7a28e3265b37a6474929f336521b332c1681b933f6cb9f3376673440d862a0acf805600123ef007091da3b3ffb39474074c656c127aa68cb0ffec232a8ff8a164736f6c634300081c000a",
 }
 
 // HeitjeCoin is an auto generated Go binding around an Ethereum contract.
@@ -131,6 +131,41 @@ func (heitjeCoin *HeitjeCoin) TryPackCANCELAUTHORIZATIONTYPEHASH() ([]byte, erro
 // Solidity: function CANCEL_AUTHORIZATION_TYPEHASH() view returns(bytes32)
 func (heitjeCoin *HeitjeCoin) UnpackCANCELAUTHORIZATIONTYPEHASH(data []byte) ([32]byte, error) {
 	out, err := heitjeCoin.abi.Unpack("CANCEL_AUTHORIZATION_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackCANCELRECOVERYTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x02356653.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function CANCEL_RECOVERY_TYPEHASH() view returns(bytes32)
+func (heitjeCoin *HeitjeCoin) PackCANCELRECOVERYTYPEHASH() []byte {
+	enc, err := heitjeCoin.abi.Pack("CANCEL_RECOVERY_TYPEHASH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCANCELRECOVERYTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x02356653.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function CANCEL_RECOVERY_TYPEHASH() view returns(bytes32)
+func (heitjeCoin *HeitjeCoin) TryPackCANCELRECOVERYTYPEHASH() ([]byte, error) {
+	return heitjeCoin.abi.Pack("CANCEL_RECOVERY_TYPEHASH")
+}
+
+// UnpackCANCELRECOVERYTYPEHASH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x02356653.
+//
+// Solidity: function CANCEL_RECOVERY_TYPEHASH() view returns(bytes32)
+func (heitjeCoin *HeitjeCoin) UnpackCANCELRECOVERYTYPEHASH(data []byte) ([32]byte, error) {
+	out, err := heitjeCoin.abi.Unpack("CANCEL_RECOVERY_TYPEHASH", data)
 	if err != nil {
 		return *new([32]byte), err
 	}
@@ -341,6 +376,41 @@ func (heitjeCoin *HeitjeCoin) TryPackRECEIVEWITHAUTHORIZATIONTYPEHASH() ([]byte,
 // Solidity: function RECEIVE_WITH_AUTHORIZATION_TYPEHASH() view returns(bytes32)
 func (heitjeCoin *HeitjeCoin) UnpackRECEIVEWITHAUTHORIZATIONTYPEHASH(data []byte) ([32]byte, error) {
 	out, err := heitjeCoin.abi.Unpack("RECEIVE_WITH_AUTHORIZATION_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackRECOVERYROLE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x31993a1c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function RECOVERY_ROLE() view returns(bytes32)
+func (heitjeCoin *HeitjeCoin) PackRECOVERYROLE() []byte {
+	enc, err := heitjeCoin.abi.Pack("RECOVERY_ROLE")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRECOVERYROLE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x31993a1c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function RECOVERY_ROLE() view returns(bytes32)
+func (heitjeCoin *HeitjeCoin) TryPackRECOVERYROLE() ([]byte, error) {
+	return heitjeCoin.abi.Pack("RECOVERY_ROLE")
+}
+
+// UnpackRECOVERYROLE is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x31993a1c.
+//
+// Solidity: function RECOVERY_ROLE() view returns(bytes32)
+func (heitjeCoin *HeitjeCoin) UnpackRECOVERYROLE(data []byte) ([32]byte, error) {
+	out, err := heitjeCoin.abi.Unpack("RECOVERY_ROLE", data)
 	if err != nil {
 		return *new([32]byte), err
 	}
@@ -615,6 +685,28 @@ func (heitjeCoin *HeitjeCoin) TryPackCancelAuthorization(authorizer common.Addre
 	return heitjeCoin.abi.Pack("cancelAuthorization", authorizer, nonce, v, r, s)
 }
 
+// PackCancelRecovery is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3972f37a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function cancelRecovery(bytes32 ref, uint8 v, bytes32 r, bytes32 s) returns()
+func (heitjeCoin *HeitjeCoin) PackCancelRecovery(ref [32]byte, v uint8, r [32]byte, s [32]byte) []byte {
+	enc, err := heitjeCoin.abi.Pack("cancelRecovery", ref, v, r, s)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCancelRecovery is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3972f37a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function cancelRecovery(bytes32 ref, uint8 v, bytes32 r, bytes32 s) returns()
+func (heitjeCoin *HeitjeCoin) TryPackCancelRecovery(ref [32]byte, v uint8, r [32]byte, s [32]byte) ([]byte, error) {
+	return heitjeCoin.abi.Pack("cancelRecovery", ref, v, r, s)
+}
+
 // PackDecimals is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x313ce567.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -702,6 +794,28 @@ func (heitjeCoin *HeitjeCoin) UnpackEip712Domain(data []byte) (Eip712DomainOutpu
 	outstruct.Salt = *abi.ConvertType(out[5], new([32]byte)).(*[32]byte)
 	outstruct.Extensions = *abi.ConvertType(out[6], new([]*big.Int)).(*[]*big.Int)
 	return *outstruct, nil
+}
+
+// PackExecuteRecovery is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7abed905.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function executeRecovery(bytes32 ref) returns()
+func (heitjeCoin *HeitjeCoin) PackExecuteRecovery(ref [32]byte) []byte {
+	enc, err := heitjeCoin.abi.Pack("executeRecovery", ref)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackExecuteRecovery is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7abed905.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function executeRecovery(bytes32 ref) returns()
+func (heitjeCoin *HeitjeCoin) TryPackExecuteRecovery(ref [32]byte) ([]byte, error) {
+	return heitjeCoin.abi.Pack("executeRecovery", ref)
 }
 
 // PackGetRoleAdmin is the Go binding used to pack the parameters required for calling
@@ -824,6 +938,41 @@ func (heitjeCoin *HeitjeCoin) TryPackIsParticipant(account common.Address) ([]by
 // Solidity: function isParticipant(address account) view returns(bool)
 func (heitjeCoin *HeitjeCoin) UnpackIsParticipant(data []byte) (bool, error) {
 	out, err := heitjeCoin.abi.Unpack("isParticipant", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackIsRoleHolder is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf5f07d0f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isRoleHolder(address account) view returns(bool)
+func (heitjeCoin *HeitjeCoin) PackIsRoleHolder(account common.Address) []byte {
+	enc, err := heitjeCoin.abi.Pack("isRoleHolder", account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsRoleHolder is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf5f07d0f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isRoleHolder(address account) view returns(bool)
+func (heitjeCoin *HeitjeCoin) TryPackIsRoleHolder(account common.Address) ([]byte, error) {
+	return heitjeCoin.abi.Pack("isRoleHolder", account)
+}
+
+// UnpackIsRoleHolder is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf5f07d0f.
+//
+// Solidity: function isRoleHolder(address account) view returns(bool)
+func (heitjeCoin *HeitjeCoin) UnpackIsRoleHolder(data []byte) (bool, error) {
+	out, err := heitjeCoin.abi.Unpack("isRoleHolder", data)
 	if err != nil {
 		return *new(bool), err
 	}
@@ -1059,6 +1208,89 @@ func (heitjeCoin *HeitjeCoin) TryPackReceiveWithAuthorization(from common.Addres
 	return heitjeCoin.abi.Pack("receiveWithAuthorization", from, to, value, validAfter, validBefore, nonce, v, r, s)
 }
 
+// PackRecoveries is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6c5e47c7.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function recoveries(bytes32 ref) view returns(address from, uint64 executableAt, uint8 status, address to)
+func (heitjeCoin *HeitjeCoin) PackRecoveries(ref [32]byte) []byte {
+	enc, err := heitjeCoin.abi.Pack("recoveries", ref)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRecoveries is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6c5e47c7.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function recoveries(bytes32 ref) view returns(address from, uint64 executableAt, uint8 status, address to)
+func (heitjeCoin *HeitjeCoin) TryPackRecoveries(ref [32]byte) ([]byte, error) {
+	return heitjeCoin.abi.Pack("recoveries", ref)
+}
+
+// RecoveriesOutput serves as a container for the return parameters of contract
+// method Recoveries.
+type RecoveriesOutput struct {
+	From         common.Address
+	ExecutableAt uint64
+	Status       uint8
+	To           common.Address
+}
+
+// UnpackRecoveries is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6c5e47c7.
+//
+// Solidity: function recoveries(bytes32 ref) view returns(address from, uint64 executableAt, uint8 status, address to)
+func (heitjeCoin *HeitjeCoin) UnpackRecoveries(data []byte) (RecoveriesOutput, error) {
+	out, err := heitjeCoin.abi.Unpack("recoveries", data)
+	outstruct := new(RecoveriesOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.From = *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	outstruct.ExecutableAt = *abi.ConvertType(out[1], new(uint64)).(*uint64)
+	outstruct.Status = *abi.ConvertType(out[2], new(uint8)).(*uint8)
+	outstruct.To = *abi.ConvertType(out[3], new(common.Address)).(*common.Address)
+	return *outstruct, nil
+}
+
+// PackRecoveryDelay is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3758ca7a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function recoveryDelay() view returns(uint256)
+func (heitjeCoin *HeitjeCoin) PackRecoveryDelay() []byte {
+	enc, err := heitjeCoin.abi.Pack("recoveryDelay")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRecoveryDelay is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3758ca7a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function recoveryDelay() view returns(uint256)
+func (heitjeCoin *HeitjeCoin) TryPackRecoveryDelay() ([]byte, error) {
+	return heitjeCoin.abi.Pack("recoveryDelay")
+}
+
+// UnpackRecoveryDelay is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x3758ca7a.
+//
+// Solidity: function recoveryDelay() view returns(uint256)
+func (heitjeCoin *HeitjeCoin) UnpackRecoveryDelay(data []byte) (*big.Int, error) {
+	out, err := heitjeCoin.abi.Unpack("recoveryDelay", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
 // PackRedeem is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x992c3e4b.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -1138,6 +1370,28 @@ func (heitjeCoin *HeitjeCoin) TryPackRenounceRole(role [32]byte, callerConfirmat
 	return heitjeCoin.abi.Pack("renounceRole", role, callerConfirmation)
 }
 
+// PackRequestRecovery is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe22a5792.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function requestRecovery(address from, address to, bytes32 ref) returns()
+func (heitjeCoin *HeitjeCoin) PackRequestRecovery(from common.Address, to common.Address, ref [32]byte) []byte {
+	enc, err := heitjeCoin.abi.Pack("requestRecovery", from, to, ref)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRequestRecovery is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe22a5792.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function requestRecovery(address from, address to, bytes32 ref) returns()
+func (heitjeCoin *HeitjeCoin) TryPackRequestRecovery(from common.Address, to common.Address, ref [32]byte) ([]byte, error) {
+	return heitjeCoin.abi.Pack("requestRecovery", from, to, ref)
+}
+
 // PackRevokeRole is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xd547741f.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -1158,6 +1412,28 @@ func (heitjeCoin *HeitjeCoin) PackRevokeRole(role [32]byte, account common.Addre
 // Solidity: function revokeRole(bytes32 role, address account) returns()
 func (heitjeCoin *HeitjeCoin) TryPackRevokeRole(role [32]byte, account common.Address) ([]byte, error) {
 	return heitjeCoin.abi.Pack("revokeRole", role, account)
+}
+
+// PackSetRecoveryDelay is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8eb8bd8f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setRecoveryDelay(uint256 delay) returns()
+func (heitjeCoin *HeitjeCoin) PackSetRecoveryDelay(delay *big.Int) []byte {
+	enc, err := heitjeCoin.abi.Pack("setRecoveryDelay", delay)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetRecoveryDelay is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8eb8bd8f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setRecoveryDelay(uint256 delay) returns()
+func (heitjeCoin *HeitjeCoin) TryPackSetRecoveryDelay(delay *big.Int) ([]byte, error) {
+	return heitjeCoin.abi.Pack("setRecoveryDelay", delay)
 }
 
 // PackSupportsInterface is the Go binding used to pack the parameters required for calling
@@ -1648,6 +1924,189 @@ func (heitjeCoin *HeitjeCoin) UnpackPausedEvent(log *types.Log) (*HeitjeCoinPaus
 	return out, nil
 }
 
+// HeitjeCoinRecoveryCancelled represents a RecoveryCancelled event raised by the HeitjeCoin contract.
+type HeitjeCoinRecoveryCancelled struct {
+	Ref  [32]byte
+	From common.Address
+	Raw  *types.Log // Blockchain specific contextual infos
+}
+
+const HeitjeCoinRecoveryCancelledEventName = "RecoveryCancelled"
+
+// ContractEventName returns the user-defined event name.
+func (HeitjeCoinRecoveryCancelled) ContractEventName() string {
+	return HeitjeCoinRecoveryCancelledEventName
+}
+
+// UnpackRecoveryCancelledEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RecoveryCancelled(bytes32 indexed ref, address indexed from)
+func (heitjeCoin *HeitjeCoin) UnpackRecoveryCancelledEvent(log *types.Log) (*HeitjeCoinRecoveryCancelled, error) {
+	event := "RecoveryCancelled"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != heitjeCoin.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(HeitjeCoinRecoveryCancelled)
+	if len(log.Data) > 0 {
+		if err := heitjeCoin.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range heitjeCoin.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// HeitjeCoinRecoveryDelaySet represents a RecoveryDelaySet event raised by the HeitjeCoin contract.
+type HeitjeCoinRecoveryDelaySet struct {
+	Delay *big.Int
+	Raw   *types.Log // Blockchain specific contextual infos
+}
+
+const HeitjeCoinRecoveryDelaySetEventName = "RecoveryDelaySet"
+
+// ContractEventName returns the user-defined event name.
+func (HeitjeCoinRecoveryDelaySet) ContractEventName() string {
+	return HeitjeCoinRecoveryDelaySetEventName
+}
+
+// UnpackRecoveryDelaySetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RecoveryDelaySet(uint256 delay)
+func (heitjeCoin *HeitjeCoin) UnpackRecoveryDelaySetEvent(log *types.Log) (*HeitjeCoinRecoveryDelaySet, error) {
+	event := "RecoveryDelaySet"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != heitjeCoin.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(HeitjeCoinRecoveryDelaySet)
+	if len(log.Data) > 0 {
+		if err := heitjeCoin.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range heitjeCoin.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// HeitjeCoinRecoveryExecuted represents a RecoveryExecuted event raised by the HeitjeCoin contract.
+type HeitjeCoinRecoveryExecuted struct {
+	Ref    [32]byte
+	From   common.Address
+	To     common.Address
+	Amount *big.Int
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const HeitjeCoinRecoveryExecutedEventName = "RecoveryExecuted"
+
+// ContractEventName returns the user-defined event name.
+func (HeitjeCoinRecoveryExecuted) ContractEventName() string {
+	return HeitjeCoinRecoveryExecutedEventName
+}
+
+// UnpackRecoveryExecutedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RecoveryExecuted(bytes32 indexed ref, address indexed from, address indexed to, uint256 amount)
+func (heitjeCoin *HeitjeCoin) UnpackRecoveryExecutedEvent(log *types.Log) (*HeitjeCoinRecoveryExecuted, error) {
+	event := "RecoveryExecuted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != heitjeCoin.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(HeitjeCoinRecoveryExecuted)
+	if len(log.Data) > 0 {
+		if err := heitjeCoin.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range heitjeCoin.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// HeitjeCoinRecoveryRequested represents a RecoveryRequested event raised by the HeitjeCoin contract.
+type HeitjeCoinRecoveryRequested struct {
+	Ref          [32]byte
+	From         common.Address
+	To           common.Address
+	ExecutableAt *big.Int
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const HeitjeCoinRecoveryRequestedEventName = "RecoveryRequested"
+
+// ContractEventName returns the user-defined event name.
+func (HeitjeCoinRecoveryRequested) ContractEventName() string {
+	return HeitjeCoinRecoveryRequestedEventName
+}
+
+// UnpackRecoveryRequestedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RecoveryRequested(bytes32 indexed ref, address indexed from, address indexed to, uint256 executableAt)
+func (heitjeCoin *HeitjeCoin) UnpackRecoveryRequestedEvent(log *types.Log) (*HeitjeCoinRecoveryRequested, error) {
+	event := "RecoveryRequested"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != heitjeCoin.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(HeitjeCoinRecoveryRequested)
+	if len(log.Data) > 0 {
+		if err := heitjeCoin.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range heitjeCoin.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // HeitjeCoinRedeemed represents a Redeemed event raised by the HeitjeCoin contract.
 type HeitjeCoinRedeemed struct {
 	From   common.Address
@@ -1993,6 +2452,24 @@ func (heitjeCoin *HeitjeCoin) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], heitjeCoin.abi.Errors["InvalidShortString"].ID.Bytes()[:4]) {
 		return heitjeCoin.UnpackInvalidShortStringError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], heitjeCoin.abi.Errors["RecoveryDelayZero"].ID.Bytes()[:4]) {
+		return heitjeCoin.UnpackRecoveryDelayZeroError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], heitjeCoin.abi.Errors["RecoveryInvalidPair"].ID.Bytes()[:4]) {
+		return heitjeCoin.UnpackRecoveryInvalidPairError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], heitjeCoin.abi.Errors["RecoveryInvalidSigner"].ID.Bytes()[:4]) {
+		return heitjeCoin.UnpackRecoveryInvalidSignerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], heitjeCoin.abi.Errors["RecoveryNotPending"].ID.Bytes()[:4]) {
+		return heitjeCoin.UnpackRecoveryNotPendingError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], heitjeCoin.abi.Errors["RecoveryNotYetExecutable"].ID.Bytes()[:4]) {
+		return heitjeCoin.UnpackRecoveryNotYetExecutableError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], heitjeCoin.abi.Errors["RecoveryRoleHolder"].ID.Bytes()[:4]) {
+		return heitjeCoin.UnpackRecoveryRoleHolderError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], heitjeCoin.abi.Errors["RedeemFromNonParticipant"].ID.Bytes()[:4]) {
 		return heitjeCoin.UnpackRedeemFromNonParticipantError(raw[4:])
@@ -2559,6 +3036,152 @@ func HeitjeCoinInvalidShortStringErrorID() common.Hash {
 func (heitjeCoin *HeitjeCoin) UnpackInvalidShortStringError(raw []byte) (*HeitjeCoinInvalidShortString, error) {
 	out := new(HeitjeCoinInvalidShortString)
 	if err := heitjeCoin.abi.UnpackIntoInterface(out, "InvalidShortString", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HeitjeCoinRecoveryDelayZero represents a RecoveryDelayZero error raised by the HeitjeCoin contract.
+type HeitjeCoinRecoveryDelayZero struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RecoveryDelayZero()
+func HeitjeCoinRecoveryDelayZeroErrorID() common.Hash {
+	return common.HexToHash("0xe6b60d335950d7b7b81887af297d5592d5b8b7ebd0bdb306fdeca720426dc4dd")
+}
+
+// UnpackRecoveryDelayZeroError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RecoveryDelayZero()
+func (heitjeCoin *HeitjeCoin) UnpackRecoveryDelayZeroError(raw []byte) (*HeitjeCoinRecoveryDelayZero, error) {
+	out := new(HeitjeCoinRecoveryDelayZero)
+	if err := heitjeCoin.abi.UnpackIntoInterface(out, "RecoveryDelayZero", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HeitjeCoinRecoveryInvalidPair represents a RecoveryInvalidPair error raised by the HeitjeCoin contract.
+type HeitjeCoinRecoveryInvalidPair struct {
+	From common.Address
+	To   common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RecoveryInvalidPair(address from, address to)
+func HeitjeCoinRecoveryInvalidPairErrorID() common.Hash {
+	return common.HexToHash("0x6e8ccefdff06a538737a42bba417ce66523a883037af234fc4054bfca0487653")
+}
+
+// UnpackRecoveryInvalidPairError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RecoveryInvalidPair(address from, address to)
+func (heitjeCoin *HeitjeCoin) UnpackRecoveryInvalidPairError(raw []byte) (*HeitjeCoinRecoveryInvalidPair, error) {
+	out := new(HeitjeCoinRecoveryInvalidPair)
+	if err := heitjeCoin.abi.UnpackIntoInterface(out, "RecoveryInvalidPair", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HeitjeCoinRecoveryInvalidSigner represents a RecoveryInvalidSigner error raised by the HeitjeCoin contract.
+type HeitjeCoinRecoveryInvalidSigner struct {
+	Signer common.Address
+	From   common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RecoveryInvalidSigner(address signer, address from)
+func HeitjeCoinRecoveryInvalidSignerErrorID() common.Hash {
+	return common.HexToHash("0x4b1f6a34fe3f54841100930df83526258b17ddf041b831fed4b646439865d02d")
+}
+
+// UnpackRecoveryInvalidSignerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RecoveryInvalidSigner(address signer, address from)
+func (heitjeCoin *HeitjeCoin) UnpackRecoveryInvalidSignerError(raw []byte) (*HeitjeCoinRecoveryInvalidSigner, error) {
+	out := new(HeitjeCoinRecoveryInvalidSigner)
+	if err := heitjeCoin.abi.UnpackIntoInterface(out, "RecoveryInvalidSigner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HeitjeCoinRecoveryNotPending represents a RecoveryNotPending error raised by the HeitjeCoin contract.
+type HeitjeCoinRecoveryNotPending struct {
+	Ref [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RecoveryNotPending(bytes32 ref)
+func HeitjeCoinRecoveryNotPendingErrorID() common.Hash {
+	return common.HexToHash("0xefbb8c88a2fc0c590666bbbd147330560010aa0c23c2a93783ed1074491fe865")
+}
+
+// UnpackRecoveryNotPendingError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RecoveryNotPending(bytes32 ref)
+func (heitjeCoin *HeitjeCoin) UnpackRecoveryNotPendingError(raw []byte) (*HeitjeCoinRecoveryNotPending, error) {
+	out := new(HeitjeCoinRecoveryNotPending)
+	if err := heitjeCoin.abi.UnpackIntoInterface(out, "RecoveryNotPending", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HeitjeCoinRecoveryNotYetExecutable represents a RecoveryNotYetExecutable error raised by the HeitjeCoin contract.
+type HeitjeCoinRecoveryNotYetExecutable struct {
+	Ref          [32]byte
+	ExecutableAt *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RecoveryNotYetExecutable(bytes32 ref, uint256 executableAt)
+func HeitjeCoinRecoveryNotYetExecutableErrorID() common.Hash {
+	return common.HexToHash("0x0fcf464c7770f13626a8808106052e83641109c5a771953442025b692e08f61b")
+}
+
+// UnpackRecoveryNotYetExecutableError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RecoveryNotYetExecutable(bytes32 ref, uint256 executableAt)
+func (heitjeCoin *HeitjeCoin) UnpackRecoveryNotYetExecutableError(raw []byte) (*HeitjeCoinRecoveryNotYetExecutable, error) {
+	out := new(HeitjeCoinRecoveryNotYetExecutable)
+	if err := heitjeCoin.abi.UnpackIntoInterface(out, "RecoveryNotYetExecutable", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HeitjeCoinRecoveryRoleHolder represents a RecoveryRoleHolder error raised by the HeitjeCoin contract.
+type HeitjeCoinRecoveryRoleHolder struct {
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RecoveryRoleHolder(address account)
+func HeitjeCoinRecoveryRoleHolderErrorID() common.Hash {
+	return common.HexToHash("0xd4f852f50eb0c0805851a1c47b42ea65bf6611e6252d4c66879fbd3cde7a089f")
+}
+
+// UnpackRecoveryRoleHolderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RecoveryRoleHolder(address account)
+func (heitjeCoin *HeitjeCoin) UnpackRecoveryRoleHolderError(raw []byte) (*HeitjeCoinRecoveryRoleHolder, error) {
+	out := new(HeitjeCoinRecoveryRoleHolder)
+	if err := heitjeCoin.abi.UnpackIntoInterface(out, "RecoveryRoleHolder", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
