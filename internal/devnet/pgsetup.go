@@ -126,6 +126,17 @@ func lookupServerUser() (serverUser, error) {
 	return serverUser{cred: cred}, nil
 }
 
+// ServerCommand returns a command that runs as the user StartPostgres runs the server as (the postgres user
+// when we are root, else ourselves), in /: for a tool that must read or write a cluster's folder, such as
+// pgBackRest. It fails as root when there is no postgres user.
+func ServerCommand(ctx context.Context, name string, args ...string) (*exec.Cmd, error) {
+	u, err := lookupServerUser()
+	if err != nil {
+		return nil, err
+	}
+	return u.command(ctx, name, args...), nil
+}
+
 // command returns cmd set up to run as the server user, in /, which every user can enter.
 func (u serverUser) command(ctx context.Context, name string, args ...string) *exec.Cmd {
 	cmd := exec.CommandContext(ctx, name, args...)

@@ -199,6 +199,12 @@ func runServer(ctx context.Context, u serverUser, binDir, dir string, port int, 
 	if err != nil {
 		return nil, err
 	}
+	// The server user owns every file of its folder, as tools working on it as that user (pgBackRest's
+	// restore) expect.
+	if err := u.own(logPath); err != nil {
+		logFile.Close()
+		return nil, err
+	}
 	offset, err := logFile.Seek(0, io.SeekEnd)
 	if err != nil {
 		return nil, err
