@@ -203,6 +203,17 @@ func (s *Server) payoutReport(c *gin.Context) {
 	c.Data(http.StatusOK, "text/csv; charset=utf-8", csv)
 }
 
+func (s *Server) payoutReportXLSX(c *gin.Context) {
+	r, b, err := s.deps.Payouts.ExportReportXLSX(c.Request.Context(), actor(c), c.Param("id"))
+	if err != nil {
+		respondError(c, err)
+		return
+	}
+	noStore(c)
+	c.Header("Content-Disposition", `attachment; filename="payout-`+r.Reference+`.xlsx"`)
+	c.Data(http.StatusOK, payouts.XLSXContentType, b)
+}
+
 func (s *Server) payoutBankFile(c *gin.Context) {
 	r, xml, err := s.deps.Payouts.ExportBankFile(c.Request.Context(), actor(c), c.Param("id"))
 	if err != nil {

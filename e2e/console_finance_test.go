@@ -59,6 +59,7 @@ func TestConsoleFinance(t *testing.T) {
 
 	// The report, as the console downloads it, is the API's, byte for byte.
 	sameDownload(t, p, c, api, runPath+"/rapport.csv", "/v1/admin/payouts/"+id+"/report.csv")
+	sameDownload(t, p, c, api, runPath+"/rapport.xlsx", "/v1/admin/payouts/"+id+"/report.xlsx")
 
 	d.click(`form[action$="/uitvoeren"] button[type="submit"]`)
 	d.page(runPath)

@@ -75,6 +75,15 @@ func TestPayoutEndToEnd(t *testing.T) {
 	if found := mentions(string(first), who...); len(found) > 0 {
 		t.Fatalf("the report names residents: %v", found)
 	}
+	// The same report as a workbook for Dutch spreadsheets: amounts as numbers.
+	code, book, hdr := p.raw("GET", "/v1/admin/payouts/"+id+"/report.xlsx", fin)
+	if code != http.StatusOK || hdr.Get("Content-Type") != payouts.XLSXContentType {
+		t.Fatalf("report.xlsx: %d %v", code, hdr)
+	}
+	if rows := workbookRows(t, book); len(rows) != 4 || rows[3][0] != "TOTAAL" || rows[3][8] != "21.50" ||
+		!inRows(rows, bakker.name) || !inRows(rows, run["reference"].(string)) {
+		t.Fatalf("report.xlsx rows %v", rows)
+	}
 	runView := p.expect(http.StatusOK, "", "GET", "/v1/admin/payouts/"+id, fin, nil)
 	if found := mentions(strings.ReplaceAll(strings.ToLower(fmtJSON(runView)), "\"", ""), who...); len(found) > 0 {
 		t.Fatalf("finance's view names residents: %v", found)

@@ -11,12 +11,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/heerlen/heitje/contracts/bindings"
 	"github.com/heerlen/heitje/internal/accounts"
@@ -184,4 +186,29 @@ func mentions(text string, needles ...string) []string {
 		}
 	}
 	return out
+}
+
+// workbookRows reads the cells of the report workbook's one sheet as the reader shows them.
+func workbookRows(t *testing.T, book []byte) [][]string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatalf("the workbook does not open: %v", err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Uitbetaling")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// inRows reports whether a cell of rows is s.
+func inRows(rows [][]string, s string) bool {
+	for _, r := range rows {
+		if slices.Contains(r, s) {
+			return true
+		}
+	}
+	return false
 }

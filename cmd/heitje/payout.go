@@ -26,12 +26,13 @@ func payoutCmd(ctx context.Context, args []string) error {
 	}
 	fs := newFlags("payout "+args[0], payoutUsage, "Finance's payout runs from the command line, acting as the finance staff member named by --as\n"+
 		"(audited with request id \"cli\"). list; show ID; create --from --to [--cutoff]; execute ID;\n"+
-		"cancel ID; report ID and sepa ID [-o FILE]; paid ID --on --reference [--shops].")
+		"cancel ID; report ID [--xlsx] and sepa ID [-o FILE]; paid ID --on --reference [--shops].")
 	as := fs.String("as", "", "the finance staff member acting (username)")
 	from := fs.String("from", "", "create: the period's first day, 2006-01-02")
 	to := fs.String("to", "", "create: the period's last day, 2006-01-02")
 	cutoff := fs.Uint64("cutoff", 0, "create: the cut-off block (default: the indexer's last block)")
 	out := fs.String("o", "", "report, sepa: write to this file instead of standard output")
+	workbook := fs.Bool("xlsx", false, "report: the Excel workbook (for Dutch spreadsheets) instead of the CSV")
 	on := fs.String("on", "", "paid: the day the bank paid, 2006-01-02")
 	ref := fs.String("reference", "", "paid: the bank's reference")
 	shops := fs.String("shops", "", "paid: comma-separated shop ids (default: every unpaid line)")
@@ -80,6 +81,9 @@ func payoutCmd(ctx context.Context, args []string) error {
 		run, err = svc.Cancel(ctx, actor, id)
 	case "report", "sepa":
 		export := svc.ExportReport
+		if *workbook {
+			export = svc.ExportReportXLSX
+		}
 		if args[0] == "sepa" {
 			export = svc.ExportBankFile
 		}

@@ -24,7 +24,7 @@ func NewPayouts(cfg *config.Config, db *store.DB, log *slog.Logger, kick func(si
 	if err != nil {
 		return nil, fmt.Errorf("config: DATA_KEY: %w", err)
 	}
-	return payouts.New(db.Payouts(keys), payouts.Options{Debtor: cfg.SEPADebtor, FirstBlock: cfg.TokenDeployBlock,
+	return payouts.New(db.Payouts(keys), payouts.Options{Debtor: cfg.SEPADebtor, BankFileFormat: cfg.SEPAFormat, FirstBlock: cfg.TokenDeployBlock,
 		Kick: kick, Log: log.With("component", "payouts")})
 }
 

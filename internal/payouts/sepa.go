@@ -42,9 +42,33 @@ func (d *Debtor) Validate() error {
 	return nil
 }
 
+// BankFileFormat is the ISO 20022 message the bank file is written in.
+type BankFileFormat string
+
+const (
+	// Pain00100103 is pain.001.001.03, which every Dutch bank takes.
+	Pain00100103 BankFileFormat = "pain.001.001.03"
+	// Pain00100109 is pain.001.001.09 as the EPC's implementation guidelines for customer-to-bank SEPA
+	// credit transfers (EPC132-08, 2023) describe it, which banks take now too.
+	Pain00100109 BankFileFormat = "pain.001.001.09"
+)
+
+// ParseBankFileFormat reads a format's name; "" is pain.001.001.03.
+func ParseBankFileFormat(s string) (BankFileFormat, error) {
+	switch f := BankFileFormat(strings.TrimSpace(s)); f {
+	case "":
+		return Pain00100103, nil
+	case Pain00100103, Pain00100109:
+		return f, nil
+	}
+	return "", fmt.Errorf("SEPA_FORMAT must be %s or %s", Pain00100103, Pain00100109)
+}
+
 // BankFileInput is what the bank file needs besides the run: the debtor, the shops' IBANs by shop id, when
-// the file is made (written in Zone's local time) and the day the bank is asked to pay.
+// the file is made (written in Zone's local time), the day the bank is asked to pay, and the format
+// ("" is pain.001.001.03).
 type BankFileInput struct {
+	Format    BankFileFormat
 	Debtor    Debtor
 	IBANs     map[string]string
 	CreatedAt time.Time
@@ -52,7 +76,7 @@ type BankFileInput struct {
 	Zone      *time.Location
 }
 
-// BankFile writes a run's SEPA credit transfer initiation (ISO 20022 pain.001.001.03): one payment
+// BankFile writes a run's SEPA credit transfer initiation (ISO 20022 pain.001.001.03 or .09): one payment
 // information block from the debtor's account, one transfer per line to the shop's IBAN for its euros, with
 // the run's reference as end-to-end id prefix, message id and remittance information. A bank refuses a
 // second file with the same message id, so uploading a run twice does not pay twice.
@@ -63,17 +87,26 @@ func BankFile(r Run, in BankFileInput) ([]byte, error) {
 	t := r.Totals()
 	remit := sepaText(fmt.Sprintf("Heerlens Heitje payout %s to %s %s", r.PeriodStart.Format(DateLayout),
 		r.PeriodEnd.Format(DateLayout), r.Reference), 140)
-	doc := sepaDocument{Xmlns: "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
+	format, err := ParseBankFileFormat(string(in.Format))
+	if err != nil {
+		return nil, err
+	}
+	doc := sepaDocument{Xmlns: "urn:iso:std:iso:20022:tech:xsd:" + string(format)}
 	c := &doc.Initiation
 	c.GroupHeader = sepaGroupHeader{MsgID: r.Reference, CreatedAt: in.CreatedAt.In(in.Zone).Format("2006-01-02T15:04:05"),
 		NbOfTxs: strconv.Itoa(t.Lines), CtrlSum: Euros(t.AmountCents), InitiatingParty: sepaParty{Name: in.Debtor.Name}}
 	p := &c.PaymentInfo
 	p.ID, p.Method, p.BatchBooking, p.NbOfTxs, p.CtrlSum = r.Reference, "TRF", true, strconv.Itoa(t.Lines), Euros(t.AmountCents)
 	p.TypeInfo.ServiceLevel.Code = "SEPA"
-	p.ExecuteOn = in.ExecuteOn.Format(DateLayout)
 	p.Debtor = sepaParty{Name: in.Debtor.Name}
 	p.DebtorAccount.ID.IBAN = in.Debtor.IBAN
-	p.DebtorAgent.FinInstn.BIC = in.Debtor.BIC
+	if format == Pain00100109 {
+		p.ExecuteOn.Choice = in.ExecuteOn.Format(DateLayout)
+		p.DebtorAgent.FinInstn.BICFI = in.Debtor.BIC
+	} else {
+		p.ExecuteOn.Date = in.ExecuteOn.Format(DateLayout)
+		p.DebtorAgent.FinInstn.BIC = in.Debtor.BIC
+	}
 	p.ChargeBearer = "SLEV"
 	for i, l := range r.Lines {
 		iban := in.IBANs[l.ShopID]
@@ -126,7 +159,7 @@ func (s *Service) ExportBankFile(ctx context.Context, actor accounts.Actor, id s
 			return err
 		}
 		// The run is executed, so today is never before its redeems: the bank pays as soon as it can.
-		file, err = BankFile(r, BankFileInput{Debtor: *s.opts.Debtor, IBANs: ibans, CreatedAt: s.now(), ExecuteOn: s.today(), Zone: s.opts.Zone})
+		file, err = BankFile(r, BankFileInput{Format: s.opts.BankFileFormat, Debtor: *s.opts.Debtor, IBANs: ibans, CreatedAt: s.now(), ExecuteOn: s.today(), Zone: s.opts.Zone})
 		if err != nil {
 			return err
 		}

@@ -19,11 +19,14 @@ func xmllint(t *testing.T) string {
 	return testenv.Tool(t, "xmllint", "libxml2-utils")
 }
 
-// schemaPath is the pain.001.001.03 schema, copied into testdata from ../shared/schemas.
-func schemaPath(t *testing.T) string {
-	p := filepath.Join("testdata", "pain.001.001.03.xsd")
-	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("the schema is not at %s: %v", p, err)
+// schemaPath is the schema of format, copied into testdata from ../shared/schemas: pain.001.001.03, and
+// the EPC's pain.001.001.09 for customer-to-bank SEPA credit transfers (EPC132-08, 2023).
+func schemaPath(t *testing.T, format BankFileFormat) string {
+	name := map[BankFileFormat]string{Pain00100103: "pain.001.001.03.xsd",
+		Pain00100109: "pain.001.001.09-EPC132-08-2023-SCT-C2PSP.xsd"}[format]
+	p := filepath.Join("testdata", name)
+	if _, err := os.Stat(p); name == "" || err != nil {
+		t.Fatalf("no schema of %s at %s: %v", format, p, err)
 	}
 	return p
 }
@@ -36,39 +39,58 @@ func testDebtor(t *testing.T) Debtor {
 	return d
 }
 
+// TestBankFileValidatesAgainstTheSchema writes a run's bank file in each format and validates it with
+// xmllint against the format's schema; the figures are read back.
 func TestBankFileValidatesAgainstTheSchema(t *testing.T) {
 	lint := xmllint(t)
 	r := sampleRun()
 	r.Lines[0].BusinessName = "Café & Bakkerij Ëlise — Heerlen"
 	ibans := map[string]string{r.Lines[0].ShopID: "NL91ABNA0417164300", r.Lines[1].ShopID: "DE89370400440532013000"}
 	zone, _ := time.LoadLocation("Europe/Amsterdam")
-	file, err := BankFile(r, BankFileInput{Debtor: testDebtor(t), IBANs: ibans, CreatedAt: time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC),
-		ExecuteOn: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), Zone: zone})
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "sepa.xml")
-	os.WriteFile(path, file, 0o600)
-	if out, err := exec.Command(lint, "--noout", "--schema", schemaPath(t), path).CombinedOutput(); err != nil {
-		t.Fatalf("xmllint: %v\n%s\n%s", err, out, file)
-	}
-	var doc sepaDocument
-	if err := xml.Unmarshal(file, &doc); err != nil {
-		t.Fatal(err)
-	}
-	p, g := doc.Initiation.PaymentInfo, doc.Initiation.GroupHeader
-	if g.MsgID != r.Reference || g.NbOfTxs != "2" || g.CtrlSum != "23.05" || g.CreatedAt != "2026-12-01T10:30:00" ||
-		p.ExecuteOn != "2026-12-02" || p.DebtorAccount.ID.IBAN != "NL91ABNA0417164300" || p.DebtorAgent.FinInstn.BIC != "BNGHNL2G" {
-		t.Fatalf("header %+v, payment info %+v", g, p)
-	}
-	tx := p.Transfers[0]
-	if tx.Creditor.Name != "Cafe + Bakkerij Elise Heerlen" || tx.Amount.Value != "23.00" || tx.Amount.Currency != "EUR" ||
-		tx.CreditorAccount.ID.IBAN != "NL91ABNA0417164300" || !strings.HasSuffix(tx.Remittance.Unstructured, r.Reference) ||
-		!strings.HasPrefix(tx.PaymentID.EndToEndID, r.Reference) {
-		t.Fatalf("transfer %+v", tx)
+	for _, format := range []BankFileFormat{"", Pain00100103, Pain00100109} {
+		t.Run(string(format), func(t *testing.T) {
+			file, err := BankFile(r, BankFileInput{Format: format, Debtor: testDebtor(t), IBANs: ibans,
+				CreatedAt: time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC), ExecuteOn: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), Zone: zone})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := format
+			if want == "" {
+				want = Pain00100103
+			}
+			path := filepath.Join(t.TempDir(), "sepa.xml")
+			os.WriteFile(path, file, 0o600)
+			if out, err := exec.Command(lint, "--noout", "--schema", schemaPath(t, want), path).CombinedOutput(); err != nil {
+				t.Fatalf("xmllint: %v\n%s\n%s", err, out, file)
+			}
+			var doc sepaDocument
+			if err := xml.Unmarshal(file, &doc); err != nil {
+				t.Fatal(err)
+			}
+			p, g := doc.Initiation.PaymentInfo, doc.Initiation.GroupHeader
+			date, bic := p.ExecuteOn.Date, p.DebtorAgent.FinInstn.BIC
+			if want == Pain00100109 {
+				date, bic = p.ExecuteOn.Choice, p.DebtorAgent.FinInstn.BICFI
+			}
+			if doc.Xmlns != "urn:iso:std:iso:20022:tech:xsd:"+string(want) || g.MsgID != r.Reference || g.NbOfTxs != "2" ||
+				g.CtrlSum != "23.05" || g.CreatedAt != "2026-12-01T10:30:00" || date != "2026-12-02" ||
+				p.DebtorAccount.ID.IBAN != "NL91ABNA0417164300" || bic != "BNGHNL2G" {
+				t.Fatalf("%s: header %+v, payment info %+v", doc.Xmlns, g, p)
+			}
+			tx := p.Transfers[0]
+			if tx.Creditor.Name != "Cafe + Bakkerij Elise Heerlen" || tx.Amount.Value != "23.00" || tx.Amount.Currency != "EUR" ||
+				tx.CreditorAccount.ID.IBAN != "NL91ABNA0417164300" || !strings.HasSuffix(tx.Remittance.Unstructured, r.Reference) ||
+				!strings.HasPrefix(tx.PaymentID.EndToEndID, r.Reference) {
+				t.Fatalf("transfer %+v", tx)
+			}
+		})
 	}
 	if _, err := BankFile(r, BankFileInput{Debtor: testDebtor(t), IBANs: map[string]string{}}); !errors.Is(err, ErrIBANNotKept) {
 		t.Fatalf("a bank file without a shop's IBAN: %v, want ErrIBANNotKept", err)
+	}
+	if _, err := BankFile(r, BankFileInput{Format: "pain.001.001.08", Debtor: testDebtor(t), IBANs: ibans}); err == nil ||
+		!strings.Contains(err.Error(), "SEPA_FORMAT") {
+		t.Fatalf("a bank file in an unknown format: %v", err)
 	}
 }
 

@@ -6,7 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// The elements of pain.001.001.03 that the bank file uses, in the schema's order.
+// The elements of pain.001.001.03 and pain.001.001.09 that the bank file uses, in the schemas' order. Where
+// the two differ, the struct has a field for each, and the one the format does not use stays empty.
 type sepaDocument struct {
 	XMLName    xml.Name       `xml:"Document"`
 	Xmlns      string         `xml:"xmlns,attr"`
@@ -47,16 +48,23 @@ type sepaPaymentInfo struct {
 			Code string `xml:"Cd"`
 		} `xml:"SvcLvl"`
 	} `xml:"PmtTpInf"`
-	ExecuteOn     string      `xml:"ReqdExctnDt"`
+	ExecuteOn     sepaDate    `xml:"ReqdExctnDt"`
 	Debtor        sepaParty   `xml:"Dbtr"`
 	DebtorAccount sepaAccount `xml:"DbtrAcct"`
 	DebtorAgent   struct {
 		FinInstn struct {
-			BIC string `xml:"BIC"`
+			BIC   string `xml:"BIC,omitempty"`   // .03
+			BICFI string `xml:"BICFI,omitempty"` // .09
 		} `xml:"FinInstnId"`
 	} `xml:"DbtrAgt"`
 	ChargeBearer string         `xml:"ChrgBr"`
 	Transfers    []sepaTransfer `xml:"CdtTrfTxInf"`
+}
+
+// sepaDate is the requested execution date: the date itself in .03, a choice of date or date and time in .09.
+type sepaDate struct {
+	Date   string `xml:",chardata"`    // .03
+	Choice string `xml:"Dt,omitempty"` // .09
 }
 
 type sepaTransfer struct {

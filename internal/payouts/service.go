@@ -21,6 +21,8 @@ type Options struct {
 	// Debtor is the municipality's account the bank file pays from; nil refuses the bank file
 	// (ErrBankFileDisabled).
 	Debtor *Debtor
+	// BankFileFormat is the bank file's message; "" is pain.001.001.03.
+	BankFileFormat BankFileFormat
 	// FirstBlock is where the first run's block range starts (the coin's deployment block).
 	FirstBlock uint64
 	// MaxAttempts bounds the redeem intents written for one line when redeems revert on chain; 0 means 5.

@@ -40,6 +40,7 @@ func (s *Server) registerFinance() {
 	s.handle("POST "+financePath+"/{id}/annuleren", f, s.financeCancel)
 	s.handle("POST "+financePath+"/{id}/betaald", f, s.financePaid)
 	s.handle("GET "+financePath+"/{id}/rapport.csv", f, s.financeReport)
+	s.handle("GET "+financePath+"/{id}/rapport.xlsx", f, s.financeReportXLSX)
 	s.handle("GET "+financePath+"/{id}/bankbestand.xml", f, s.financeBankFile)
 }
 
@@ -310,6 +311,19 @@ func (s *Server) financeReport(w http.ResponseWriter, r *http.Request, c *call) 
 	w.Header().Set("X-Report-SHA256", payouts.ReportSHA256Hex(run.ReportSHA256))
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Write(csv)
+}
+
+// financeReportXLSX answers the consolidated report as a workbook, as GET /v1/admin/payouts/{id}/report.xlsx.
+func (s *Server) financeReportXLSX(w http.ResponseWriter, r *http.Request, c *call) {
+	run, b, err := s.deps.Payouts.ExportReportXLSX(r.Context(), c.Actor, r.PathValue("id"))
+	if err != nil {
+		s.downloadFailed(w, r, c, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Disposition", `attachment; filename="payout-`+run.Reference+`.xlsx"`)
+	w.Header().Set("Content-Type", payouts.XLSXContentType)
+	w.Write(b)
 }
 
 // financeBankFile answers the SEPA bank file: the bytes, headers and audit of GET
