@@ -89,9 +89,16 @@ func (p *platform) startChild(t testing.TB, bin string, extra ...string) *exec.C
 // platform's base URL as it is, so that several children can serve side by side.
 func (p *platform) startChildAt(t testing.TB, bin string, extra ...string) (*exec.Cmd, string) {
 	t.Helper()
+	return startServe(t, bin, append(p.childEnv(), extra...))
+}
+
+// startServe runs `heitje serve` with the environment env (LOG_FORMAT=json, for its "serving" line) and
+// returns the process and its base URL once it serves; the process is killed when the test ends.
+func startServe(t testing.TB, bin string, env []string) (*exec.Cmd, string) {
+	t.Helper()
 	cmd := exec.Command(bin, "serve")
 	cmd.Dir = t.TempDir() // no .run/heitje.env here
-	cmd.Env = append(p.childEnv(), extra...)
+	cmd.Env = env
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

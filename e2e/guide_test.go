@@ -1,0 +1,653 @@
+package e2e_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/heerlen/heitje/chain"
+	"github.com/heerlen/heitje/chain/node"
+	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/app"
+	"github.com/heerlen/heitje/internal/config"
+	"github.com/heerlen/heitje/internal/localproc"
+	"github.com/heerlen/heitje/internal/store"
+	"github.com/heerlen/heitje/internal/testenv"
+)
+
+// TestProductionGuide follows deploy/README.md on this machine as an operator would, taking every command and
+// flag from the guide and the units it installs (so that neither can drift from what works): each signer makes
+// its key with `geth account new`; `heitje chain genesis --nodes` (the guide's command, with this machine's
+// addresses) writes the genesis, the keystores, the node keys and the static peer list; three signers and two
+// RPC nodes are initialised and run with the flags of heitje-geth-signer.service and heitje-geth-rpc.service;
+// `heitje chain deploy` deploys the coin from the admin keystore; Postgres gets the two roles from the
+// guide's SQL, `heitje migrate up` runs as the schema owner, the first administrator is made with
+// `heitje admin create`, and `heitje serve` runs as the API's role with heitje.env.example's settings, its
+// keys opened from the keystore and ETH_RPC_URL naming both RPC nodes. A chore's reward is minted; then the
+// first RPC node is killed (SIGKILL) and the API keeps serving: /readyz answers 200, a second reward is
+// minted, a payment confirmed, and `heitje reconcile` finds the ledger equal to the chain.
+//
+// What only one machine needs, the test adds: every node its own P2P, HTTP and engine API (--authrpc.port)
+// port, and `geth account new` a password file instead of the terminal.
+func TestProductionGuide(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
+	defer cancel()
+	guide := readGuide(t)
+	bin := buildHeitje(t)
+	geth, err := node.EnsureGeth(ctx, testenv.ProjectRoot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	network := filepath.Join(dir, "network")
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	signerPass := write("signer.pass", "signer passphrase "+randomText(t))
+	apiPass, adminPass := "api keystore "+randomText(t), "admin keystore "+randomText(t)
+	apiPassFile := write("keystore-passphrase", apiPass)
+
+	// Section 1, step 2: the key ceremony, with the network's nodes on this machine.
+	genesisCmd := guideShell(t, guide, "chain genesis")
+	nodes := guideNodes(t, flagValue(t, genesisCmd, "--nodes"), dir)
+	signers := strings.Split(flagValue(t, genesisCmd, "--signers"), ",")
+	if len(signers) != 3 || len(nodes) != len(signers)+2 {
+		t.Fatalf("the guide's chain genesis names %d signers and %d nodes, want 3 signers and 2 RPC nodes", len(signers), len(nodes))
+	}
+	// Step 1: every signer makes its key on its own machine and sends the address.
+	m := regexp.MustCompile("`runuser -u geth -- (geth --datadir /var/lib/heitje-geth account new)`").FindStringSubmatch(guide)
+	if m == nil {
+		t.Fatal("deploy/README.md no longer says how a signer makes its key (runuser -u geth -- geth … account new)")
+	}
+	accountNew := guideGeth(t, strings.Fields(m[1]))
+	var addrs []string
+	for i := range signers {
+		n := &nodes[i]
+		out := runOut(t, "", nil, geth, append(n.onMachine(t, accountNew, nil), "--password", signerPass)...)
+		n.signer = common.HexToAddress(regexp.MustCompile(`0x[0-9a-fA-F]{40}`).FindString(out))
+		addrs = append(addrs, n.signer.Hex())
+	}
+	args := replaceFlags(t, genesisCmd, map[string]string{"--signers": strings.Join(addrs, ","),
+		"--nodes": joinNodes(nodes), "--out": network})
+	runOut(t, apiPass+"\n"+adminPass+"\n", nil, bin, heitjeArgs(t, args)...)
+	var keys map[string]string
+	readJSON(t, filepath.Join(network, "addresses.json"), &keys)
+
+	// Step 3: every node initialised from the genesis, its node key installed and run as its unit runs it.
+	genesisPath := filepath.Join(network, "genesis.json")
+	gen, err := os.ReadFile(genesisPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var chainID struct{ Config struct{ ChainID uint64 } }
+	if err := json.Unmarshal(gen, &chainID); err != nil {
+		t.Fatal(err)
+	}
+	vars := map[string]string{"/etc/heitje/genesis.json": genesisPath, "/etc/heitje/static-nodes.toml": filepath.Join(network, "static-nodes.toml"),
+		"%d/signer.pass": signerPass, "${NETWORK_ID}": strconv.FormatUint(chainID.Config.ChainID, 10), "${RPC_ADDR}": "127.0.0.1"}
+	signerInit, rpcInit := guideGeth(t, guideShell(t, guide, "/var/lib/heitje-geth init")), guideGeth(t, guideShell(t, guide, "/var/lib/heitje-geth-rpc init"))
+	signerUnit, rpcUnit := unitExec(t, "heitje-geth-signer.service"), unitExec(t, "heitje-geth-rpc.service")
+	for i := range nodes {
+		n := &nodes[i]
+		init, unit := rpcInit, rpcUnit
+		if n.isSigner() {
+			init, unit = signerInit, signerUnit
+		}
+		runOut(t, "", nil, geth, n.onMachine(t, init, vars)...)
+		key, err := os.ReadFile(filepath.Join(network, "nodes", n.name, "nodekey"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(n.dir, "geth", "nodekey"), key, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		n.args = n.onMachine(t, unit, vars)
+	}
+	// The first signer seals block 1 alone; the other nodes start once the guide's geth attach shows it.
+	nodes[0].start(t, geth)
+	m = regexp.MustCompile("`runuser -u geth -- (geth attach --exec eth.blockNumber /var/lib/heitje-geth/geth.ipc)`").FindStringSubmatch(guide)
+	if m == nil {
+		t.Fatal("deploy/README.md no longer says how to see that the first signer sealed block 1 (geth attach --exec eth.blockNumber)")
+	}
+	attach := nodes[0].onMachine(t, guideGeth(t, strings.Fields(m[1])), nil)
+	for deadline := time.Now().Add(3 * time.Minute); ; time.Sleep(200 * time.Millisecond) {
+		out, err := exec.Command(geth, attach...).CombinedOutput()
+		if err == nil && strings.TrimSpace(string(out)) == "1" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("geth attach on the first signer: %v, %s; the end of its log:\n%s", err, out,
+				localproc.Tail(filepath.Join(nodes[0].dir, "geth.log"), 0, 20))
+		}
+	}
+	for i := 1; i < len(nodes); i++ {
+		nodes[i].start(t, geth)
+	}
+	rpcA, rpcB := &nodes[len(signers)], &nodes[len(signers)+1]
+	from := rpcA.waitHead(t, ctx, 1)
+	rpcB.waitHead(t, ctx, from+3) // sealed by the signers in turn, as the RPC nodes see it
+	out := runOut(t, "", nil, bin, "chain", "signers", "--rpc", nodes[0].ipc())
+	for _, a := range addrs {
+		if !strings.Contains(strings.ToLower(out), strings.ToLower(a)) {
+			t.Fatalf("chain signers does not list signer %s:\n%s", a, out)
+		}
+	}
+
+	// Step 4: the coin, deployed from the admin keystore through a node of the network.
+	deployCmd := guideShell(t, guide, "chain deploy")
+	deployEnv, deployArgs := envPrefix(deployCmd)
+	deployEnv = replaceEnv(t, deployEnv, map[string]string{"ETH_RPC_URL": rpcA.rpcURL(), "GENESIS_FILE": genesisPath})
+	deployArgs = replaceFlags(t, deployArgs, map[string]string{"--keystore": filepath.Join(network, "admin-keystore"),
+		"--admin": keys["admin"], "--minter": keys["minter"], "--operator": keys["operator"], "--treasury": keys["treasury"]})
+	deployed := outputVars(runOut(t, adminPass+"\n", deployEnv, bin, heitjeArgs(t, deployArgs)...))
+	if deployed["TOKEN_ADDRESS"] == "" || deployed["TOKEN_DEPLOY_BLOCK"] == "" {
+		t.Fatalf("chain deploy printed %v, want TOKEN_ADDRESS and TOKEN_DEPLOY_BLOCK", deployed)
+	}
+
+	// Section 2: the database with its two roles, migrated by the owner.
+	ownerURL, apiURL := guideDatabase(t, guide)
+	runOut(t, "", []string{"DATABASE_URL=" + ownerURL}, bin, "migrate", "up")
+	blocks := guideSQL(t)
+	execSQL(t, ownerURL, roleNames(blocks[1], ownerURL, apiURL))
+
+	// Section 3: the API's settings as heitje.env.example lists them, its keys by address from the keystore.
+	dataKey := strings.TrimSpace(runOut(t, "", nil, bin, "keys", "generate", "--id", "k1"))
+	metricsPort, err := localproc.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var relayers []string
+	for i := 0; keys[fmt.Sprintf("relayer-%d", i)] != ""; i++ {
+		relayers = append(relayers, keys[fmt.Sprintf("relayer-%d", i)])
+	}
+	env := exampleEnv(t, map[string]string{
+		"DATABASE_URL": apiURL, "ETH_RPC_URL": rpcA.rpcURL() + "," + rpcB.rpcURL(), "GENESIS_FILE": genesisPath,
+		"TOKEN_ADDRESS": deployed["TOKEN_ADDRESS"], "TOKEN_DEPLOY_BLOCK": deployed["TOKEN_DEPLOY_BLOCK"],
+		"KEYSTORE_DIR": filepath.Join(network, "keystore"), "MINTER_KEY": keys["minter"], "OPERATOR_KEY": keys["operator"],
+		"RELAYER_KEYS": strings.Join(relayers, ","), "TREASURY_ADDRESS": keys["treasury"],
+		"JWT_SECRET": randomText(t), "DATA_KEY": dataKey, "LOOKUP_KEY": randomText(t),
+		"HTTP_ADDR": "127.0.0.1:0", "METRICS_ADDR": "127.0.0.1:" + strconv.Itoa(metricsPort),
+		"PHOTO_DIR": filepath.Join(dir, "photos"),
+	})
+	// heitje-api.service hands the keystore's passphrase over as a credential.
+	passVar := unitEnvironment(t, "heitje-api.service", "KEYSTORE_PASSWORD_FILE")
+	env["KEYSTORE_PASSWORD_FILE"] = strings.Replace(passVar, "%d/keystore-passphrase", apiPassFile, 1)
+	environ := []string{"PATH=" + os.Getenv("PATH")}
+	for k, v := range env {
+		environ = append(environ, k+"="+v)
+	}
+	runOut(t, password+"\n", environ, bin, "admin", "create", "--username", "beheerder")
+	_, base := startServe(t, bin, environ)
+
+	// The test's own view: the same configuration, in process, for setting up people and chores.
+	cfg, err := config.Load(func(name string) (string, bool) { v, ok := env[name]; return v, ok }, config.NeedServe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := guidePlatform(t, ctx, cfg, base)
+	reviewer := p.reviewer("beoordelaar")
+	rs := p.residents(2)
+	p.reward(rs[:1], 500, reviewer)
+	if got := p.balanceOf(rs[0].addr); got.Cmp(big.NewInt(500)) != 0 {
+		t.Fatalf("the first reward: %s cents on chain, want 500", got)
+	}
+	p.expectReady()
+
+	// One RPC node of two is killed: the API keeps serving through the other.
+	if err := syscall.Kill(rpcA.proc.Pid(), syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-rpcA.proc.Done()
+	p.expectReady()
+	p.reward(rs[1:], 700, reviewer)
+	s := p.newShop("bakker", true)
+	p.pay(s, rs[1], p.logins(rs[1:])[0], 200)
+	p.waitIndexed()
+	if got := p.ledgerBalance(rs[1].addr); got != 500 {
+		t.Fatalf("the second resident's balance after the failover %d, want 500", got)
+	}
+	p.expectReady()
+	reconcile := exec.Command(bin, "reconcile")
+	reconcile.Env, reconcile.Dir = environ, dir
+	if out, err := reconcile.CombinedOutput(); err != nil || !strings.Contains(string(out), "OK: every equality holds") {
+		t.Fatalf("heitje reconcile: %v\n%s", err, out)
+	}
+}
+
+// guidePlatform is the test's platform on the guide's deployment: the API's configuration cfg, the database
+// as the API's role, the chain through both RPC nodes, and the administrator `heitje admin create` made, with
+// a second factor enrolled; the API serves at base.
+func guidePlatform(t *testing.T, ctx context.Context, cfg *config.Config, base string) *platform {
+	t.Helper()
+	db, err := store.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	client, err := chain.Dial(ctx, cfg.EthRPCURL, cfg.ChainID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(client.Close)
+	p := &platform{tb: t, ctx: ctx, cfg: cfg, db: db, client: client, base: base,
+		deploy: chain.Deployment{Address: cfg.TokenAddress, Block: cfg.TokenDeployBlock}}
+	if p.acc, err = app.NewAccounts(cfg, db); err != nil {
+		t.Fatal(err)
+	}
+	if p.chores, err = app.NewChores(cfg, db, logger()); err != nil {
+		t.Fatal(err)
+	}
+	var id string
+	if err := db.SQL().QueryRowContext(ctx, `SELECT id FROM accounts WHERE username = 'beheerder'`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	p.admin = accounts.Actor{Principal: accounts.Principal{AccountID: id, Username: "beheerder", Role: accounts.RoleStaff,
+		Privileges: accounts.AllPrivileges()}, RequestID: "e2e-guide"}
+	p.acknowledge(id)
+	p.enrol(id, "beheerder")
+	return p
+}
+
+// expectReady fails the test unless GET /readyz answers 200, not degraded (the chain, the indexer and the
+// keys working), within a minute.
+func (p *platform) expectReady() {
+	p.tb.Helper()
+	p.waitFor("a ready API, not degraded", time.Minute, func() bool {
+		code, body := p.call("GET", "/readyz", "", nil)
+		return code == http.StatusOK && body["degraded"] == false
+	})
+}
+
+// guideNode is one geth node of the guide's network on this machine.
+type guideNode struct {
+	name              string
+	signer            common.Address // the zero address for an RPC node
+	dir               string         // its data directory
+	p2p, http, engine int            // its ports
+	args              []string       // geth's arguments, as its unit gives them
+	proc              *localproc.Child
+}
+
+func (n *guideNode) isSigner() bool { return n.signer != (common.Address{}) }
+func (n *guideNode) ipc() string    { return filepath.Join(n.dir, "geth.ipc") }
+func (n *guideNode) rpcURL() string { return "http://127.0.0.1:" + strconv.Itoa(n.http) }
+
+// onMachine is geth's arguments args (from the guide or a unit) for this node: its data directory in place of
+// the unit's, vars replaced, and its own ports.
+func (n *guideNode) onMachine(t *testing.T, args []string, vars map[string]string) []string {
+	t.Helper()
+	pairs := []string{"/var/lib/heitje-geth-rpc", n.dir, "/var/lib/heitje-geth", n.dir, "${SIGNER}", n.signer.Hex()}
+	for k, v := range vars {
+		pairs = append(pairs, k, v)
+	}
+	r := strings.NewReplacer(pairs...)
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = r.Replace(a)
+	}
+	if slices.Contains(out, "--port") {
+		out = replaceFlags(t, out, map[string]string{"--port": strconv.Itoa(n.p2p)})
+		out = append(out, "--authrpc.port", strconv.Itoa(n.engine))
+	}
+	if slices.Contains(out, "--http.port") {
+		out = replaceFlags(t, out, map[string]string{"--http.port": strconv.Itoa(n.http)})
+	}
+	return out
+}
+
+// start runs geth as the node's unit does, with its log in its data directory; it dies with the test.
+func (n *guideNode) start(t *testing.T, geth string) {
+	t.Helper()
+	log, err := os.OpenFile(filepath.Join(n.dir, "geth.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { log.Close() })
+	cmd := exec.Command(geth, n.args...)
+	cmd.Stdout, cmd.Stderr = log, log
+	if n.proc, err = localproc.Start(cmd, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = n.proc.Stop(syscall.SIGINT, 30*time.Second) })
+}
+
+// waitHead waits until the node's head is at least block min and returns it; a signer is asked over its IPC
+// socket, an RPC node over HTTP.
+func (n *guideNode) waitHead(t *testing.T, ctx context.Context, min uint64) uint64 {
+	t.Helper()
+	endpoint := n.ipc()
+	if !n.isSigner() {
+		endpoint = n.rpcURL()
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
+	defer cancel()
+	var head hexutil.Uint64
+	var err error
+	for {
+		var c *rpc.Client
+		if c, err = rpc.DialContext(ctx, endpoint); err == nil {
+			err = c.CallContext(ctx, &head, "eth_blockNumber")
+			c.Close()
+			if err == nil && uint64(head) >= min {
+				return uint64(head)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("node %s did not reach block %d (at %d, %v); the end of its log:\n%s", n.name, min, head, err,
+				localproc.Tail(filepath.Join(n.dir, "geth.log"), 0, 20))
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// guideNodes reads chain genesis' --nodes value: the names the guide gives, each placed on this machine with
+// free ports and a data directory under dir.
+func guideNodes(t *testing.T, value, dir string) []guideNode {
+	t.Helper()
+	var out []guideNode
+	for _, item := range strings.Split(value, ",") {
+		name, _, ok := strings.Cut(item, "=")
+		if !ok {
+			t.Fatalf("the guide's --nodes item %q is not name=host:port", item)
+		}
+		n := guideNode{name: name, dir: filepath.Join(dir, "nodes", name)}
+		for _, port := range []*int{&n.p2p, &n.http, &n.engine} {
+			var err error
+			if *port, err = localproc.FreePort(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func joinNodes(nodes []guideNode) string {
+	var items []string
+	for _, n := range nodes {
+		items = append(items, fmt.Sprintf("%s=127.0.0.1:%d", n.name, n.p2p))
+	}
+	return strings.Join(items, ",")
+}
+
+// readGuide returns deploy/README.md.
+func readGuide(t *testing.T) string {
+	t.Helper()
+	raw, err := os.ReadFile("../deploy/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(raw)
+}
+
+// guideShell returns the words of the one command in the guide's ```sh blocks that contains marker, its
+// continuation lines joined and its comment dropped.
+func guideShell(t *testing.T, guide, marker string) []string {
+	t.Helper()
+	var found []string
+	for _, m := range regexp.MustCompile("(?s)```sh\n(.*?)\n *```").FindAllStringSubmatch(guide, -1) {
+		for _, line := range strings.Split(strings.ReplaceAll(m[1], "\\\n", " "), "\n") {
+			if strings.Contains(line, marker) {
+				line, _, _ = strings.Cut(line, " # ")
+				found = append(found, line)
+			}
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("deploy/README.md has %d shell commands with %q, want 1: %q", len(found), marker, found)
+	}
+	return strings.Fields(found[0])
+}
+
+// guideGeth returns the arguments of a geth command of the guide: the words after geth itself (found as
+// the last word naming geth, after runuser's).
+func guideGeth(t *testing.T, words []string) []string {
+	t.Helper()
+	for i := len(words) - 1; i >= 0; i-- {
+		if filepath.Base(strings.TrimPrefix(words[i], "ExecStart=")) == "geth" {
+			return words[i+1:]
+		}
+	}
+	t.Fatalf("no geth in %q", words)
+	return nil
+}
+
+// unitExec returns geth's arguments in the ExecStart of the unit deploy/systemd/name.
+func unitExec(t *testing.T, name string) []string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "deploy", "systemd", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.ReplaceAll(string(raw), "\\\n", " "), "\n") {
+		if strings.HasPrefix(line, "ExecStart=") {
+			return guideGeth(t, strings.Fields(line))
+		}
+	}
+	t.Fatalf("%s has no ExecStart", name)
+	return nil
+}
+
+// unitEnvironment returns the value the unit deploy/systemd/unit gives the variable name with Environment=.
+func unitEnvironment(t *testing.T, unit, name string) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "deploy", "systemd", unit))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^Environment=` + name + `=(\S+)$`).FindStringSubmatch(string(raw))
+	if m == nil {
+		t.Fatalf("%s sets no %s", unit, name)
+	}
+	return m[1]
+}
+
+// exampleEnv is deploy/systemd/heitje.env.example with the values of set in place of its own. Every
+// placeholder (a value with "…") must be set; the example's other values stay as the guide gives them.
+func exampleEnv(t *testing.T, set map[string]string) map[string]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "deploy", "systemd", "heitje.env.example"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	env := map[string]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		k, v, ok := strings.Cut(sc.Text(), "=")
+		if !ok || strings.HasPrefix(k, "#") {
+			continue
+		}
+		if s, ok := set[k]; ok {
+			v = s
+		} else if strings.Contains(v, "…") {
+			t.Fatalf("heitje.env.example's %s=%s is a placeholder the test does not fill in", k, v)
+		}
+		env[k] = v
+	}
+	for k := range set {
+		if _, ok := env[k]; !ok {
+			t.Fatalf("heitje.env.example has no %s", k)
+		}
+	}
+	return env
+}
+
+// guideDatabase makes a fresh database with the guide's two roles (its first SQL block, with the test's own
+// names) and returns the schema owner's and the API's URLs.
+func guideDatabase(t *testing.T, guide string) (ownerURL, apiURL string) {
+	t.Helper()
+	blocks := guideSQL(t)
+	if len(blocks) != 2 {
+		t.Fatalf("deploy/README.md's database section has %d sql blocks, want 2", len(blocks))
+	}
+	superURL := testenv.Postgres(t)
+	sfx := randomText(t)[:8]
+	sfx = strings.ToLower(regexp.MustCompile(`[^a-zA-Z0-9]`).ReplaceAllString(sfx, "x"))
+	owner, api := "heitje_owner_"+sfx, "heitje_api_"+sfx
+	ownerURL, apiURL = roleURL(superURL, owner), roleURL(superURL, api)
+	u, _ := url.Parse(superURL)
+	sql := strings.NewReplacer("heitje_owner", owner, "heitje_api", api).Replace(blocks[0])
+	sql = regexp.MustCompile(`\bDATABASE heitje\b`).ReplaceAllString(sql, "DATABASE "+strings.TrimPrefix(u.Path, "/"))
+	execSQL(t, superURL, sql)
+	execSQL(t, superURL, "ALTER ROLE "+owner+" PASSWORD '"+owner+"'; ALTER ROLE "+api+" PASSWORD '"+api+"'")
+	t.Cleanup(func() {
+		if !t.Failed() {
+			execSQL(t, superURL, "DROP OWNED BY "+api+"; DROP OWNED BY "+owner+"; DROP ROLE "+owner+"; DROP ROLE "+api)
+		}
+	})
+	return ownerURL, apiURL
+}
+
+// roleNames is an SQL block of the guide with the roles of the URLs in place of heitje_owner and heitje_api.
+func roleNames(sql, ownerURL, apiURL string) string {
+	o, _ := url.Parse(ownerURL)
+	a, _ := url.Parse(apiURL)
+	return strings.NewReplacer("heitje_owner", o.User.Username(), "heitje_api", a.User.Username()).Replace(sql)
+}
+
+// envPrefix splits a shell command into its leading NAME=value assignments and the rest.
+func envPrefix(words []string) (env, rest []string) {
+	for i, w := range words {
+		if !regexp.MustCompile(`^[A-Z_]+=`).MatchString(w) {
+			return words[:i:i], words[i:]
+		}
+	}
+	return words, nil
+}
+
+// replaceEnv gives the assignments env the values of set; each must be among them.
+func replaceEnv(t *testing.T, env []string, set map[string]string) []string {
+	t.Helper()
+	out := []string{"PATH=" + os.Getenv("PATH")}
+	for _, a := range env {
+		k, _, _ := strings.Cut(a, "=")
+		v, ok := set[k]
+		if !ok {
+			t.Fatalf("the guide sets %s, which the test does not fill in", k)
+		}
+		out = append(out, k+"="+v)
+	}
+	if len(out) != len(set)+1 {
+		t.Fatalf("the guide's command sets %q, want %v", env, set)
+	}
+	return out
+}
+
+// flagValue returns the value that follows flag in words.
+func flagValue(t *testing.T, words []string, flag string) string {
+	t.Helper()
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == flag {
+			return words[i+1]
+		}
+	}
+	t.Fatalf("no %s in %q", flag, words)
+	return ""
+}
+
+// replaceFlags is words with the value after each flag of set replaced; each flag must be there.
+func replaceFlags(t *testing.T, words []string, set map[string]string) []string {
+	t.Helper()
+	out := append([]string(nil), words...)
+	for flag, v := range set {
+		found := false
+		for i := 0; i+1 < len(out); i++ {
+			if out[i] == flag {
+				out[i+1], found = v, true
+			}
+		}
+		if !found {
+			t.Fatalf("no %s in %q", flag, words)
+		}
+	}
+	return out
+}
+
+// heitjeArgs returns the arguments after the guide's bin/heitje.
+func heitjeArgs(t *testing.T, words []string) []string {
+	t.Helper()
+	for i, w := range words {
+		if w == "bin/heitje" {
+			return words[i+1:]
+		}
+	}
+	t.Fatalf("no bin/heitje in %q", words)
+	return nil
+}
+
+// runOut runs the command with stdin and, unless env is nil, that environment; it fails the test unless the
+// command succeeds, and returns its standard output.
+func runOut(t *testing.T, stdin string, env []string, name string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = t.TempDir()
+	cmd.Stdin = strings.NewReader(stdin)
+	if env != nil {
+		cmd.Env = env
+	}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s%s", filepath.Base(name), strings.Join(args, " "), err, stdout.String(), stderr.String())
+	}
+	return stdout.String()
+}
+
+// outputVars reads the NAME=value lines of a command's output.
+func outputVars(out string) map[string]string {
+	vars := map[string]string{}
+	for _, line := range strings.Split(out, "\n") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(line), "="); ok {
+			vars[k] = v
+		}
+	}
+	return vars
+}
+
+func readJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// randomText is 32 random bytes in base64, as `openssl rand -base64 32` makes a secret.
+func randomText(t *testing.T) string {
+	t.Helper()
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	return base64.StdEncoding.EncodeToString(b)
+}
