@@ -31,7 +31,7 @@ type auditList struct {
 }
 
 func (s *Server) auditLog(c *gin.Context) {
-	before, err := queryInt(c, "before_id", 0)
+	before, err := queryInt(c, queryKey(c, "beforeId", "before_id"), 0)
 	if err != nil {
 		respondError(c, err)
 		return
@@ -43,8 +43,8 @@ func (s *Server) auditLog(c *gin.Context) {
 	}
 	a := actor(c)
 	entries, err := s.deps.Audit.List(c.Request.Context(), audit.Actor{ID: a.AccountID, Username: a.Username,
-		RequestID: a.RequestID, SourceIP: a.SourceIP}, audit.Filter{SubjectID: c.Query("subject_id"),
-		ActorID: c.Query("actor_id"), Action: c.Query("action"), BeforeID: int64(before), Limit: limit})
+		RequestID: a.RequestID, SourceIP: a.SourceIP}, audit.Filter{SubjectID: c.Query(queryKey(c, "subjectId", "subject_id")),
+		ActorID: c.Query(queryKey(c, "actorId", "actor_id")), Action: c.Query("action"), BeforeID: int64(before), Limit: limit})
 	if err != nil {
 		respondError(c, err)
 		return

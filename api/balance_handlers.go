@@ -57,10 +57,11 @@ func (s *Server) myTransactions(c *gin.Context) {
 		return
 	}
 	var before int64
-	if v := c.Query("before_id"); v != "" {
+	key := queryKey(c, "beforeId", "before_id")
+	if v := c.Query(key); v != "" {
 		if before, err = strconv.ParseInt(v, 10, 64); err != nil || before < 0 {
-			e := Errorf(http.StatusBadRequest, "validation_failed", "before_id must be a whole number")
-			e.Field = "before_id"
+			e := Errorf(http.StatusBadRequest, "validation_failed", key+" must be a whole number")
+			e.Field = key
 			respondError(c, e)
 			return
 		}

@@ -59,7 +59,7 @@ func (s *Server) listChores(c *gin.Context) {
 			respondError(c, err)
 			return
 		}
-		radius, err := queryInt(c, "radius_m", chores.DefaultRadiusM)
+		radius, err := queryInt(c, queryKey(c, "radiusM", "radius_m"), chores.DefaultRadiusM)
 		if err != nil {
 			respondError(c, err)
 			return

@@ -4,7 +4,11 @@
 package api
 
 import (
+	"encoding/json"
+	"mime"
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -41,10 +45,52 @@ func respondError(c *gin.Context, err error) {
 }
 
 func writeError(c *gin.Context, e *Error) {
-	var body envelope
-	body.Error.Code, body.Error.Message, body.Error.Field, body.Error.Reason = e.Code, e.Message, e.Field, e.Reason
 	if e.Status == http.StatusServiceUnavailable && c.Writer.Header().Get("Retry-After") == "" {
 		c.Header("Retry-After", "1") // a moment: the busy password hasher or an unreachable node
 	}
+	if acceptsProblem(c) {
+		b, err := json.Marshal(problemDetails{Type: "about:blank", Title: http.StatusText(e.Status), Status: e.Status,
+			Detail: e.Message, Code: e.Code, Field: e.Field, Reason: e.Reason})
+		if err == nil {
+			c.Abort()
+			c.Data(e.Status, problemJSON, b)
+			return
+		}
+	}
+	var body envelope
+	body.Error.Code, body.Error.Message, body.Error.Field, body.Error.Reason = e.Code, e.Message, e.Field, e.Reason
 	c.AbortWithStatusJSON(e.Status, body)
+}
+
+// problemJSON is the media type of problem details (RFC 9457).
+const problemJSON = "application/problem+json"
+
+// problemDetails is an error as problem details, for a client whose Accept header asks for them; code,
+// field and reason are the envelope's.
+type problemDetails struct {
+	Type   string `json:"type"`
+	Title  string `json:"title"`
+	Status int    `json:"status"`
+	Detail string `json:"detail"`
+	Code   string `json:"code"`
+	Field  string `json:"field,omitempty"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// acceptsProblem reports whether the request's Accept header names application/problem+json (with a
+// quality above 0).
+func acceptsProblem(c *gin.Context) bool {
+	for _, accept := range c.Request.Header.Values("Accept") {
+		for _, r := range strings.Split(accept, ",") {
+			mediaType, params, err := mime.ParseMediaType(strings.TrimSpace(r))
+			if err != nil || mediaType != problemJSON {
+				continue
+			}
+			if q, err := strconv.ParseFloat(params["q"], 64); err == nil && q == 0 {
+				return false
+			}
+			return true
+		}
+	}
+	return false
 }

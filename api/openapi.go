@@ -24,28 +24,34 @@ func (s *Server) openAPI(c *gin.Context) {
 	c.Data(http.StatusOK, "application/json", openAPIDocument)
 }
 
-// OpenAPI builds the OpenAPI 3.1 document from the route table.
+// OpenAPI builds the OpenAPI 3.1 document from the route table. It follows the Dutch government's API
+// Design Rules (Logius' ADR linter, api/adr/): the version in the server URL (/v1) and in an API-Version
+// header on every success, a contact, semantic versioning, 400 answers documented, problem details
+// (RFC 9457) as an error format, lower camelCase query keys, dates with a date format.
 func OpenAPI() ([]byte, error) {
 	s := &Server{}
 	paths := map[string]map[string]any{}
 	for _, rt := range s.routes() {
-		p := ginPathToOpenAPI(rt.Path)
+		p := strings.TrimPrefix(ginPathToOpenAPI(rt.Path), apiBase)
 		if paths[p] == nil {
 			paths[p] = map[string]any{}
+			if !strings.HasPrefix(rt.Path, apiBase+"/") { // /healthz, /readyz: beside the versioned API
+				paths[p]["servers"] = []any{map[string]any{"url": "/", "description": "The host's root, outside the versioned API."}}
+			}
 		}
 		op := map[string]any{
 			"summary":     rt.Summary,
 			"operationId": operationID(rt.Method, rt.Path),
 			"responses": map[string]any{
-				"default": map[string]any{"description": "An error.", "content": map[string]any{
-					"application/json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/Error"}}}},
+				"default": map[string]any{"description": "An error, with the status and stable code that api/problem maps it to.", "content": errorContent()},
 			},
 		}
 		status := rt.Status
 		if status == 0 {
 			status = http.StatusOK
 		}
-		ok := map[string]any{"description": "Success."}
+		ok := map[string]any{"description": "Success.", "headers": map[string]any{
+			"API-Version": map[string]any{"$ref": "#/components/headers/API-Version"}}}
 		if status == http.StatusNoContent {
 			ok["description"] = "Done; no body."
 		} else if rt.Events != nil {
@@ -77,6 +83,11 @@ func OpenAPI() ([]byte, error) {
 		if len(params) > 0 {
 			op["parameters"] = params
 		}
+		if len(params) > 0 || rt.Request != nil || rt.Method != http.MethodGet {
+			op["responses"].(map[string]any)["400"] = map[string]any{"description": "The request is not valid: a malformed body, " +
+				"parameter or header, or a value out of bounds; nothing was changed. The error names the field where it can (field).",
+				"content": errorContent()}
+		}
 		if rt.Who != middleware.Public {
 			op["security"] = []any{map[string]any{"bearer": []any{}}}
 			op["x-callers"] = rt.Who.String()
@@ -89,14 +100,21 @@ func OpenAPI() ([]byte, error) {
 	doc := map[string]any{
 		"openapi": "3.1.0",
 		"info": map[string]any{
-			"title":       "Heerlens Heitje API",
-			"version":     "1",
-			"description": "Residents earn a local coin for small jobs for the municipality and spend it at local shops. Errors are {\"error\": {\"code\", \"message\"}}.",
+			"title":   "Heerlens Heitje API",
+			"version": APIVersion,
+			"description": "Residents earn a local coin for small jobs for the municipality and spend it at local shops. " +
+				"Errors are {\"error\": {\"code\", \"message\"}} (application/json), or problem details (RFC 9457, " +
+				"application/problem+json, with the same code) for a client that sends Accept: application/problem+json. " +
+				"Every answer carries the API's full version in the API-Version header. A page for people: /docs.",
+			"contact": map[string]any{"name": "Gemeente Heerlen, Heerlens Heitje", "email": "heitje@heerlen.nl", "url": "https://www.heerlen.nl"},
 		},
-		"paths": paths,
+		"servers": []any{map[string]any{"url": apiBase, "description": "This installation's API, relative to the host that serves this document."}},
+		"paths":   paths,
 		"components": map[string]any{
 			"securitySchemes": map[string]any{"bearer": map[string]any{"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
-			"schemas": map[string]any{"Error": map[string]any{
+			"headers": map[string]any{"API-Version": map[string]any{"description": "The API's full version (semantic versioning).",
+				"required": true, "schema": map[string]any{"type": "string", "example": APIVersion}}},
+			"schemas": map[string]any{"Problem": problemSchema(), "Error": map[string]any{
 				"type": "object", "required": []string{"error"},
 				"properties": map[string]any{"error": map[string]any{"type": "object", "required": []string{"code", "message"},
 					"properties": map[string]any{"code": map[string]any{"type": "string"}, "message": map[string]any{"type": "string"},
@@ -175,6 +193,9 @@ func schemaOf(t reflect.Type) map[string]any {
 				name = f.Name
 			}
 			props[name] = schemaOf(f.Type)
+			if format := f.Tag.Get("format"); format != "" {
+				props[name].(map[string]any)["format"] = format
+			}
 			if doc := f.Tag.Get("doc"); doc != "" {
 				props[name].(map[string]any)["description"] = doc
 			}
@@ -190,4 +211,30 @@ func schemaOf(t reflect.Type) map[string]any {
 		return s
 	}
 	return map[string]any{}
+}
+
+// apiBase is the versioned API's prefix: the document's server URL, so that its paths are relative to it.
+const apiBase = "/v1"
+
+// errorContent is an error answer's body: the error envelope, or problem details when asked for.
+func errorContent() map[string]any {
+	return map[string]any{
+		"application/json":         map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/Error"}},
+		"application/problem+json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/Problem"}},
+	}
+}
+
+// problemSchema is the body of an error as problem details (RFC 9457), with the envelope's code.
+func problemSchema() map[string]any {
+	str := func(doc string) map[string]any { return map[string]any{"type": "string", "description": doc} }
+	return map[string]any{"type": "object", "required": []string{"type", "title", "status", "detail", "code"},
+		"properties": map[string]any{
+			"type":   str("about:blank: the status and code say what happened."),
+			"title":  str("The HTTP status's phrase."),
+			"status": map[string]any{"type": "integer", "description": "The HTTP status."},
+			"detail": str("What went wrong, for the developer; the same text as the envelope's message."),
+			"code":   str("The stable code, as in the envelope."),
+			"field":  str("The request field at fault, for validation errors."),
+			"reason": str("account_suspended at sign-in: why the municipality suspended the account."),
+		}}
 }

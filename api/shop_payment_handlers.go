@@ -25,7 +25,7 @@ type paymentRequestCreated struct {
 
 // takingsResponse sums one day of a shop's confirmed payments and refunds, in cents.
 type takingsResponse struct {
-	Date          string `json:"date"`
+	Date          string `json:"date" format:"date"`
 	Payments      int    `json:"payments"`
 	GrossCents    int64  `json:"gross_cents"`
 	Refunds       int    `json:"refunds"`
