@@ -20,7 +20,7 @@ var RoleAdmin = common.Hash{}
 // RolesByName are the roles an operator names on the command line.
 var RolesByName = map[string]common.Hash{
 	"admin": RoleAdmin, "minter": RoleMinter, "redeemer": RoleRedeemer, "pauser": RolePauser,
-	"acceptor": RoleAcceptor, "treasury": RoleTreasury, "onboarder": RoleOnboarder,
+	"acceptor": RoleAcceptor, "treasury": RoleTreasury, "onboarder": RoleOnboarder, "recovery": RoleRecovery,
 }
 
 // HasRole reports whether addr holds role on the token at the latest block.

@@ -19,6 +19,10 @@ type Roles struct {
 	Operator common.Address // activates shops (onboarder) and redeems payouts (redeemer)
 	Pauser   common.Address
 	Treasury common.Address
+	// Recovery asks for and carries out recoveries of lost keys (RECOVERY_ROLE); none when zero.
+	Recovery common.Address
+	// RecoveryDelay is set as the contract's recovery delay (whole seconds); 0 keeps the contract's 72 hours.
+	RecoveryDelay time.Duration
 }
 
 // Deployment is where the contract landed.

@@ -80,12 +80,17 @@ func PlanDeployment(ctx context.Context, c *Client, admin *ecdsa.PrivateKey, rol
 		to   common.Address
 	}{
 		{"minter", RoleMinter, roles.Minter}, {"onboarder", RoleOnboarder, roles.Operator}, {"redeemer", RoleRedeemer, roles.Operator},
-		{"pauser", RolePauser, roles.Pauser}, {"treasury", RoleTreasury, roles.Treasury},
+		{"pauser", RolePauser, roles.Pauser}, {"treasury", RoleTreasury, roles.Treasury}, {"recovery", RoleRecovery, roles.Recovery},
 	} {
 		if g.to == (common.Address{}) {
 			continue
 		}
 		if err := add("grant "+g.name+" to "+g.to.Hex(), &p.Token, coin.PackGrantRole(g.role, g.to), 100_000); err != nil {
+			return DeployPlan{}, err
+		}
+	}
+	if secs := int64(roles.RecoveryDelay / time.Second); secs > 0 {
+		if err := add(fmt.Sprintf("set the recovery delay to %d s", secs), &p.Token, coin.PackSetRecoveryDelay(big.NewInt(secs)), 100_000); err != nil {
 			return DeployPlan{}, err
 		}
 	}

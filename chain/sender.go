@@ -491,8 +491,9 @@ func (s *Sender) sendQueued(ctx context.Context) error {
 				}
 				continue
 			}
-			if c.in.Kind == outbox.KindTransferWithAuthorization {
-				// A resident's payment that would revert fails at once, with the reason, and moves nothing.
+			if revertIsFinal(c.in.Kind, reason) {
+				// A resident's payment or cancellation that would revert fails at once, with the reason, and
+				// moves nothing; so does a recovery the contract will never carry out.
 				final = append(final, outbox.Outcome{IntentID: c.in.ID, Status: outbox.StatusFailed, Error: "pre-check: " + reason})
 			} else {
 				// The municipality's own movements (mints, redeems, roles) must happen: a revert here is a
@@ -541,6 +542,20 @@ func (s *Sender) sendQueued(ctx context.Context) error {
 	s.inflight = append(s.inflight, toSend...)
 	sent.WithLabelValues(s.name).Add(float64(len(signed)))
 	return s.broadcast(ctx, toSend)
+}
+
+// revertIsFinal reports whether a queued intent whose pre-check reverted with reason fails for good instead of
+// waiting: a resident's payment or recovery cancellation, and a recovery that is no longer pending (cancelled
+// or carried out) or names a shop, the treasury or a role holder. Every other revert of the municipality's own
+// movements is a condition to fix (a paused contract, a missing role, a delay not yet over): those wait.
+func revertIsFinal(kind outbox.Kind, reason string) bool {
+	switch kind {
+	case outbox.KindTransferWithAuthorization, outbox.KindCancelRecovery:
+		return true
+	case outbox.KindRequestRecovery, outbox.KindExecuteRecovery:
+		return reason == "RecoveryNotPending" || reason == "RecoveryRoleHolder" || reason == "RecoveryInvalidPair"
+	}
+	return false
 }
 
 // broadcast sends raw transactions in nonce order. A node that already has or already mined one answers with

@@ -20,16 +20,21 @@ var (
 	RoleAcceptor  = crypto.Keccak256Hash([]byte("ACCEPTOR_ROLE"))
 	RoleTreasury  = crypto.Keccak256Hash([]byte("TREASURY_ROLE"))
 	RoleOnboarder = crypto.Keccak256Hash([]byte("ONBOARDER_ROLE"))
+	RoleRecovery  = crypto.Keccak256Hash([]byte("RECOVERY_ROLE"))
 )
 
 // gasLimits are the fixed gas limits per kind of intent: generous against the measured use (mint ≤ 75k,
-// EIP-3009 transfer 67.4k, burn 41k), so that no per-transaction estimate is needed.
+// EIP-3009 transfer 67.4k, burn 41k, requestRecovery ≤ 80k, cancelRecovery ≤ 45k, executeRecovery ≤ 70k), so
+// that no per-transaction estimate is needed.
 var gasLimits = map[outbox.Kind]uint64{
 	outbox.KindMint:                      150_000,
 	outbox.KindRedeem:                    120_000,
 	outbox.KindGrantAcceptor:             100_000,
 	outbox.KindRevokeAcceptor:            100_000,
 	outbox.KindTransferWithAuthorization: 150_000,
+	outbox.KindRequestRecovery:           150_000,
+	outbox.KindCancelRecovery:            100_000,
+	outbox.KindExecuteRecovery:           150_000,
 }
 
 // Token is the deployed coin contract.
@@ -62,6 +67,19 @@ func (t *Token) Encode(kind outbox.Kind, a outbox.Args) (data []byte, gas uint64
 		data, err = t.coin.TryPackGrantRole(RoleAcceptor, a.To)
 	case outbox.KindRevokeAcceptor:
 		data, err = t.coin.TryPackRevokeRole(RoleAcceptor, a.To)
+	case outbox.KindRequestRecovery:
+		data, err = t.coin.TryPackRequestRecovery(a.From, a.To, a.Ref)
+	case outbox.KindExecuteRecovery:
+		data, err = t.coin.TryPackExecuteRecovery(a.Ref)
+	case outbox.KindCancelRecovery:
+		if len(a.Signature) != 65 {
+			return nil, 0, errors.New("chain: a cancellation signature has 65 bytes")
+		}
+		v := a.Signature[64]
+		if v < 27 {
+			v += 27
+		}
+		data, err = t.coin.TryPackCancelRecovery(a.Ref, v, [32]byte(a.Signature[0:32]), [32]byte(a.Signature[32:64]))
 	case outbox.KindTransferWithAuthorization:
 		if len(a.Signature) != 65 {
 			return nil, 0, errors.New("chain: an authorization signature has 65 bytes")

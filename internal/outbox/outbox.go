@@ -23,6 +23,9 @@ const (
 	KindGrantAcceptor             Kind = "grant_acceptor"              // grantRole(ACCEPTOR_ROLE, to)
 	KindRevokeAcceptor            Kind = "revoke_acceptor"             // revokeRole(ACCEPTOR_ROLE, to)
 	KindTransferWithAuthorization Kind = "transfer_with_authorization" // EIP-3009, relayed
+	KindRequestRecovery           Kind = "request_recovery"            // requestRecovery(from, to, ref)
+	KindCancelRecovery            Kind = "cancel_recovery"             // cancelRecovery(ref, signature of from)
+	KindExecuteRecovery           Kind = "execute_recovery"            // executeRecovery(ref)
 )
 
 // Status is where an intent is in its life.
