@@ -15,6 +15,7 @@ import (
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/audit"
 	"github.com/heerlen/heitje/internal/auth"
+	"github.com/heerlen/heitje/internal/recovery"
 	"github.com/heerlen/heitje/internal/secrets"
 	"github.com/heerlen/heitje/internal/store"
 	"github.com/heerlen/heitje/internal/testenv"
@@ -90,7 +91,8 @@ func newTestAPI(t *testing.T, opts accounts.Options) *testAPI {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(a.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	a.deps = Deps{Log: log, Status: fakeStatus{nodeID: 6411}, Accounts: a.acc, Audit: audit.NewService(db.Audit())}
+	a.deps = Deps{Log: log, Status: fakeStatus{nodeID: 6411}, Accounts: a.acc, Audit: audit.NewService(db.Audit()),
+		Recovery: recovery.New(db.Recoveries(), nil, recovery.Domain{ChainID: 6411}, true)}
 	a.h = New(a.deps)
 	return a
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/payouts"
 	"github.com/heerlen/heitje/internal/privacy"
+	"github.com/heerlen/heitje/internal/recovery"
 )
 
 // Deps are the services the handlers call.
@@ -29,6 +30,8 @@ type Deps struct {
 	Payments *payments.Service
 	Payouts  *payouts.Service
 	Privacy  *privacy.Service
+	// Recovery runs recoveries of lost keys.
+	Recovery *recovery.Service
 	// MaxPhotoBytes is the largest proof photo the API reads; 0 means photos.DefaultLimits.
 	MaxPhotoBytes int64
 	// Authenticator checks access tokens; nil means Accounts.
@@ -119,6 +122,9 @@ func (s *Server) routes() []route {
 		{Method: http.MethodPost, Path: "/v1/me/second-factor/confirm", Summary: "Staff: confirm the enrolment with a code the app shows now (400 validation_failed, field code, when wrong). Answers the ten single-use recovery codes, this once (only their hashes are kept); your other sessions end; audited. From then on logging in needs second_factor.", Who: staff, Request: secondFactorConfirmRequest{}, Response: recoveryCodesView{}, Handler: s.confirmSecondFactor},
 		{Method: http.MethodGet, Path: "/v1/me/wallet/challenge", Summary: "A fresh single-use message for the phone to sign (EIP-191 personal_sign), valid 5 minutes.", Who: resident, Response: challengeResponse{}, Handler: s.walletChallenge},
 		{Method: http.MethodPut, Path: "/v1/me/wallet", Summary: "Bind the phone's address by its signature over the challenge.", Who: resident, Request: walletRequest{}, Response: walletResponse{}, Handler: s.bindWallet},
+		{Method: http.MethodPost, Path: "/v1/me/recovery", Summary: "Ask to recover the coins of a lost key: signed in with the password on a new device, with the new key's address and its signature of the wallet challenge. One member of staff verifies your identity, a second approves; the coins then move on chain after the contract's delay (72 hours unless the municipality set another), during which the lost key can cancel. 409 recovery_open, address_taken, same_address; 422 no_wallet, or recovery_unavailable without a recovery key.", Who: resident, Request: recoveryAskRequest{}, Response: recoveryView{}, Status: http.StatusCreated, Handler: s.askRecovery},
+		{Method: http.MethodGet, Path: "/v1/me/recovery", Summary: "Your latest recovery, with the message the lost key signs to cancel it while it is open.", Who: resident, Response: recoveryView{}, Handler: s.myRecovery},
+		{Method: http.MethodPost, Path: "/v1/recoveries/:id/cancel", Summary: "Cancel a recovery with the lost key's signature of its CancelRecovery message (no sign-in: the signature is the authority); the platform relays it to the chain. 400 bad_signature; 409 invalid_state once it ended.", Who: public, Request: recoveryCancelRequest{}, Response: recoveryStatusView{}, Handler: s.cancelRecovery},
 
 		{Method: http.MethodGet, Path: "/v1/admin/staff", Summary: "Staff accounts, active and disabled, with their privileges and last login: the periodic access review.", Who: staff, Privilege: accounts.PrivStaffManage, Query: []string{"limit", "offset"}, Response: staffList{}, Handler: s.listStaff},
 		{Method: http.MethodPost, Path: "/v1/admin/staff", Summary: "Create a staff account with a set of privileges.", Who: staff, Privilege: accounts.PrivStaffManage, Request: createStaffRequest{}, Response: staffView{}, Status: http.StatusCreated, Handler: s.createStaff},
@@ -132,6 +138,10 @@ func (s *Server) routes() []route {
 		{Method: http.MethodPost, Path: "/v1/admin/accounts/:id/reject", Summary: "Reject a pending resident or shop; the reason is required.", Who: staff, Privilege: accounts.PrivAccountsApprove, Request: decisionRequest{}, Response: decisionResponse{}, Handler: s.reject},
 		{Method: http.MethodPost, Path: "/v1/admin/accounts/:id/suspend", Summary: "Suspend an approved resident or shop, with a reason the person is shown at sign-in (403 account_suspended, the reason in error.reason): every session ends at once, a shop's open payment requests are cancelled and it takes no payments. Coins stay the holder's: a shop is still paid out, and once it holds nothing more its accepting role is revoked on chain. Staff are refused (422 staff_account: disable them instead); 409 account_already_suspended. Audited.", Who: staff, Privilege: accounts.PrivAccountsApprove, Request: suspensionRequest{}, Response: suspensionView{}, Handler: s.suspendAccount},
 		{Method: http.MethodPost, Path: "/v1/admin/accounts/:id/reinstate", Summary: "End a suspension, with a reason: the account signs in again; a shop whose accepting role was revoked gets it granted again on chain and takes payments once the grant is confirmed. 409 account_not_suspended. Audited.", Who: staff, Privilege: accounts.PrivAccountsApprove, Request: suspensionRequest{}, Response: suspensionView{}, Handler: s.reinstateAccount},
+		{Method: http.MethodGet, Path: "/v1/admin/recoveries", Summary: "Recoveries of lost keys by status (the open ones by default), oldest first.", Who: staff, Privilege: accounts.PrivAccountsApprove, Query: []string{"status"}, Response: recoveriesResponse{}, Handler: s.listRecoveries},
+		{Method: http.MethodPost, Path: "/v1/admin/recoveries/:id/verify", Summary: "Record that you verified the resident's identity (at the counter) for an asked recovery; a second member of staff approves. Audited.", Who: staff, Privilege: accounts.PrivAccountsApprove, BodyOptional: true, Response: adminRecoveryView{}, Handler: s.verifyRecovery},
+		{Method: http.MethodPost, Path: "/v1/admin/recoveries/:id/approve", Summary: "Approve a verified recovery (four eyes: not by who verified it, 403 same_staff): the recovery key asks the coin for it, which lets it move the coins after its delay. Audited.", Who: staff, Privilege: accounts.PrivAccountsApprove, BodyOptional: true, Response: adminRecoveryView{}, Handler: s.approveRecovery},
+		{Method: http.MethodPost, Path: "/v1/admin/recoveries/:id/reject", Summary: "Refuse an asked or verified recovery, with a reason. Audited.", Who: staff, Privilege: accounts.PrivAccountsApprove, Request: recoveryRejectRequest{}, Response: adminRecoveryView{}, Handler: s.rejectRecovery},
 		{Method: http.MethodPost, Path: "/v1/admin/shops/:id/activate", Summary: "Enable an approved shop's address for payments: grants it the accepting role on chain through the outbox.", Who: staff, Privilege: accounts.PrivAccountsApprove, Response: activationResponse{}, Handler: s.activateShop},
 		{Method: http.MethodGet, Path: "/v1/admin/shop-changes", Summary: "Changes of shops' bank details (legal name, KvK number, IBAN) in one status, pending by default, oldest first, each with the approved details it would replace. Every change listed is audited as a read of the shop's details.", Who: staff, Privilege: accounts.PrivAccountsApprove, Query: []string{"status", "limit", "offset"}, Response: shopChangeList{}, Handler: s.listShopChanges},
 		{Method: http.MethodPost, Path: "/v1/admin/shops/:id/changes", Summary: "Enter a change of an approved shop's bank details on its behalf (note required: why, on whose request). It waits, like the shop's own, for another member of staff to approve it; a change still waiting for the shop is superseded. Audited.", Who: staff, Privilege: accounts.PrivAccountsApprove, Request: shopChangeRequest{}, Response: shopChangeView{}, Status: http.StatusCreated, Handler: s.enterShopChange},

@@ -66,6 +66,8 @@ type platform struct {
 	admin       accounts.Actor
 	// factors are the staff's second factors (second_factor_helpers_test.go).
 	factors factors
+	// adminKey holds the coin's DEFAULT_ADMIN_ROLE, for tests that grant a role after deployment.
+	adminKey *ecdsa.PrivateKey
 }
 
 func newPlatform(tb testing.TB) *platform {
@@ -106,8 +108,8 @@ func newPlatformAt(tb testing.TB, env *testenv.ChainEnv, dbURL string) *platform
 		tb.Fatal(err)
 	}
 	tb.Cleanup(client.Close)
-	minter, operator, relayer := env.FundedKey(tb), env.FundedKey(tb), env.FundedKey(tb)
-	dep, err := chain.DeployToken(ctx, client, env.FundedKey(tb), chain.Roles{
+	minter, operator, relayer, adminKey := env.FundedKey(tb), env.FundedKey(tb), env.FundedKey(tb), env.FundedKey(tb)
+	dep, err := chain.DeployToken(ctx, client, adminKey, chain.Roles{
 		Minter: crypto.PubkeyToAddress(minter.PublicKey), Operator: crypto.PubkeyToAddress(operator.PublicKey),
 		Treasury: common.HexToAddress("0x00000000000000000000000000000000000000aa"),
 	})
@@ -124,7 +126,7 @@ func newPlatformAt(tb testing.TB, env *testenv.ChainEnv, dbURL string) *platform
 			Bounds: config.DefaultBounds, MaxRewardCents: 5000, ClaimProofTTL: 48 * time.Hour,
 			RewardCapMonthCents: 21000, RewardCapYearCents: 210000},
 		Web: config.Web{PublicBaseURL: config.DefaultPublicBaseURL}}
-	p := &platform{tb: tb, ctx: ctx, cfg: cfg, db: db, client: client, deploy: dep}
+	p := &platform{tb: tb, ctx: ctx, cfg: cfg, db: db, client: client, deploy: dep, adminKey: adminKey}
 	if p.acc, err = app.NewAccounts(cfg, db); err != nil {
 		tb.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/heerlen/heitje/internal/payouts"
 	"github.com/heerlen/heitje/internal/photos"
 	"github.com/heerlen/heitje/internal/privacy"
+	"github.com/heerlen/heitje/internal/recovery"
 	"github.com/heerlen/heitje/internal/secrets"
 )
 
@@ -149,6 +150,20 @@ var known = []struct {
 	{privacy.ErrAlreadyLifted, Errorf(http.StatusConflict, "already_lifted", "this restriction was already lifted")},
 	{privacy.ErrIdentityUnverified, Errorf(http.StatusUnprocessableEntity, "identity_not_verified", "the requester's identity was not established: the request can only be refused")},
 	{privacy.ErrBreachClosed, Errorf(http.StatusConflict, "breach_closed", "this breach is closed and takes no more changes")},
+
+	{recovery.ErrNotFound, Errorf(http.StatusNotFound, "not_found", "no such resource")},
+	{recovery.ErrForbidden, Errorf(http.StatusForbidden, "forbidden", "only an approved resident asks for a recovery of its own coins")},
+	{recovery.ErrNoWallet, Errorf(http.StatusUnprocessableEntity, "no_wallet", "the account has no bound address whose coins could be recovered")},
+	{recovery.ErrSameAddress, Errorf(http.StatusConflict, "same_address", "the new address is the one already bound; make a new key on this device")},
+	{recovery.ErrAddressTaken, Errorf(http.StatusConflict, "address_taken", "this address belongs to another account")},
+	{recovery.ErrOpen, Errorf(http.StatusConflict, "recovery_open", "a recovery of this account is already open")},
+	{recovery.ErrInvalidState, Errorf(http.StatusConflict, "invalid_state", "the recovery is not in a state that allows this; nothing was changed")},
+	{recovery.ErrSameStaff, Errorf(http.StatusForbidden, "same_staff", "four eyes: you verified this identity, so another member of staff must approve; nothing was changed")},
+	{recovery.ErrBadSignature, Errorf(http.StatusBadRequest, "bad_signature", "the signature is not the lost key's signature of this recovery's cancellation")},
+	{recovery.ErrNoChallenge, Errorf(http.StatusBadRequest, "no_challenge", "ask for a challenge first: GET /v1/me/wallet/challenge")},
+	{recovery.ErrChallengeExpire, Errorf(http.StatusBadRequest, "challenge_expired", "the challenge expired; ask for a new one")},
+	{recovery.ErrChallengeUsed, Errorf(http.StatusConflict, "challenge_used", "the challenge was already used; ask for a new one")},
+	{recovery.ErrUnavailable, Errorf(http.StatusUnprocessableEntity, "recovery_unavailable", "this platform has no recovery key configured; ask the municipality")},
 }
 
 // FieldError is a domain's validation error: it names the field at fault and says what is wrong with it.

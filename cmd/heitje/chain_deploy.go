@@ -32,13 +32,15 @@ type deploymentRecord struct {
 // to be synced, then signs every transaction and stores them in the record file before sending the first;
 // run again after a failure, it sends the recorded transactions (again) instead of new ones.
 func chainDeploy(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
-	fs := newFlags("chain deploy", "chain deploy --minter ADDR --operator ADDR --treasury ADDR [--keystore DIR --admin ADDR]",
+	fs := newFlags("chain deploy", "chain deploy --minter ADDR --operator ADDR --treasury ADDR [--recovery ADDR --recovery-delay 72h] [--keystore DIR --admin ADDR]",
 		"Deploys the coin with the admin key and grants the platform's keys their roles; prints TOKEN_ADDRESS\n"+
 			"and TOKEN_DEPLOY_BLOCK. Waits for a synced node, records every signed transaction before sending, and\n"+
 			"re-sends the recorded ones when run again after a failure.")
 	minter := fs.String("minter", "", "address that mints rewards (MINTER_ROLE)")
 	operator := fs.String("operator", "", "address that activates shops and redeems payouts")
 	treasury := fs.String("treasury", "", "the municipality's treasury address")
+	recoveryKey := fs.String("recovery", "", "address of the recovery key (RECOVERY_ROLE: recovers residents' lost keys); none when left out")
+	recoveryDelay := fs.Duration("recovery-delay", 72*time.Hour, "how long the lost key can cancel a recovery before the coins move")
 	record := fs.String("record", "", "the deployment record file (default deployment.json next to GENESIS_FILE)")
 	syncWait := fs.Duration("sync-wait", 10*time.Minute, "how long to wait for the node to be synced")
 	another := fs.Bool("another", false, "deploy although the admin already created a contract (a second coin)")
@@ -55,6 +57,18 @@ func chainDeploy(ctx context.Context, args []string, stdin io.Reader, stdout io.
 			return usageError{fmt.Errorf("--%s must be a 0x address", a.name)}
 		}
 		*a.dst = common.HexToAddress(a.v)
+	}
+	if *recoveryKey != "" {
+		if !common.IsHexAddress(*recoveryKey) {
+			return usageError{errors.New("--recovery must be a 0x address")}
+		}
+		roles.Recovery = common.HexToAddress(*recoveryKey)
+	}
+	if *recoveryDelay < time.Second {
+		return usageError{errors.New("--recovery-delay must be at least 1s")}
+	}
+	if *recoveryDelay != 72*time.Hour {
+		roles.RecoveryDelay = *recoveryDelay
 	}
 	if *record == "" {
 		lookup, err := configLookup()

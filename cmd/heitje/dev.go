@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/heerlen/heitje/chain"
 	"github.com/heerlen/heitje/internal/app"
@@ -115,6 +117,7 @@ func devRun(ctx context.Context, root string, args []string) error {
 		"GENESIS_FILE":     net.GenesisPath,
 		"MINTER_KEY":       devnet.DevMinter.Private,
 		"OPERATOR_KEY":     devnet.DevOperator.Private,
+		"RECOVERY_KEY":     devnet.DevRecovery.Private,
 		"TREASURY_ADDRESS": devnet.DevTreasury.Address,
 		"HTTP_ADDR":        "127.0.0.1:8080",
 		// The demo municipality's bank account, so payout runs get a bank file: the example IBAN of the
@@ -220,13 +223,28 @@ func ensureToken(ctx context.Context, state string, settings map[string]string, 
 	if err != nil {
 		return d, errors.New("config: OPERATOR_KEY is not a valid hex secp256k1 private key")
 	}
-	dep, err := chain.DeployToken(ctx, c, admin, chain.Roles{
+	roles := chain.Roles{
 		Minter:   crypto.PubkeyToAddress(minter.PublicKey),
 		Operator: crypto.PubkeyToAddress(operator.PublicKey),
 		Treasury: common.HexToAddress(settings["TREASURY_ADDRESS"]),
-	})
+	}
+	if k := settings["RECOVERY_KEY"]; k != "" {
+		recoverer, err := crypto.HexToECDSA(strings.TrimPrefix(k, "0x"))
+		if err != nil {
+			return d, errors.New("config: RECOVERY_KEY is not a valid hex secp256k1 private key")
+		}
+		roles.Recovery = crypto.PubkeyToAddress(recoverer.PublicKey)
+	}
+	dep, err := chain.DeployToken(ctx, c, admin, roles)
 	if err != nil {
 		return d, err
+	}
+	if roles.Recovery != (common.Address{}) {
+		// The development genesis predates the recovery key: the admin gives it ether for gas.
+		wei := new(big.Int).Mul(big.NewInt(1000), big.NewInt(params.Ether))
+		if _, err := chain.SendEther(ctx, c, admin, roles.Recovery, wei); err != nil {
+			return d, fmt.Errorf("funding the recovery key: %w", err)
+		}
 	}
 	d = deployment{ChainID: chainID, Token: dep.Address.Hex(), Block: dep.Block}
 	b, _ := json.MarshalIndent(d, "", "  ")
@@ -239,7 +257,7 @@ func ensureToken(ctx context.Context, state string, settings map[string]string, 
 
 func writeEnvFile(path string, settings map[string]string) error {
 	keys := []string{"DATABASE_URL", "ETH_RPC_URL", "GENESIS_FILE", "TOKEN_ADDRESS", "TOKEN_DEPLOY_BLOCK",
-		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "TREASURY_ADDRESS", "HTTP_ADDR", "SEPA_DEBTOR_NAME", "SEPA_DEBTOR_IBAN", "SEPA_DEBTOR_BIC", "JWT_SECRET", "DATA_KEY", "DATA_KEY_OLD", "LOOKUP_KEY", "CHAIN_CONFIRMATIONS"}
+		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "RECOVERY_KEY", "TREASURY_ADDRESS", "HTTP_ADDR", "SEPA_DEBTOR_NAME", "SEPA_DEBTOR_IBAN", "SEPA_DEBTOR_BIC", "JWT_SECRET", "DATA_KEY", "DATA_KEY_OLD", "LOOKUP_KEY", "CHAIN_CONFIRMATIONS"}
 	var b strings.Builder
 	b.WriteString("# Written by `make run` (heitje dev run): the settings of the local platform.\n")
 	b.WriteString("# The keys are the published DEVELOPMENT NETWORK keys unless you overrode them; the secrets\n")

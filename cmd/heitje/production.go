@@ -37,7 +37,7 @@ func refuseDevMaterial(cfg *config.Config) error {
 	}
 	published := map[common.Address]string{}
 	for _, k := range append([]devnet.DevKey{devnet.DevSigner, devnet.DevAdmin, devnet.DevMinter, devnet.DevOperator,
-		devnet.DevTreasury}, devnet.DevRelayers...) {
+		devnet.DevTreasury, devnet.DevRecovery}, devnet.DevRelayers...) {
 		published[common.HexToAddress(k.Address)] = k.Role
 	}
 	var found []string
@@ -57,6 +57,9 @@ func refuseDevMaterial(cfg *config.Config) error {
 	}
 	for i, k := range cfg.RelayerKeys {
 		check(fmt.Sprintf("RELAYER_KEYS entry %d", i+1), crypto.PubkeyToAddress(k.PublicKey))
+	}
+	if cfg.RecoveryKey != nil {
+		check("RECOVERY_KEY", crypto.PubkeyToAddress(cfg.RecoveryKey.PublicKey))
 	}
 	check("TREASURY_ADDRESS", cfg.TreasuryAddress)
 	if len(found) == 0 {

@@ -30,6 +30,9 @@ func refuseAdminKey(ctx context.Context, c *chain.Client, cfg *config.Config) er
 	for i, k := range cfg.RelayerKeys {
 		keys = append(keys, held{fmt.Sprintf("RELAYER_KEYS entry %d", i+1), crypto.PubkeyToAddress(k.PublicKey)})
 	}
+	if cfg.RecoveryKey != nil {
+		keys = append(keys, held{"RECOVERY_KEY", crypto.PubkeyToAddress(cfg.RecoveryKey.PublicKey)})
+	}
 	for _, a := range cfg.KeystoreAddresses {
 		keys = append(keys, held{"a key file in KEYSTORE_DIR", a})
 	}

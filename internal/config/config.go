@@ -51,6 +51,11 @@ type Config struct {
 	MinterKey   *ecdsa.PrivateKey
 	OperatorKey *ecdsa.PrivateKey
 	RelayerKeys []*ecdsa.PrivateKey
+	// RecoveryKey asks the coin for recoveries of residents' lost keys, relays their cancellations and
+	// carries them out after the contract's delay (RECOVERY_KEY, hex or a keystore file like the other keys;
+	// it needs RECOVERY_ROLE, see `heitje chain deploy --recovery`). Optional: without it no recovery can be
+	// asked for.
+	RecoveryKey *ecdsa.PrivateKey
 	// KeystoreAddresses are the addresses of every key file in KEYSTORE_DIR, whether or not a variable
 	// names them: start-up refuses a folder that holds the contract's admin key.
 	KeystoreAddresses []common.Address
@@ -161,6 +166,9 @@ func Load(lookup Lookup, need Need) (*Config, error) {
 		c.MinterKey = r.key("MINTER_KEY")
 		c.OperatorKey = r.key("OPERATOR_KEY")
 		c.RelayerKeys = r.keys("RELAYER_KEYS")
+		if r.str("RECOVERY_KEY", "", false) != "" {
+			c.RecoveryKey = r.key("RECOVERY_KEY")
+		}
 		c.KeystoreAddresses = r.keystoreAddresses()
 		c.TreasuryAddress = r.address("TREASURY_ADDRESS", true)
 	}

@@ -26,6 +26,9 @@ var (
 		{"relayer", "6eb27be58b23e085117b5c48f46cbd2557db2b6bdcfa9c31f622213a37c3cb2d", "0x5ff22Bf5aaAf2a001db7A1fc1D1302ce655eb445"},
 	}
 	DevTreasury = DevKey{"treasury", "16785bbdcf0303f0edfd3459c5409d4a7c3e2d8b19cf04075d0d2f6194b35d19", "0xe365E5C406cF8d678A8b0F3f457B82Ac8cAC4530"}
+	// DevRecovery asks for and carries out recoveries of residents' lost keys (RECOVERY_ROLE). It is not in
+	// the genesis allocation (the development genesis predates it): `make run` funds it from the admin.
+	DevRecovery = DevKey{"recovery", "6e5c0484a2e4741085f62e6cd4aae59b2d4e1fef9be4533faa291225c530bd96", "0x8D63162CA26a9eC43224168AbB441DBD5d50F063"}
 )
 
 // DevSignerPassword unlocks the development signer's keystore file. Not a secret.

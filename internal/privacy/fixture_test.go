@@ -82,6 +82,7 @@ func (e *env) world() world {
 	}
 	w.shop = e.shop()
 	e.suspension(w.shop)
+	w.resident.values = append(w.resident.values, e.recovery(w.resident))
 	e.payment(w.resident, w.shop)
 	e.payout(w.shop)
 	if _, err := e.svc.RecordBreach(e.ctx, e.officer, privacy.BreachInput{Title: ptr("Verkeerde bijlage"), Nature: ptr("e-mail"),

@@ -139,5 +139,6 @@ var accountsDataset = privacy.Dataset{
 		}, Links: []privacy.Link{{Title: "Wallet binding challenges", Where: "account_id = @account",
 			Columns: []string{"nonce", "account_id", "message", "created_at", "expires_at", "used_at"}}}},
 		suspensionsTable,
+		recoveriesTable,
 	},
 }
