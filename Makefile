@@ -43,7 +43,7 @@ bench: build ## Run the benchmarks against a throw-away Postgres and Clique node
 
 screenshots: build ## Refresh the screenshots of the resident app, the till and the console in docs/screenshots (the browser tests)
 	mkdir -p docs/screenshots
-	$(HEITJE) dev test -- env HEITJE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^(TestResidentApp|TestTill|TestConsole)' ./e2e/
+	$(HEITJE) dev test -- env HEITJE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^(TestResidentApp|TestTill|TestConsole|TestDocsPageInABrowser)' ./e2e/ ./web/
 
 generate: ## Regenerate the contract's ABI, bytecode and Go bindings, the web apps' built files and api/openapi.json
 	bash contracts/generate.sh

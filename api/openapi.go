@@ -238,3 +238,6 @@ func problemSchema() map[string]any {
 			"reason": str("account_suspended at sign-in: why the municipality suspended the account."),
 		}}
 }
+
+// Document is the committed OpenAPI document (GET /v1/openapi.json), for the page at /docs.
+func Document() []byte { return openAPIDocument }

@@ -26,6 +26,8 @@ type Deps struct {
 	TileURL string
 	// Console, when set, serves the municipal console at /beheer (package web/console).
 	Console http.Handler
+	// APIDocument, when set, is the API's OpenAPI document, which /docs shows to people.
+	APIDocument []byte
 }
 
 // Server serves the web apps.
@@ -34,6 +36,9 @@ type Server struct {
 	messages Catalog
 	shell    *template.Template
 	static   http.Handler
+	// docsTmpl and apiDocs are the page at /docs and what it shows, when Deps has the API's document.
+	docsTmpl *template.Template
+	apiDocs  docsPage
 }
 
 // New returns the web apps' handler.
@@ -50,7 +55,16 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Server{deps: d, messages: cat, shell: shell, static: http.FileServerFS(static)}, nil
+	s := &Server{deps: d, messages: cat, shell: shell, static: http.FileServerFS(static)}
+	if d.APIDocument != nil {
+		if s.apiDocs, err = readAPIDoc(d.APIDocument); err != nil {
+			return nil, err
+		}
+		if s.docsTmpl, err = docsTemplate(); err != nil {
+			return nil, fmt.Errorf("web: templates: %w", err)
+		}
+	}
+	return s, nil
 }
 
 // Handler returns the routes of the web apps, each with the security headers of the pages.
@@ -64,6 +78,9 @@ func (s *Server) Handler() http.Handler {
 	}
 	for _, path := range tillPaths {
 		mux.HandleFunc("GET "+path, s.till)
+	}
+	if s.docsTmpl != nil {
+		mux.HandleFunc("GET /docs", s.docs)
 	}
 	if s.deps.Console != nil {
 		mux.Handle("/beheer", s.deps.Console)
