@@ -27,6 +27,7 @@ import (
 	"github.com/heerlen/heitje/internal/payouts"
 	"github.com/heerlen/heitje/internal/privacy"
 	"github.com/heerlen/heitje/internal/reconcile"
+	"github.com/heerlen/heitje/internal/recovery"
 	"github.com/heerlen/heitje/internal/store"
 	"github.com/heerlen/heitje/web"
 	"github.com/heerlen/heitje/web/console"
@@ -62,6 +63,8 @@ type Platform struct {
 	payments *payments.Service
 	payouts  *payouts.Service
 	privacy  *privacy.Service
+	// recovery runs recoveries of residents' lost keys.
+	recovery *recovery.Service
 	// retention is the privacy service of the retention job, on the jobs pool.
 	retention *privacy.Service
 	// web serves the web apps.
@@ -176,6 +179,7 @@ func assemble(cfg *config.Config, log *slog.Logger, ps pools, client *chain.Clie
 	for i, k := range cfg.RelayerKeys {
 		p.senders = append(p.senders, chain.NewSender(fmt.Sprintf("relayer-%d", i), k, client, p.hub.Observe(work.Outbox()), token, log))
 	}
+	p.assembleRecovery(token)
 	if p.payments, err = NewPayments(cfg, db, p.hub, p.kick); err != nil {
 		return nil, err
 	}
@@ -231,7 +235,7 @@ func (p *Platform) Close() {
 // site; clients that are not browsers send no such headers and pass.
 func (p *Platform) Handler() http.Handler {
 	apiH := api.New(api.Deps{Log: p.log, Status: &status{p: p}, Accounts: p.accounts, Audit: p.audit,
-		Chores: p.chores, Balances: p.balances, Payments: p.payments, Payouts: p.payouts, Privacy: p.privacy, MaxPhotoBytes: p.cfg.MaxPhotoBytes,
+		Chores: p.chores, Balances: p.balances, Payments: p.payments, Payouts: p.payouts, Privacy: p.privacy, Recovery: p.recovery, MaxPhotoBytes: p.cfg.MaxPhotoBytes,
 		TrustedProxies: p.cfg.TrustedProxies, Limits: p.apiLimits()})
 	mux := http.NewServeMux()
 	for _, path := range []string{"/v1/", "/healthz", "/readyz"} {
@@ -292,6 +296,7 @@ func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
 	}()
 	p.runPayoutWorkers(workCtx, &wg)
 	p.runPrivacyWorkers(workCtx, &wg)
+	p.runRecoveryWorker(workCtx, &wg)
 	srv := p.httpServer()
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
