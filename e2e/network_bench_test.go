@@ -20,10 +20,11 @@ import (
 // signers: the API talks to the RPC node, and a payment is confirmed once two blocks follow the one that
 // holds it. The same three measurements, on the same sizes: (a) pre-signed relay transactions sent straight
 // to the RPC node until all are mined, (b) payments through the API, all sent at once, until all are
-// confirmed, and (c) checkout latency, pay pressed to the confirmed event, at a steady 100 payments a second.
-// It also reports what else the machine did meanwhile: the load average and the CPU time of every command
-// on the machine over the timed part (the benchmark's own geth and Postgres processes included). Its log
-// keeps to the ten lines a benchmark shows without -v.
+// confirmed, and (c) checkout latency, pay pressed to the confirmed event, at a steady 100 payments a second;
+// then (d) the same latency at one payment a second, a few tills' worth, which leaves the chain's own part.
+// It also reports what else the machine did over the timed part: the load average, how busy the cores were,
+// and the CPU time of this run's processes and of everything else's, by command. Its log keeps within the
+// ten lines a benchmark shows without -v (the second "(c) pay answered" line is (d)'s).
 func BenchmarkNetworkPayments(b *testing.B) {
 	for range b.N {
 		benchNetworkPayments(b)
@@ -48,7 +49,7 @@ func benchNetworkPayments(b *testing.B) {
 	tokens := p.logins(rs)
 	b.Logf("network, platform (CHAIN_CONFIRMATIONS=%d, %d relayer keys), shop and %d funded residents ready after %s",
 		p.cfg.Confirmations, len(p.cfg.RelayerKeys), sz.residents, time.Since(began).Round(time.Millisecond))
-	load0, cpu0, at0 := loadAverage(b), machineCPU(), time.Now()
+	load0, cpu0, busy0, at0 := loadAverage(b), machineCPU(), machineTimes(b), time.Now()
 	head0, err := p.client.BlockNumber(p.ctx)
 	if err != nil {
 		b.Fatal(err)
@@ -58,6 +59,9 @@ func benchNetworkPayments(b *testing.B) {
 	direct, _ := p.benchDirect(sz, rs, s, net.ChainEnv)
 	api, _ := p.benchAPI(sz, rs, tokens, s)
 	lat := p.benchSteady(sz, rs, tokens, s)
+	light := sz
+	light.steadyRate, light.steadyCount = 1, testenv.BenchSize(30, 3)
+	lightLat := p.benchSteady(light, rs, tokens, s)
 	b.StopTimer()
 
 	head1, err := p.client.BlockNumber(p.ctx)
@@ -65,33 +69,39 @@ func benchNetworkPayments(b *testing.B) {
 		b.Fatal(err)
 	}
 	wall := time.Since(at0)
-	used := machineCPU().since(cpu0)
+	used, busy := cpuSince(cpu0, machineCPU(), 6), machineTimes(b).since(busy0)
 	directRate, apiRate := float64(sz.n)/direct.Seconds(), float64(sz.n)/api.Seconds()
 	slices.Sort(lat)
 	p50, p99 := lat[len(lat)/2], lat[len(lat)*99/100]
+	slices.Sort(lightLat)
 	b.ReportMetric(directRate, "direct_tx/s")
 	b.ReportMetric(apiRate, "api_payments/s")
 	b.ReportMetric(float64(p50.Milliseconds()), "p50_ms")
 	b.ReportMetric(float64(p99.Milliseconds()), "p99_ms")
+	b.ReportMetric(float64(lightLat[len(lightLat)/2].Milliseconds()), "light_p50_ms")
 	b.Logf("(a) %d pre-signed relay transactions straight to the RPC node: all mined after %s: %.0f tx/s",
 		sz.n, direct.Round(time.Millisecond), directRate)
 	b.Logf("(b) %d payments through the API (%d residents, %d at once): all confirmed after %s: %.0f payments/s; ratio %.2f",
 		sz.n, sz.residents, sz.phones, api.Round(time.Millisecond), apiRate, apiRate/directRate)
-	b.Logf("(c) %d payments at %d/s: pay → confirmed p50 %s, p99 %s, max %s", len(lat), sz.steadyRate,
-		p50.Round(time.Millisecond), p99.Round(time.Millisecond), lat[len(lat)-1].Round(time.Millisecond))
-	b.Logf("timed part: %s, blocks %d → %d (%.2f s a block); load average before %s, after %s", wall.Round(time.Millisecond),
-		head0, head1, wall.Seconds()/float64(max(head1-head0, 1)), load0, loadAverage(b))
-	b.Logf("CPU time on the machine during the timed part (%d cores × %s): %s", runtime.NumCPU(), wall.Round(time.Second), used.top(8))
+	b.Logf("(c) %d payments at %d/s: pay → confirmed p50 %s, p99 %s, max %s; (d) %d payments at %d/s: p50 %s, max %s",
+		len(lat), sz.steadyRate, p50.Round(time.Millisecond), p99.Round(time.Millisecond), lat[len(lat)-1].Round(time.Millisecond),
+		len(lightLat), light.steadyRate, lightLat[len(lightLat)/2].Round(time.Millisecond), lightLat[len(lightLat)-1].Round(time.Millisecond))
+	b.Logf("timed part: %s, blocks %d → %d (%.2f s a block); load average before %s, after %s; the %d cores %s; "+
+		"CPU time of the processes meanwhile: %s", wall.Round(time.Millisecond), head0, head1,
+		wall.Seconds()/float64(max(head1-head0, 1)), load0, loadAverage(b), runtime.NumCPU(), busy, used)
 }
 
-// commandCPU is CPU time (user + system) by command name (/proc/<pid>/comm) over every process of the
-// machine; a process that ended between two readings is missing from the later one.
-type commandCPU map[string]time.Duration
+// procCPU is one process's command name (/proc/<pid>/stat), parent and CPU time (user + system).
+type procCPU struct {
+	comm string
+	ppid int
+	cpu  time.Duration
+}
 
-// machineCPU reads the CPU time of every process of the machine from /proc, summed by command name.
-func machineCPU() commandCPU {
+// machineCPU reads every process of the machine from /proc, by pid.
+func machineCPU() map[int]procCPU {
 	dirs, _ := filepath.Glob("/proc/[0-9]*")
-	out := commandCPU{}
+	out := map[int]procCPU{}
 	for _, d := range dirs {
 		raw, err := os.ReadFile(filepath.Join(d, "stat"))
 		if err != nil {
@@ -106,38 +116,100 @@ func machineCPU() commandCPU {
 		if len(f) < 13 {
 			continue
 		}
+		pid, _ := strconv.Atoi(filepath.Base(d))
+		ppid, _ := strconv.Atoi(f[1])
 		user, _ := strconv.ParseInt(f[11], 10, 64)
 		sys, _ := strconv.ParseInt(f[12], 10, 64)
-		out[s[open+1:closing]] += time.Duration(user+sys) * clockTick
+		out[pid] = procCPU{comm: s[open+1 : closing], ppid: ppid, cpu: time.Duration(user+sys) * clockTick}
 	}
 	return out
 }
 
-// since is the CPU time used from earlier to c; processes started meanwhile count from zero.
-func (c commandCPU) since(earlier commandCPU) commandCPU {
-	out := commandCPU{}
-	for k, v := range c {
-		if d := v - earlier[k]; d > 0 {
-			out[k] = d
+// cpuSince describes the CPU time the machine's processes used from earlier to now (a process started
+// meanwhile counts from zero; one that ended is missing): this run's own, by command, and everyone else's,
+// the n largest by command. This run is the test wrapper (`heitje dev test`, which runs the test cluster and
+// node) and everything under it, or this process and its children when there is no wrapper.
+func cpuSince(earlier, now map[int]procCPU, n int) string {
+	root := os.Getpid()
+	for pid := root; pid > 1; pid = now[pid].ppid {
+		if now[pid].comm == "heitje" {
+			root = pid
+			break
 		}
 	}
-	return out
+	ours := func(pid int) bool {
+		for ; pid > 1; pid = now[pid].ppid {
+			if pid == root {
+				return true
+			}
+		}
+		return false
+	}
+	own, others := map[string]time.Duration{}, map[string]time.Duration{}
+	for pid, pc := range now {
+		d := pc.cpu
+		if e, ok := earlier[pid]; ok && e.comm == pc.comm {
+			d -= e.cpu
+		}
+		if d <= 0 {
+			continue
+		}
+		if ours(pid) {
+			own[pc.comm] += d
+		} else {
+			others[pc.comm] += d
+		}
+	}
+	return "this run: " + topCommands(own, n) + "; everything else: " + topCommands(others, n)
 }
 
-// top describes the n commands that used the most CPU time and the total, e.g. "geth 20.1 s, … (total 40 s)".
-func (c commandCPU) top(n int) string {
-	names := make([]string, 0, len(c))
+// topCommands describes the n commands of use with the most CPU time, and the total, e.g. "geth 20.1 s, … (all
+// 40.0 s)".
+func topCommands(use map[string]time.Duration, n int) string {
+	names := make([]string, 0, len(use))
 	var total time.Duration
-	for k, v := range c {
+	for k, v := range use {
 		names = append(names, k)
 		total += v
 	}
-	slices.SortFunc(names, func(a, b string) int { return cmp.Compare(c[b], c[a]) })
+	slices.SortFunc(names, func(a, b string) int { return cmp.Compare(use[b], use[a]) })
 	var parts []string
 	for _, k := range names[:min(n, len(names))] {
-		parts = append(parts, fmt.Sprintf("%s %.1f s", k, c[k].Seconds()))
+		parts = append(parts, fmt.Sprintf("%s %.1f s", k, use[k].Seconds()))
 	}
-	return fmt.Sprintf("%s (all commands %.1f s)", strings.Join(parts, ", "), total.Seconds())
+	return fmt.Sprintf("%s (all %.1f s)", strings.Join(parts, ", "), total.Seconds())
+}
+
+// cpuTimes are the machine's CPU times from the first line of /proc/stat, in clock ticks: all of them, and
+// those idle and waiting for I/O.
+type cpuTimes struct{ total, idle, iowait int64 }
+
+func machineTimes(tb testing.TB) cpuTimes {
+	tb.Helper()
+	raw, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	line, _, _ := strings.Cut(string(raw), "\n")
+	var t cpuTimes
+	for i, f := range strings.Fields(line)[1:] {
+		v, _ := strconv.ParseInt(f, 10, 64)
+		t.total += v
+		switch i {
+		case 3:
+			t.idle = v
+		case 4:
+			t.iowait = v
+		}
+	}
+	return t
+}
+
+// since describes the share of the time from earlier to t that the cores were busy and waiting for I/O.
+func (t cpuTimes) since(earlier cpuTimes) string {
+	total := float64(max(t.total-earlier.total, 1))
+	idle, iowait := float64(t.idle-earlier.idle), float64(t.iowait-earlier.iowait)
+	return fmt.Sprintf("busy %.0f%%, waiting for I/O %.0f%%", 100*(total-idle-iowait)/total, 100*iowait/total)
 }
 
 // loadAverage is the machine's load average over 1, 5 and 15 minutes, as /proc/loadavg gives it.
