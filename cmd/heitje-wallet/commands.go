@@ -14,7 +14,8 @@ import (
 
 const usage = `usage: heitje-wallet [flags] <command> [argument]
 
-Secrets come from standard input, one per line: first the key file's passphrase (for new-key, bind, pay),
+Secrets come from standard input, one per line: first the key file's passphrase (for new-key, bind, pay,
+recover, cancel-recovery),
 then the account's password (for every command but new-key).
 
 commands:
@@ -25,6 +26,8 @@ commands:
   balance            show the balance and the rewards on their way
   pay ID|QR-URI      pay a shop's payment request and wait for the outcome: its id or its QR code's
                      link (https://…/betalen/ID, or the older heitje://pay/ID)
+  recover            the phone was lost: ask to move the coins of the lost key to this key (staff verify)
+  cancel-recovery    cancel the account's open recovery with the key it would empty (the lost phone's)
 
 flags:
 `
@@ -61,7 +64,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return nil
 	}
 	cmd, arg := rest[0], ""
-	want := map[string]int{"new-key": 0, "bind": 0, "chores": 0, "balance": 0, "claim": 1, "pay": 1}
+	want := map[string]int{"new-key": 0, "bind": 0, "chores": 0, "balance": 0, "claim": 1, "pay": 1, "recover": 0, "cancel-recovery": 0}
 	n, known := want[cmd]
 	if !known {
 		return usageError{fmt.Errorf("unknown command %q\n%s", cmd, helpText(fs))}
@@ -85,6 +88,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return w.claim(ctx, arg)
 	case "balance":
 		return w.balance(ctx)
+	case "recover":
+		return w.recover(ctx)
+	case "cancel-recovery":
+		return w.cancelRecovery(ctx)
 	default:
 		return w.pay(ctx, arg)
 	}
