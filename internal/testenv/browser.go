@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -29,6 +31,9 @@ var browser struct {
 
 // Browser returns the context of a new tab in the test binary's headless Chromium (Debian's chromium,
 // installed when missing, as root without its sandbox), at phone size; the tab closes when the test ends.
+// The tabs of one test share cookies and storage, like the tabs of a browser; each test has a browser
+// context of its own (Chromium's profile-like container), so that tests running in parallel do not: a
+// cookie of one test's platform on 127.0.0.1 would otherwise go to every other's (cookies ignore the port).
 func Browser(t testing.TB) context.Context {
 	t.Helper()
 	exe := Tool(t, "chromium", "chromium")
@@ -38,7 +43,30 @@ func Browser(t testing.TB) context.Context {
 	if browser.err != nil {
 		t.Fatalf("testenv: chromium: %v", browser.err)
 	}
-	return newTab(t, browser.ctx)
+	browserContexts.mu.Lock()
+	defer browserContexts.mu.Unlock()
+	if id, ok := browserContexts.byTest[t]; ok {
+		return newTab(t, browser.ctx, chromedp.WithExistingBrowserContext(id))
+	}
+	// The first tab's context disposes the browser context when the test ends (its cleanup runs after the
+	// other tabs' cleanups, which were registered later).
+	ctx := newTab(t, browser.ctx, chromedp.WithNewBrowserContext())
+	if browserContexts.byTest == nil {
+		browserContexts.byTest = make(map[testing.TB]cdp.BrowserContextID)
+	}
+	browserContexts.byTest[t] = chromedp.FromContext(ctx).BrowserContextID
+	t.Cleanup(func() {
+		browserContexts.mu.Lock()
+		defer browserContexts.mu.Unlock()
+		delete(browserContexts.byTest, t)
+	})
+	return ctx
+}
+
+// browserContexts holds the browser context of each test that has a tab in the shared Chromium.
+var browserContexts struct {
+	mu     sync.Mutex
+	byTest map[testing.TB]cdp.BrowserContextID
 }
 
 // OwnBrowser starts a headless Chromium for this test alone, with extra command-line flags (a fake camera,
@@ -86,12 +114,17 @@ func startBrowser(exe string, flags map[string]any) (context.Context, error) {
 	return ctx, nil
 }
 
-func newTab(t testing.TB, browserCtx context.Context) context.Context {
+// newTab opens a tab at phone size that behaves as the focused one (typing and focus events work while
+// other tests' tabs are open too); it closes when the test ends.
+func newTab(t testing.TB, browserCtx context.Context, opts ...chromedp.ContextOption) context.Context {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(browserCtx)
+	ctx, cancel := chromedp.NewContext(browserCtx, opts...)
 	t.Cleanup(cancel)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(PhoneWidth, PhoneHeight, chromedp.EmulateMobile)); err != nil {
 		t.Fatalf("testenv: new tab: %v", err)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatalf("testenv: new tab: focus emulation: %v", err)
 	}
 	return ctx
 }
