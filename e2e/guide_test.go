@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -29,16 +30,19 @@ import (
 )
 
 // TestProductionGuide follows deploy/README.md on this machine as an operator would, taking every command and
-// flag from the guide and the units it installs (so that neither can drift from what works): each signer makes
-// its key with `geth account new`; `heitje chain genesis --nodes` (the guide's command, with this machine's
-// addresses) writes the genesis, the keystores, the node keys and the static peer list; three signers and two
-// RPC nodes are initialised and run with the flags of heitje-geth-signer.service and heitje-geth-rpc.service;
-// `heitje chain deploy` deploys the coin from the admin keystore; Postgres gets the two roles from the
-// guide's SQL, `heitje migrate up` runs as the schema owner, the first administrator is made with
-// `heitje admin create`, and `heitje serve` runs as the API's role with heitje.env.example's settings, its
-// keys opened from the keystore and ETH_RPC_URL naming both RPC nodes. A chore's reward is minted; then the
-// first RPC node is killed (SIGKILL) and the API keeps serving: /readyz answers 200, a second reward is
-// minted, a payment confirmed, and `heitje reconcile` finds the ledger equal to the chain.
+// flag from the guide and the units and example files it installs (so that neither can drift from what
+// works): each signer makes its key with `geth account new`; `heitje chain genesis --nodes` (the guide's
+// command, with this machine's addresses) writes the genesis, the keystores, the node keys and the static peer
+// list; three signers and two RPC nodes are initialised and run with the flags of heitje-geth-signer.service
+// and heitje-geth-rpc.service, the first signer alone until it has sealed block 1; `heitje chain deploy`
+// deploys the coin from the admin keystore; Postgres gets the two roles from the guide's SQL; with the
+// environments of heitje.env.example and owner.env.example as the units combine them, heitje-migrate.service
+// migrates as the schema owner, `heitje admin create` makes the first administrator, and heitje-api.service's
+// `heitje serve` runs as the API's role, its keys opened from the keystore with the passphrase handed over as
+// a credential, and ETH_RPC_URL naming both RPC nodes. A chore's reward is minted; then the first RPC node is
+// killed (SIGKILL) and the API keeps serving: /readyz answers 200 and not degraded, a second reward is minted,
+// a payment confirmed, `heitje reconcile` finds the ledger equal to the chain, and heitje-retention.service's
+// run as the owner succeeds.
 //
 // What only one machine needs, the test adds: every node its own P2P, HTTP and engine API (--authrpc.port)
 // port, and `geth account new` a password file instead of the terminal.
@@ -62,7 +66,12 @@ func TestProductionGuide(t *testing.T) {
 	}
 	signerPass := write("signer.pass", "signer passphrase "+randomText(t))
 	apiPass, adminPass := "api keystore "+randomText(t), "admin keystore "+randomText(t)
-	apiPassFile := write("keystore-passphrase", apiPass)
+	// What systemd hands over as credentials (LoadCredential=) are in the folder credentials (%d in a unit).
+	credentials := filepath.Join(dir, "credentials")
+	if err := os.Mkdir(credentials, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	write("credentials/keystore-passphrase", apiPass)
 
 	// Section 1, step 2: the key ceremony, with the network's nodes on this machine.
 	genesisCmd := guideShell(t, guide, "chain genesis")
@@ -76,7 +85,7 @@ func TestProductionGuide(t *testing.T) {
 	if m == nil {
 		t.Fatal("deploy/README.md no longer says how a signer makes its key (runuser -u geth -- geth … account new)")
 	}
-	accountNew := guideGeth(t, strings.Fields(m[1]))
+	accountNew := afterBinary(t, strings.Fields(m[1]), "geth")
 	var addrs []string
 	for i := range signers {
 		n := &nodes[i]
@@ -102,8 +111,8 @@ func TestProductionGuide(t *testing.T) {
 	}
 	vars := map[string]string{"/etc/heitje/genesis.json": genesisPath, "/etc/heitje/static-nodes.toml": filepath.Join(network, "static-nodes.toml"),
 		"%d/signer.pass": signerPass, "${NETWORK_ID}": strconv.FormatUint(chainID.Config.ChainID, 10), "${RPC_ADDR}": "127.0.0.1"}
-	signerInit, rpcInit := guideGeth(t, guideShell(t, guide, "/var/lib/heitje-geth init")), guideGeth(t, guideShell(t, guide, "/var/lib/heitje-geth-rpc init"))
-	signerUnit, rpcUnit := unitExec(t, "heitje-geth-signer.service"), unitExec(t, "heitje-geth-rpc.service")
+	signerInit, rpcInit := afterBinary(t, guideShell(t, guide, "/var/lib/heitje-geth init"), "geth"), afterBinary(t, guideShell(t, guide, "/var/lib/heitje-geth-rpc init"), "geth")
+	signerUnit, rpcUnit := unitExec(t, "heitje-geth-signer.service", "geth"), unitExec(t, "heitje-geth-rpc.service", "geth")
 	for i := range nodes {
 		n := &nodes[i]
 		init, unit := rpcInit, rpcUnit
@@ -126,7 +135,7 @@ func TestProductionGuide(t *testing.T) {
 	if m == nil {
 		t.Fatal("deploy/README.md no longer says how to see that the first signer sealed block 1 (geth attach --exec eth.blockNumber)")
 	}
-	attach := nodes[0].onMachine(t, guideGeth(t, strings.Fields(m[1])), nil)
+	attach := nodes[0].onMachine(t, afterBinary(t, strings.Fields(m[1]), "geth"), nil)
 	for deadline := time.Now().Add(3 * time.Minute); ; time.Sleep(200 * time.Millisecond) {
 		out, err := exec.Command(geth, attach...).CombinedOutput()
 		if err == nil && strings.TrimSpace(string(out)) == "1" {
@@ -161,37 +170,42 @@ func TestProductionGuide(t *testing.T) {
 		t.Fatalf("chain deploy printed %v, want TOKEN_ADDRESS and TOKEN_DEPLOY_BLOCK", deployed)
 	}
 
-	// Section 2: the database with its two roles, migrated by the owner.
+	// Section 2: the database with its two roles.
 	ownerURL, apiURL := guideDatabase(t, guide)
-	runOut(t, "", []string{"DATABASE_URL=" + ownerURL}, bin, "migrate", "up")
-	blocks := guideSQL(t)
-	execSQL(t, ownerURL, roleNames(blocks[1], ownerURL, apiURL))
 
-	// Section 3: the API's settings as heitje.env.example lists them, its keys by address from the keystore.
+	// Section 3: the API's settings as heitje.env.example lists them, its keys by address from the keystore,
+	// the owner's as owner.env.example, each unit's environment as the unit gives it.
 	dataKey := strings.TrimSpace(runOut(t, "", nil, bin, "keys", "generate", "--id", "k1"))
 	metricsPort := quietPort(t, map[int]bool{rpcA.http: true, rpcB.http: true})
 	var relayers []string
 	for i := 0; keys[fmt.Sprintf("relayer-%d", i)] != ""; i++ {
 		relayers = append(relayers, keys[fmt.Sprintf("relayer-%d", i)])
 	}
-	env := exampleEnv(t, map[string]string{
-		"DATABASE_URL": apiURL, "ETH_RPC_URL": rpcA.rpcURL() + "," + rpcB.rpcURL(), "GENESIS_FILE": genesisPath,
-		"TOKEN_ADDRESS": deployed["TOKEN_ADDRESS"], "TOKEN_DEPLOY_BLOCK": deployed["TOKEN_DEPLOY_BLOCK"],
-		"KEYSTORE_DIR": filepath.Join(network, "keystore"), "MINTER_KEY": keys["minter"], "OPERATOR_KEY": keys["operator"],
-		"RELAYER_KEYS": strings.Join(relayers, ","), "TREASURY_ADDRESS": keys["treasury"],
-		"JWT_SECRET": randomText(t), "DATA_KEY": dataKey, "LOOKUP_KEY": randomText(t),
-		"HTTP_ADDR": "127.0.0.1:0", "METRICS_ADDR": "127.0.0.1:" + strconv.Itoa(metricsPort),
-		"PHOTO_DIR": filepath.Join(dir, "photos"),
-	})
-	// heitje-api.service hands the keystore's passphrase over as a credential.
-	passVar := unitEnvironment(t, "heitje-api.service", "KEYSTORE_PASSWORD_FILE")
-	env["KEYSTORE_PASSWORD_FILE"] = strings.Replace(passVar, "%d/keystore-passphrase", apiPassFile, 1)
-	environ := []string{"PATH=" + os.Getenv("PATH")}
-	for k, v := range env {
-		environ = append(environ, k+"="+v)
+	files := map[string]map[string]string{
+		"/etc/heitje/heitje.env": exampleEnv(t, "heitje.env.example", map[string]string{
+			"DATABASE_URL": apiURL, "ETH_RPC_URL": rpcA.rpcURL() + "," + rpcB.rpcURL(), "GENESIS_FILE": genesisPath,
+			"TOKEN_ADDRESS": deployed["TOKEN_ADDRESS"], "TOKEN_DEPLOY_BLOCK": deployed["TOKEN_DEPLOY_BLOCK"],
+			"KEYSTORE_DIR": filepath.Join(network, "keystore"), "MINTER_KEY": keys["minter"], "OPERATOR_KEY": keys["operator"],
+			"RELAYER_KEYS": strings.Join(relayers, ","), "TREASURY_ADDRESS": keys["treasury"],
+			"JWT_SECRET": randomText(t), "DATA_KEY": dataKey, "LOOKUP_KEY": randomText(t),
+			"HTTP_ADDR": "127.0.0.1:0", "METRICS_ADDR": "127.0.0.1:" + strconv.Itoa(metricsPort),
+			"PHOTO_DIR": filepath.Join(dir, "photos"),
+		}),
+		"/etc/heitje/owner.env": exampleEnv(t, "owner.env.example", map[string]string{"DATABASE_URL": ownerURL}),
 	}
-	runOut(t, password+"\n", environ, bin, "admin", "create", "--username", "beheerder")
-	_, base := startServe(t, bin, environ)
+	// heitje-migrate.service, which every start of heitje-api.service runs first, as the schema owner; then the
+	// guide's second SQL block, once, as the owner.
+	runOut(t, "", environ(unitEnv(t, "heitje-migrate.service", files, credentials)), bin, unitExec(t, "heitje-migrate.service", "heitje")...)
+	execSQL(t, ownerURL, roleNames(guideSQL(t)[1], ownerURL, apiURL))
+	env := unitEnv(t, "heitje-api.service", files, credentials)
+	if env["DATABASE_URL"] != apiURL {
+		t.Fatal("heitje-api.service does not serve as the API's role")
+	}
+	runOut(t, password+"\n", environ(env), bin, "admin", "create", "--username", "beheerder")
+	_, base := startServe(t, bin, environ(env))
+	if args := unitExec(t, "heitje-api.service", "heitje"); !slices.Equal(args, []string{"serve"}) {
+		t.Fatalf("heitje-api.service runs heitje %q; the test runs heitje serve", args)
+	}
 
 	// The test's own view: the same configuration, in process, for setting up people and chores.
 	cfg, err := config.Load(func(name string) (string, bool) { v, ok := env[name]; return v, ok }, config.NeedServe)
@@ -222,10 +236,15 @@ func TestProductionGuide(t *testing.T) {
 	}
 	p.expectReady()
 	reconcile := exec.Command(bin, "reconcile")
-	reconcile.Env, reconcile.Dir = environ, dir
+	reconcile.Env, reconcile.Dir = environ(env), dir
 	if out, err := reconcile.CombinedOutput(); err != nil || !strings.Contains(string(out), "OK: every equality holds") {
 		t.Fatalf("heitje reconcile: %v\n%s", err, out)
 	}
+	// The daily retention run, as heitje-retention.service runs it (the API runs none: RETENTION_EVERY=0).
+	if env["RETENTION_EVERY"] != "0" {
+		t.Fatalf("heitje.env.example has RETENTION_EVERY=%s, want 0: retention runs as the schema owner", env["RETENTION_EVERY"])
+	}
+	runOut(t, "", environ(unitEnv(t, "heitje-retention.service", files, credentials)), bin, unitExec(t, "heitje-retention.service", "heitje")...)
 }
 
 // guidePlatform is the test's platform on the guide's deployment: the API's configuration cfg, the database

@@ -46,54 +46,79 @@ func guideShell(t *testing.T, guide, marker string) []string {
 	return strings.Fields(found[0])
 }
 
-// guideGeth returns the arguments of a geth command of the guide: the words after geth itself (found as
-// the last word naming geth, after runuser's).
-func guideGeth(t *testing.T, words []string) []string {
+// afterBinary returns the arguments of a command of the guide or a unit: the words after the program binary
+// itself (found as the last word naming it, so after runuser's user and a unit's ExecStart=).
+func afterBinary(t *testing.T, words []string, binary string) []string {
 	t.Helper()
 	for i := len(words) - 1; i >= 0; i-- {
-		if filepath.Base(strings.TrimPrefix(words[i], "ExecStart=")) == "geth" {
+		if filepath.Base(strings.TrimPrefix(words[i], "ExecStart=")) == binary {
 			return words[i+1:]
 		}
 	}
-	t.Fatalf("no geth in %q", words)
+	t.Fatalf("no %s in %q", binary, words)
 	return nil
 }
 
-// unitExec returns geth's arguments in the ExecStart of the unit deploy/systemd/name.
-func unitExec(t *testing.T, name string) []string {
+// unitLines returns the lines of the unit deploy/systemd/name, continuation lines joined.
+func unitLines(t *testing.T, name string) []string {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("..", "deploy", "systemd", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, line := range strings.Split(strings.ReplaceAll(string(raw), "\\\n", " "), "\n") {
+	return strings.Split(strings.ReplaceAll(string(raw), "\\\n", " "), "\n")
+}
+
+// unitExec returns the arguments that the ExecStart of the unit deploy/systemd/name gives binary.
+func unitExec(t *testing.T, name, binary string) []string {
+	t.Helper()
+	for _, line := range unitLines(t, name) {
 		if strings.HasPrefix(line, "ExecStart=") {
-			return guideGeth(t, strings.Fields(line))
+			return afterBinary(t, strings.Fields(line), binary)
 		}
 	}
 	t.Fatalf("%s has no ExecStart", name)
 	return nil
 }
 
-// unitEnvironment returns the value the unit deploy/systemd/unit gives the variable name with Environment=.
-func unitEnvironment(t *testing.T, unit, name string) string {
+// unitEnv is the environment the unit deploy/systemd/name runs its command in: its EnvironmentFile=s in order,
+// each the contents files gives that path (a later file's value wins, as in systemd), then its Environment=
+// lines with credentials, the folder of the files its LoadCredential= hands over, in place of %d.
+func unitEnv(t *testing.T, name string, files map[string]map[string]string, credentials string) map[string]string {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "deploy", "systemd", unit))
-	if err != nil {
-		t.Fatal(err)
+	env := map[string]string{}
+	for _, line := range unitLines(t, name) {
+		if path, ok := strings.CutPrefix(line, "EnvironmentFile="); ok {
+			vars, ok := files[path]
+			if !ok {
+				t.Fatalf("%s reads %s, which the test does not write", name, path)
+			}
+			for k, v := range vars {
+				env[k] = v
+			}
+		}
+		if kv, ok := strings.CutPrefix(line, "Environment="); ok {
+			k, v, _ := strings.Cut(kv, "=")
+			env[k] = strings.ReplaceAll(v, "%d", credentials)
+		}
 	}
-	m := regexp.MustCompile(`(?m)^Environment=` + name + `=(\S+)$`).FindStringSubmatch(string(raw))
-	if m == nil {
-		t.Fatalf("%s sets no %s", unit, name)
-	}
-	return m[1]
+	return env
 }
 
-// exampleEnv is deploy/systemd/heitje.env.example with the values of set in place of its own. Every
-// placeholder (a value with "…") must be set; the example's other values stay as the guide gives them.
-func exampleEnv(t *testing.T, set map[string]string) map[string]string {
+// environ is env as a process's environment, with this one's PATH.
+func environ(env map[string]string) []string {
+	out := []string{"PATH=" + os.Getenv("PATH")}
+	for k, v := range env {
+		out = append(out, k+"="+v)
+	}
+	return out
+}
+
+// exampleEnv is the example environment file deploy/systemd/name with the values of set in place of its own.
+// Every placeholder (a value with "…") must be set; the example's other values stay as the guide gives them.
+func exampleEnv(t *testing.T, name string, set map[string]string) map[string]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "deploy", "systemd", "heitje.env.example"))
+	f, err := os.Open(filepath.Join("..", "deploy", "systemd", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,13 +133,13 @@ func exampleEnv(t *testing.T, set map[string]string) map[string]string {
 		if s, ok := set[k]; ok {
 			v = s
 		} else if strings.Contains(v, "…") {
-			t.Fatalf("heitje.env.example's %s=%s is a placeholder the test does not fill in", k, v)
+			t.Fatalf("%s's %s=%s is a placeholder the test does not fill in", name, k, v)
 		}
 		env[k] = v
 	}
 	for k := range set {
 		if _, ok := env[k]; !ok {
-			t.Fatalf("heitje.env.example has no %s", k)
+			t.Fatalf("%s has no %s", name, k)
 		}
 	}
 	return env
