@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/heerlen/heitje/internal/secrets"
 )
 
 // Tokens are what a login or refresh hands out. ExpiresIn is the access token's lifetime and
@@ -57,6 +59,10 @@ func (s *Service) LoginWithCode(ctx context.Context, username, password, code, c
 		return Tokens{}, err
 	}
 	ok, verr := s.passwords.Verify(password, hash)
+	if errors.Is(verr, secrets.ErrBusy) {
+		// Not a failure: nothing was checked, and the client is told to try again shortly (503 busy).
+		return Tokens{}, errors.Join(verr, s.store.ReleaseLoginAttempt(ctx, attempt))
+	}
 	if err != nil || verr != nil || !ok {
 		return Tokens{}, ErrInvalidCredentials
 	}
