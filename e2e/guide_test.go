@@ -109,9 +109,11 @@ func TestProductionGuide(t *testing.T) {
 	if err := json.Unmarshal(gen, &chainID); err != nil {
 		t.Fatal(err)
 	}
-	vars := map[string]string{"/etc/heitje/genesis.json": genesisPath, "/etc/heitje/static-nodes.toml": filepath.Join(network, "static-nodes.toml"),
-		"%d/signer.pass": signerPass, "${NETWORK_ID}": strconv.FormatUint(chainID.Config.ChainID, 10), "${RPC_ADDR}": "127.0.0.1"}
-	signerInit, rpcInit := afterBinary(t, guideShell(t, guide, "/var/lib/heitje-geth init"), "geth"), afterBinary(t, guideShell(t, guide, "/var/lib/heitje-geth-rpc init"), "geth")
+	vars := map[string]string{"/etc/heitje/genesis.json": genesisPath,
+		"/etc/heitje/static-nodes.toml": filepath.Join(network, "static-nodes.toml"), "%d/signer.pass": signerPass,
+		"${NETWORK_ID}": strconv.FormatUint(chainID.Config.ChainID, 10), "${RPC_ADDR}": "127.0.0.1"}
+	signerInit := afterBinary(t, guideShell(t, guide, "/var/lib/heitje-geth init"), "geth")
+	rpcInit := afterBinary(t, guideShell(t, guide, "/var/lib/heitje-geth-rpc init"), "geth")
 	signerUnit, rpcUnit := unitExec(t, "heitje-geth-signer.service", "geth"), unitExec(t, "heitje-geth-rpc.service", "geth")
 	for i := range nodes {
 		n := &nodes[i]
@@ -195,7 +197,8 @@ func TestProductionGuide(t *testing.T) {
 	}
 	// heitje-migrate.service, which every start of heitje-api.service runs first, as the schema owner; then the
 	// guide's second SQL block, once, as the owner.
-	runOut(t, "", environ(unitEnv(t, "heitje-migrate.service", files, credentials)), bin, unitExec(t, "heitje-migrate.service", "heitje")...)
+	runOut(t, "", environ(unitEnv(t, "heitje-migrate.service", files, credentials)), bin,
+		unitExec(t, "heitje-migrate.service", "heitje")...)
 	execSQL(t, ownerURL, roleNames(guideSQL(t)[1], ownerURL, apiURL))
 	env := unitEnv(t, "heitje-api.service", files, credentials)
 	if env["DATABASE_URL"] != apiURL {
@@ -244,7 +247,8 @@ func TestProductionGuide(t *testing.T) {
 	if env["RETENTION_EVERY"] != "0" {
 		t.Fatalf("heitje.env.example has RETENTION_EVERY=%s, want 0: retention runs as the schema owner", env["RETENTION_EVERY"])
 	}
-	runOut(t, "", environ(unitEnv(t, "heitje-retention.service", files, credentials)), bin, unitExec(t, "heitje-retention.service", "heitje")...)
+	runOut(t, "", environ(unitEnv(t, "heitje-retention.service", files, credentials)), bin,
+		unitExec(t, "heitje-retention.service", "heitje")...)
 }
 
 // guidePlatform is the test's platform on the guide's deployment: the API's configuration cfg, the database
