@@ -10,6 +10,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/calendar"
 )
 
 // Bounds is a latitude/longitude box: the municipality's area.
@@ -82,11 +83,7 @@ func New(store Store, files PhotoFiles, opts Options) (*Service, error) {
 		opts.CapYearCents = d.CapYearCents
 	}
 	if opts.Zone == nil {
-		z, err := time.LoadLocation("Europe/Amsterdam")
-		if err != nil {
-			return nil, err
-		}
-		opts.Zone = z
+		opts.Zone = calendar.Zone()
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

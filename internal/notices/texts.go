@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/heerlen/heitje/internal/calendar"
 )
 
 // Text is a notice as a person reads it: a title (the e-mail's subject) and a body.
@@ -160,13 +162,7 @@ func euros(lang Language, centsText string) string {
 }
 
 // amsterdam is the zone the texts give times in.
-var amsterdam = func() *time.Location {
-	z, err := time.LoadLocation("Europe/Amsterdam")
-	if err != nil {
-		return time.FixedZone("CET", 3600)
-	}
-	return z
-}()
+var amsterdam = calendar.Zone()
 
 // when writes an RFC 3339 time as a date and time in Amsterdam.
 func when(lang Language, v string) string {

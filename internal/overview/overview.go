@@ -11,6 +11,7 @@ import (
 	_ "time/tzdata" // weeks and days are Dutch calendar days, also on hosts without a zone database
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/calendar"
 )
 
 // ErrForbidden means the actor lacks the privilege the figure belongs to.
@@ -109,11 +110,7 @@ func New(store Store, opts Options) *Service {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	zone, err := time.LoadLocation("Europe/Amsterdam")
-	if err != nil {
-		panic(err) // time/tzdata is linked in
-	}
-	return &Service{store: store, opts: opts, zone: zone}
+	return &Service{store: store, opts: opts, zone: calendar.Zone()}
 }
 
 func require(a accounts.Actor, p accounts.Privilege) error {

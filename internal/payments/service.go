@@ -16,6 +16,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/calendar"
 )
 
 // Options configure the service. Zero durations take the defaults of DefaultOptions.
@@ -88,11 +89,7 @@ func New(store Store, opts Options) (*Service, error) {
 		return nil, fmt.Errorf("payments: the public base URL %q is not an absolute http(s) URL", opts.PublicBaseURL)
 	}
 	if opts.Zone == nil {
-		z, err := time.LoadLocation("Europe/Amsterdam")
-		if err != nil {
-			return nil, err
-		}
-		opts.Zone = z
+		opts.Zone = calendar.Zone()
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

@@ -14,6 +14,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/calendar"
 )
 
 // Options configure the service.
@@ -54,11 +55,7 @@ func New(store Store, opts Options) (*Service, error) {
 		opts.MaxAttempts = 5
 	}
 	if opts.Zone == nil {
-		z, err := time.LoadLocation("Europe/Amsterdam")
-		if err != nil {
-			return nil, err
-		}
-		opts.Zone = z
+		opts.Zone = calendar.Zone()
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

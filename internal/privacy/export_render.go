@@ -8,7 +8,8 @@ import (
 	"fmt"
 	"html/template"
 	"time"
-	_ "time/tzdata" // times are shown in Europe/Amsterdam, also on hosts without a zone database
+
+	"github.com/heerlen/heitje/internal/calendar"
 )
 
 // JSON is the export as indented JSON, with the photos inline in base64.
@@ -129,13 +130,7 @@ td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:to
 `))
 
 // amsterdam is the municipality's time zone, for times shown to people.
-var amsterdam = func() *time.Location {
-	z, err := time.LoadLocation("Europe/Amsterdam")
-	if err != nil {
-		return time.UTC
-	}
-	return z
-}()
+var amsterdam = calendar.Zone()
 
 // days describes a period of whole days for people: "30 days", "7 years".
 func days(d time.Duration) string {

@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/heerlen/heitje/internal/calendar"
 	"github.com/heerlen/heitje/internal/overview"
 )
 
@@ -28,11 +29,11 @@ func (s *OverviewStore) CoinsPerWeek(ctx context.Context, from time.Time) ([]ove
 		Minted   int64
 		Redeemed int64
 	}
-	err := s.db.WithContext(ctx).Raw(`SELECT to_char(date_trunc('week', block_time AT TIME ZONE 'Europe/Amsterdam'), 'YYYY-MM-DD') AS week,
+	err := s.db.WithContext(ctx).Raw(`SELECT to_char(date_trunc('week', block_time AT TIME ZONE @zone), 'YYYY-MM-DD') AS week,
 		COALESCE(sum(amount) FILTER (WHERE event = 'Minted'), 0)::bigint AS minted,
 		COALESCE(sum(amount) FILTER (WHERE event = 'Redeemed'), 0)::bigint AS redeemed
 		FROM token_events WHERE event IN ('Minted', 'Redeemed') AND block_time >= @from
-		GROUP BY 1 ORDER BY 1`, map[string]any{"from": from}).Scan(&rows).Error
+		GROUP BY 1 ORDER BY 1`, map[string]any{"from": from, "zone": calendar.ZoneName}).Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}
@@ -55,10 +56,10 @@ func (s *OverviewStore) PaymentsPerDay(ctx context.Context, from time.Time) ([]o
 		Payments int
 		Cents    int64
 	}
-	err := s.db.WithContext(ctx).Raw(`SELECT to_char(COALESCE(done_at, submitted_at) AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS day,
+	err := s.db.WithContext(ctx).Raw(`SELECT to_char(COALESCE(done_at, submitted_at) AT TIME ZONE @zone, 'YYYY-MM-DD') AS day,
 		count(*) AS payments, sum(amount_cents)::bigint AS cents
 		FROM payment_request_states WHERE status = 'confirmed' AND COALESCE(done_at, submitted_at) >= @from
-		GROUP BY 1 ORDER BY 1`, map[string]any{"from": from}).Scan(&rows).Error
+		GROUP BY 1 ORDER BY 1`, map[string]any{"from": from, "zone": calendar.ZoneName}).Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/heerlen/heitje/internal/calendar"
 	"github.com/heerlen/heitje/internal/privacy"
 )
 
@@ -29,17 +30,18 @@ func cells(rows []cellRow) []privacy.Cell {
 	return out
 }
 
-// Earnings counts claims approved in [from, to) and sums their rewards, per month (Europe/Amsterdam) and
+// Earnings counts claims approved in [from, to) and sums their rewards, per month (the municipality's time zone) and
 // neighbourhood of the chore. People counts distinct residents, the erased stand-in not among them.
 func (s *PrivacyStore) Earnings(ctx context.Context, from, to time.Time) ([]privacy.Cell, error) {
 	var rows []cellRow
-	err := s.g.WithContext(ctx).Raw(`SELECT to_char(cl.decided_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM') AS month,
+	err := s.g.WithContext(ctx).Raw(`SELECT to_char(cl.decided_at AT TIME ZONE @zone, 'YYYY-MM') AS month,
 		ch.area AS grp, count(DISTINCT cl.resident_id) FILTER (WHERE cl.resident_id <> @erased) AS people,
 		count(*) AS count, sum(cl.reward_cents)::bigint AS cents
 		FROM claims cl JOIN chores ch ON ch.id = cl.chore_id
 		WHERE cl.status IN ('approved', 'rewarded') AND cl.decided_at >= @from AND cl.decided_at < @to
 		AND `+fmt.Sprintf(notRestricted, "cl.resident_id")+`
-		GROUP BY 1, 2 ORDER BY 1, 2`, map[string]any{"from": from, "to": to, "erased": privacy.ErasedAccountID}).Scan(&rows).Error
+		GROUP BY 1, 2 ORDER BY 1, 2`, map[string]any{"from": from, "to": to, "erased": privacy.ErasedAccountID,
+		"zone": calendar.ZoneName}).Scan(&rows).Error
 	return cells(rows), err
 }
 
@@ -48,12 +50,13 @@ func (s *PrivacyStore) Earnings(ctx context.Context, from, to time.Time) ([]priv
 // restricted processing or objected to analytics are left out.
 func (s *PrivacyStore) Spending(ctx context.Context, from, to time.Time) ([]privacy.Cell, error) {
 	var rows []cellRow
-	err := s.g.WithContext(ctx).Raw(`SELECT to_char(p.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM') AS month,
+	err := s.g.WithContext(ctx).Raw(`SELECT to_char(p.submitted_at AT TIME ZONE @zone, 'YYYY-MM') AS month,
 		sh.category AS grp, count(DISTINCT p.payer_id) FILTER (WHERE p.payer_id <> @erased) AS people,
 		count(*) AS count, sum(p.amount_cents)::bigint AS cents
 		FROM payment_request_states p JOIN shops sh ON sh.account_id = p.shop_id
 		WHERE p.status = 'confirmed' AND p.submitted_at >= @from AND p.submitted_at < @to
 		AND `+fmt.Sprintf(notRestricted, "p.payer_id")+` AND `+fmt.Sprintf(notRestricted, "p.shop_id")+`
-		GROUP BY 1, 2 ORDER BY 1, 2`, map[string]any{"from": from, "to": to, "erased": privacy.ErasedAccountID}).Scan(&rows).Error
+		GROUP BY 1, 2 ORDER BY 1, 2`, map[string]any{"from": from, "to": to, "erased": privacy.ErasedAccountID,
+		"zone": calendar.ZoneName}).Scan(&rows).Error
 	return cells(rows), err
 }

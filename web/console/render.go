@@ -14,6 +14,7 @@ import (
 
 	"github.com/heerlen/heitje/api/problem"
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/calendar"
 )
 
 // view is what a page template gets (as .): the page's title (a message key), the form as sent (to show
@@ -39,15 +40,7 @@ type view struct {
 }
 
 // zone is the municipality's time zone: every time the console shows is Heerlen's.
-var zone = mustZone("Europe/Amsterdam")
-
-func mustZone(name string) *time.Location {
-	z, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return z
-}
+var zone = calendar.Zone()
 
 // loadTemplates parses templates/layout.html once per page file (templates/*.html but the layout): each
 // page defines "content" and is executed through the layout.
