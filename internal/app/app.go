@@ -101,7 +101,11 @@ func NewAccounts(cfg *config.Config, db *store.DB) (*accounts.Service, error) {
 // the chain of the genesis file, the token contract must be deployed, and none of the API's keys may hold
 // the contract's admin role.
 func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Platform, error) {
-	db, err := store.Open(ctx, cfg.DatabaseURL, store.MaxConns(cfg.DBMaxConns))
+	maxConns := cfg.DBMaxConns
+	if maxConns <= 0 { // a Config built in code (tests, benchmarks): never an unbounded pool
+		maxConns = config.DefaultDBMaxConns
+	}
+	db, err := store.Open(ctx, cfg.DatabaseURL, store.MaxConns(maxConns))
 	if err != nil {
 		return nil, err
 	}

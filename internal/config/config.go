@@ -17,6 +17,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 )
 
+// DefaultDBMaxConns is DB_MAX_CONNS's default: the requests' pool of one API instance.
+const DefaultDBMaxConns = 20
+
 // Config is everything the platform needs to run. Amounts are in euro cents.
 type Config struct {
 	// HTTPAddr is where the API listens (HTTP_ADDR, default 127.0.0.1:8080).
@@ -70,7 +73,8 @@ type Config struct {
 	// TrustedProxies are the addresses or CIDR ranges of reverse proxies whose X-Forwarded-For the API
 	// believes (TRUSTED_PROXIES, comma-separated, default none): the client address drives the login limit.
 	TrustedProxies []string
-	// DBMaxConns bounds the pool of database connections for requests (DB_MAX_CONNS, default 20). Each
+	// DBMaxConns bounds the pool of database connections for requests (DB_MAX_CONNS, default
+	// DefaultDBMaxConns; 0 in a Config built in code means the default too). Each
 	// instance also opens two per signing key for its senders and three for its background jobs; see
 	// deploy/README.md for the arithmetic with several instances.
 	DBMaxConns int
@@ -172,7 +176,7 @@ func Load(lookup Lookup, need Need) (*Config, error) {
 		c.KeystoreAddresses = r.keystoreAddresses()
 		c.TreasuryAddress = r.address("TREASURY_ADDRESS", true)
 	}
-	c.DBMaxConns = int(r.bounded("DB_MAX_CONNS", 20, 2, 1000))
+	c.DBMaxConns = int(r.bounded("DB_MAX_CONNS", DefaultDBMaxConns, 2, 1000))
 	c.TrustedProxies = r.list("TRUSTED_PROXIES")
 	for _, p := range c.TrustedProxies {
 		if net.ParseIP(p) == nil {
