@@ -19,6 +19,7 @@ import (
 	"github.com/heerlen/heitje/internal/secrets"
 	"github.com/heerlen/heitje/internal/store"
 	"github.com/heerlen/heitje/internal/testenv"
+	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.Main(m)) }
@@ -65,15 +66,7 @@ type testAPI struct {
 
 func newTestAPI(t *testing.T, opts accounts.Options) *testAPI {
 	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, testenv.Postgres(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db := testdb.Open(t)
 	k, _ := secrets.NewKey("test")
 	keys, _ := secrets.NewKeyring(k)
 	lookup, _ := secrets.NewLookup(bytes.Repeat([]byte{7}, 32))

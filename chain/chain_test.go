@@ -22,6 +22,7 @@ import (
 	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/store"
 	"github.com/heerlen/heitje/internal/testenv"
+	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.Main(m)) }
@@ -49,14 +50,7 @@ func newFixtureOn(t testing.TB, env *testenv.ChainEnv) *fixture {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	t.Cleanup(cancel)
-	db, err := store.Open(ctx, testenv.Postgres(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db := testdb.Open(t)
 	client, err := chain.Dial(ctx, env.RPCURL, env.ChainID.Uint64())
 	if err != nil {
 		t.Fatal(err)

@@ -12,8 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/heerlen/heitje/contracts/bindings"
-	"github.com/heerlen/heitje/internal/store"
-	"github.com/heerlen/heitje/internal/testenv"
+	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
 // fakeChain is a chain of headers and Transfer logs that a test can reorganise.
@@ -87,14 +86,7 @@ type source struct{ *fakeChain }
 // ledger then holds exactly the fork's events and balances.
 func TestIndexerFollowsAReorg(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, testenv.Postgres(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db := testdb.Open(t)
 	token := common.HexToAddress("0x00000000000000000000000000000000000c0117")
 	alice, bob := common.HexToAddress("0xa1"), common.HexToAddress("0xb0")
 	a := build(token, nil, 0, 1, []mint{{alice, 5}, {}, {bob, 7}, {alice, 11}, {}, {bob, 13}, {alice, 17}, {bob, 19}})

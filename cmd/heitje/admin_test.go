@@ -14,7 +14,7 @@ import (
 	"github.com/heerlen/heitje/internal/config"
 	"github.com/heerlen/heitje/internal/secrets"
 	"github.com/heerlen/heitje/internal/store"
-	"github.com/heerlen/heitje/internal/testenv"
+	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
 // secretEnv returns JWT_SECRET, DATA_KEY and LOOKUP_KEY settings with a fresh data key of the given id.
@@ -52,15 +52,12 @@ func runHeitje(t *testing.T, bin string, env map[string]string, stdin string, ar
 func TestOperatorCommands(t *testing.T) {
 	ctx := context.Background()
 	bin := heitje(t)
-	dbURL := testenv.Postgres(t)
+	dbURL := testdb.URL(t)
 	db, err := store.Open(ctx, dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
 	env := secretEnv(t, "first")
 	env["DATABASE_URL"] = dbURL
 

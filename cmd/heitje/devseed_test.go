@@ -15,7 +15,7 @@ import (
 	"github.com/heerlen/heitje/internal/config"
 	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/store"
-	"github.com/heerlen/heitje/internal/testenv"
+	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
 // TestDevSecretsAreMadeOnceAndKept checks that `make run` writes its secrets once, readable only by the
@@ -49,15 +49,12 @@ func TestDevSecretsAreMadeOnceAndKept(t *testing.T) {
 // the administrator in. A second start finds the administrator and does nothing.
 func TestDemoSeedRunsOnce(t *testing.T) {
 	ctx := context.Background()
-	dbURL := testenv.Postgres(t)
+	dbURL := testdb.URL(t)
 	db, err := store.Open(ctx, dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
 	env := secretEnv(t, "dev-1")
 	env["DATABASE_URL"] = dbURL
 	cfg, err := config.Load(func(k string) (string, bool) { v, ok := env[k]; return v, ok }, config.NeedDatabase|config.NeedSecrets)

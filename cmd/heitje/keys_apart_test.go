@@ -18,8 +18,8 @@ import (
 	"github.com/heerlen/heitje/chain/genesis"
 	"github.com/heerlen/heitje/contracts/bindings"
 	"github.com/heerlen/heitje/internal/devnet"
-	"github.com/heerlen/heitje/internal/store"
 	"github.com/heerlen/heitje/internal/testenv"
+	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
 // serveSetting is a configuration `heitje serve` would start with: a migrated database, the test chain, a
@@ -28,15 +28,7 @@ func serveSetting(t *testing.T) (map[string]string, *chain.Client, common.Addres
 	t.Helper()
 	ctx := context.Background()
 	env := testenv.Chain(t)
-	dbURL := testenv.Postgres(t)
-	db, err := store.Open(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	dbURL := testdb.URL(t)
 	c, err := chain.Dial(ctx, env.RPCURL, env.ChainID.Uint64())
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/heerlen/heitje/internal/devnet"
-	"github.com/heerlen/heitje/internal/store"
 	"github.com/heerlen/heitje/internal/testenv"
+	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.Main(m)) }
@@ -31,17 +30,8 @@ func heitje(t *testing.T) string {
 // stderr that names the problem, a non-zero exit status, and no panic.
 func TestBadConfigurationIsOneClearLine(t *testing.T) {
 	bin := heitje(t)
-	ctx := context.Background()
 	chainEnv := testenv.Chain(t)
-	dbURL := testenv.Postgres(t)
-	db, err := store.Open(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	dbURL := testdb.URL(t)
 	otherGenesis := filepath.Join(t.TempDir(), "genesis.json")
 	os.WriteFile(otherGenesis, []byte(`{"config":{"chainId":999}}`), 0o644)
 	relayers := []string{}

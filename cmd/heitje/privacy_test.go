@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/heerlen/heitje/internal/store"
-	"github.com/heerlen/heitje/internal/testenv"
+	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
 // TestPrivacyCommands runs `heitje retention run` twice against a database holding a registration rejected
@@ -16,15 +16,12 @@ import (
 func TestPrivacyCommands(t *testing.T) {
 	ctx := context.Background()
 	bin := heitje(t)
-	dbURL := testenv.Postgres(t)
+	dbURL := testdb.URL(t)
 	db, err := store.Open(ctx, dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
 	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO accounts (id, role, username, status, password_hash, created_at, decided_at)
 		VALUES (gen_random_uuid(), 'resident', 'afgewezen', 'rejected', 'x', now() - interval '41 days', now() - interval '40 days')`); err != nil {
 		t.Fatal(err)

@@ -23,8 +23,7 @@ import (
 	"github.com/heerlen/heitje/internal/config"
 	"github.com/heerlen/heitje/internal/devnet"
 	"github.com/heerlen/heitje/internal/secrets"
-	"github.com/heerlen/heitje/internal/store"
-	"github.com/heerlen/heitje/internal/testenv"
+	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
 // testSecrets are fresh keys, with the cheapest password hashing the configuration allows.
@@ -62,15 +61,7 @@ func failingNode(t *testing.T) (*chain.Client, *atomic.Int64) {
 // database, with its chain client pointed at failingNode, and logs into buf at debug level.
 func platformWithoutChain(t *testing.T, buf io.Writer) (*Platform, *atomic.Int64) {
 	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, testenv.Postgres(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db := testdb.Open(t)
 	client, calls := failingNode(t)
 	cfg := &config.Config{ChainID: 6411, MinterKey: devnet.DevMinter.ECDSA(), OperatorKey: devnet.DevOperator.ECDSA(),
 		Secrets: testSecrets(t), LogLevel: slog.LevelDebug, LogFormat: "json", Web: config.Web{PublicBaseURL: "https://heitje.example"}}

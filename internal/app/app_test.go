@@ -23,6 +23,7 @@ import (
 	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/store"
 	"github.com/heerlen/heitje/internal/testenv"
+	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.Main(m)) }
@@ -34,15 +35,12 @@ func TestPlatformServesAndMints(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	env := testenv.Chain(t)
-	dbURL := testenv.Postgres(t)
+	dbURL := testdb.URL(t)
 	db, err := store.Open(ctx, dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
 	client, err := chain.Dial(ctx, env.RPCURL, env.ChainID.Uint64())
 	if err != nil {
 		t.Fatal(err)

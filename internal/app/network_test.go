@@ -24,6 +24,7 @@ import (
 	"github.com/heerlen/heitje/internal/devnet"
 	"github.com/heerlen/heitje/internal/store"
 	"github.com/heerlen/heitje/internal/testenv"
+	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
 // TestReadyzOnNetwork runs the platform on a network of two signers and an RPC node: /readyz and the
@@ -121,15 +122,12 @@ type platformOnNetwork struct {
 // runOnNetwork deploys the coin on netw and runs the platform on its RPC node with 2 confirmations.
 func runOnNetwork(ctx context.Context, t *testing.T, netw *testenv.Network) *platformOnNetwork {
 	t.Helper()
-	dbURL := testenv.Postgres(t)
+	dbURL := testdb.URL(t)
 	db, err := store.Open(ctx, dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if _, err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
 	client, err := chain.Dial(ctx, netw.RPCURL, netw.ChainID.Uint64())
 	if err != nil {
 		t.Fatal(err)

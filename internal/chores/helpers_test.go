@@ -18,6 +18,7 @@ import (
 	"github.com/heerlen/heitje/internal/photos/phototest"
 	"github.com/heerlen/heitje/internal/store"
 	"github.com/heerlen/heitje/internal/testenv"
+	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.Main(m)) }
@@ -37,14 +38,7 @@ type env struct {
 func newEnv(t *testing.T, opts chores.Options) *env {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, testenv.Postgres(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db := testdb.Open(t)
 	files, err := photos.New(filepath.Join(t.TempDir(), "photos"), photos.Limits{})
 	if err != nil {
 		t.Fatal(err)

@@ -19,6 +19,7 @@ import (
 	"github.com/heerlen/heitje/internal/secrets"
 	"github.com/heerlen/heitje/internal/store"
 	"github.com/heerlen/heitje/internal/testenv"
+	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.Main(m)) }
@@ -60,14 +61,7 @@ const password = "correct horse battery staple"
 func newEnv(t *testing.T, first ...func(*store.DB)) *env {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, testenv.Postgres(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db := testdb.Open(t)
 	for _, f := range first {
 		f(db)
 	}
@@ -75,6 +69,7 @@ func newEnv(t *testing.T, first ...func(*store.DB)) *env {
 	keys, _ := secrets.NewKeyring(k)
 	lookup, _ := secrets.NewLookup(bytes.Repeat([]byte{7}, 32))
 	e := &env{t: t, ctx: ctx, db: db, keys: keys, lookup: lookup, clock: &testenv.Clock{}}
+	var err error
 	issuer, _ := auth.NewIssuer(bytes.Repeat([]byte{9}, 32), auth.MaxAccessTTL, e.clock.Now)
 	if e.acc, err = accounts.New(db.Accounts(keys, lookup), issuer, lookup, accounts.Options{
 		Argon2: secrets.Argon2Params{Memory: 1024, Time: 1, Threads: 1}, Now: e.clock.Now,

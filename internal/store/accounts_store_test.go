@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/secrets"
+	"github.com/heerlen/heitje/internal/testenv"
 )
 
 // testKeys returns a keyring under a fresh key with the given id, and a lookup key.
@@ -29,12 +31,32 @@ func testKeys(t *testing.T, id string, old ...secrets.Key) (*secrets.Keyring, se
 	return kr, k, lk
 }
 
+// migrated opens a database with every migration applied: a copy of a template migrated once per test
+// cluster (testdb does the same for other packages' tests, but imports this package).
 func migrated(t *testing.T) *DB {
 	t.Helper()
-	db := openDB(t)
-	if _, err := db.MigrateUp(context.Background()); err != nil {
+	ms, err := Migrations()
+	if err != nil {
 		t.Fatal(err)
 	}
+	var parts []string
+	for _, m := range ms {
+		parts = append(parts, strconv.Itoa(m.Version), m.Name, m.Up, m.Down)
+	}
+	dbURL := testenv.PostgresTemplate(t, testenv.TemplateName("schema", parts...), func(ctx context.Context, dbURL string) error {
+		db, err := Open(ctx, dbURL)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		_, err = db.MigrateUp(ctx)
+		return err
+	})
+	db, err := Open(context.Background(), dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
 	return db
 }
 
