@@ -7,20 +7,14 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/heerlen/heitje/internal/validation"
 )
 
-// ValidationError is bad input in one field. Nothing was changed.
-type ValidationError struct {
-	Field   string
-	Message string
-}
+// ValidationError is bad input in one field (internal/validation). Nothing was changed.
+type ValidationError = validation.Error
 
-func (e *ValidationError) Error() string { return "accounts: " + e.Field + ": " + e.Message }
-
-// InvalidField names the field and says what is wrong, for the API's error envelope.
-func (e *ValidationError) InvalidField() (field, message string) { return e.Field, e.Message }
-
-func invalid(field, msg string) error { return &ValidationError{Field: field, Message: msg} }
+func invalid(field, msg string) error { return validation.Invalid("accounts", field, msg) }
 
 // Length limits of the inputs.
 const (

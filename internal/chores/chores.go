@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/heerlen/heitje/internal/outbox"
+	"github.com/heerlen/heitje/internal/validation"
 )
 
 // Location is where a chore is done: a point inside the municipality and the neighbourhood's name.
@@ -189,15 +190,7 @@ var (
 	ErrRewardTooHigh       = errors.New("chores: the reward is above the maximum")
 )
 
-// ValidationError is bad input in one field. Nothing was changed.
-type ValidationError struct {
-	Field   string
-	Message string
-}
+// ValidationError is bad input in one field (internal/validation). Nothing was changed.
+type ValidationError = validation.Error
 
-func (e *ValidationError) Error() string { return "chores: " + e.Field + ": " + e.Message }
-
-// InvalidField names the field and says what is wrong, for the API's error envelope.
-func (e *ValidationError) InvalidField() (field, message string) { return e.Field, e.Message }
-
-func invalid(field, msg string) error { return &ValidationError{Field: field, Message: msg} }
+func invalid(field, msg string) error { return validation.Invalid("chores", field, msg) }

@@ -10,20 +10,14 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/google/uuid"
+
+	"github.com/heerlen/heitje/internal/validation"
 )
 
-// ValidationError is bad input: it names the request field at fault and says what is wrong with it.
-type ValidationError struct {
-	Field   string
-	Message string
-}
+// ValidationError is bad input in one field (internal/validation). Nothing was changed.
+type ValidationError = validation.Error
 
-func (e *ValidationError) Error() string { return "payments: " + e.Field + " " + e.Message }
-
-// InvalidField returns the field and the message, for the API's validation_failed answer.
-func (e *ValidationError) InvalidField() (string, string) { return e.Field, e.Message }
-
-func invalid(field, message string) error { return &ValidationError{Field: field, Message: message} }
+func invalid(field, msg string) error { return validation.Invalid("payments", field, msg) }
 
 func bigCents(c int64) *big.Int { return big.NewInt(c) }
 

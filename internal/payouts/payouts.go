@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/heerlen/heitje/internal/outbox"
+	"github.com/heerlen/heitje/internal/validation"
 )
 
 // Status is where a run is. A draft is reviewed, then executed: executing writes the redeems, executed means
@@ -175,15 +176,7 @@ var (
 	errInconsistentLedger  = errors.New("payouts: earlier runs plan more coins than a shop holds")
 )
 
-// ValidationError is bad input in one field. Nothing was changed.
-type ValidationError struct {
-	Field   string
-	Message string
-}
+// ValidationError is bad input in one field (internal/validation). Nothing was changed.
+type ValidationError = validation.Error
 
-func (e *ValidationError) Error() string { return "payouts: " + e.Field + ": " + e.Message }
-
-// InvalidField names the field and says what is wrong, for the API's error envelope.
-func (e *ValidationError) InvalidField() (field, message string) { return e.Field, e.Message }
-
-func invalid(field, msg string) error { return &ValidationError{Field: field, Message: msg} }
+func invalid(field, msg string) error { return validation.Invalid("payouts", field, msg) }

@@ -11,6 +11,8 @@ package privacy
 import (
 	"errors"
 	"time"
+
+	"github.com/heerlen/heitje/internal/validation"
 )
 
 // ErasedAccountID is the one account that erased people's bookkeeping is kept under (migration 0008): it
@@ -44,18 +46,10 @@ var (
 	ErrIdentityUnverified  = errors.New("privacy: the requester's identity was not established")
 )
 
-// ValidationError is bad input in one field. Nothing was changed.
-type ValidationError struct {
-	Field   string
-	Message string
-}
+// ValidationError is bad input in one field (internal/validation). Nothing was changed.
+type ValidationError = validation.Error
 
-func (e *ValidationError) Error() string { return "privacy: " + e.Field + ": " + e.Message }
-
-// InvalidField names the field and says what is wrong, for the API's error envelope.
-func (e *ValidationError) InvalidField() (field, message string) { return e.Field, e.Message }
-
-func invalid(field, msg string) error { return &ValidationError{Field: field, Message: msg} }
+func invalid(field, msg string) error { return validation.Invalid("privacy", field, msg) }
 
 // Purpose names a processing a person can object to, consent to or be restricted from.
 type Purpose string
