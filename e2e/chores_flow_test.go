@@ -24,6 +24,7 @@ import (
 // creator may not approve it, another reviewer does, sees the photo without any EXIF, and within seconds
 // the reward is on chain, in GET /v1/me/balance and in the history.
 func TestChoreToCoins(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	adminTok := p.login("beheerder")
@@ -181,6 +182,7 @@ func itoa(n int) string { return big.NewInt(int64(n)).String() }
 // TestTwentyApprovalsMintOnce sends 20 approvals of one claim at once: all succeed, one intent is written
 // and one Minted event with the claim's reference appears on chain, and no second one follows.
 func TestTwentyApprovalsMintOnce(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	reviewerTok := p.reviewer("keurder")

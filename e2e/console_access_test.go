@@ -16,6 +16,7 @@ import (
 // lists only sections whose first page the staff member may open; without a session every page sends to
 // the sign-in page.
 func TestConsolePrivilegeMatrix(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	cons, err := console.New(console.Deps{Log: slog.Default()})

@@ -16,6 +16,7 @@ import (
 // member's second factor on the staff page with a reason (audited): the member's session ends and the next
 // sign-in asks for a new enrolment. axe-core checks each new page in Dutch and English.
 func TestConsoleAccount(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	id := p.newStaff("wisselaar", false, accounts.PrivChoresReview)

@@ -18,6 +18,7 @@ import (
 // with accounts.read_personal looks at one person's data only after giving a reason, and the look is
 // audited. axe-core checks each page.
 func TestConsoleAccounts(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	resident := p.pendingAccount(accounts.Registration{Role: accounts.RoleResident, Username: "zonnebloem",

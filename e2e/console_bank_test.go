@@ -14,6 +14,7 @@ import (
 // direct POST is refused (403) and changes nothing; another member approves it, which makes it the shop's
 // next details version, audited.
 func TestConsoleBankDetails(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	s := p.newShop("fietsenmaker", true)

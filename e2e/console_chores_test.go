@@ -17,6 +17,7 @@ import (
 // refused next to the field, and nothing is written. The chore is closed, reopened and changed. axe-core
 // checks every page in Dutch and English.
 func TestConsoleChores(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.cfg.Web.MapTilesURL = "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png" // nothing listens there
 	p.serve()

@@ -20,6 +20,7 @@ import (
 // A period that overlaps the paid run is refused next to its field and writes nothing. axe-core checks
 // every page in Dutch and English.
 func TestConsoleFinance(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.cfg.SEPADebtor = &payouts.Debtor{Name: "Gemeente Heerlen", IBAN: "NL91ABNA0417164300", BIC: "BNGHNL2G"}
 	p.serve()

@@ -15,6 +15,7 @@ import (
 // used and the claim waiting for review. An analyst sees only the anonymised analytics, with the cells
 // about too few people marked suppressed, and gets 403 for the finance charts. axe-core checks each page.
 func TestConsoleOverview(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.cfg.Privacy.MinGroupSize = 2
 	p.serve()

@@ -18,6 +18,7 @@ import (
 // database — grants a restriction and lifts it with a reason. axe-core checks every page in Dutch and
 // English.
 func TestConsolePrivacyRequests(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	p.newStaff("privacy-officer", true, accounts.PrivPrivacy)
@@ -167,6 +168,7 @@ func TestConsolePrivacyRequests(t *testing.T) {
 // filters narrow it to one action and one staff member, and it pages. The register of processing and the
 // research-contact list show. axe-core checks every page in Dutch and English.
 func TestConsolePrivacyBreachesAndAudit(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	officerID := p.newStaff("privacy-officer", true, accounts.PrivPrivacy)

@@ -21,6 +21,7 @@ import (
 // so (four eyes) and offers no approve button, and a direct post is refused. Back on the first claim, a
 // approves it; the photo reads are in the audit log. axe-core checks every page in Dutch and English.
 func TestConsoleReview(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	reviewerID := p.newStaff("beoordelaar", true, accounts.PrivChoresReview, accounts.PrivChoresManage)

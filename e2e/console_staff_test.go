@@ -12,6 +12,7 @@ import (
 // console refuses, changing nothing, to take staff.manage from the last administrator or to let anyone
 // disable themselves. axe-core checks each page.
 func TestConsoleStaff(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	d := p.newDesk(t)

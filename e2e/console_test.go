@@ -18,6 +18,7 @@ import (
 // disabled staff are refused with a message; signing out ends the session. axe-core checks each page in
 // Dutch and English.
 func TestConsoleSignIn(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	id := p.newStaff("nieuwe-collega", false, accounts.PrivChoresReview)
@@ -116,6 +117,7 @@ func TestConsoleSignIn(t *testing.T) {
 // TestConsoleRefusesCrossSiteForms: a form posted to the console from another site changes nothing, and
 // every page carries the Content-Security-Policy without inline scripts.
 func TestConsoleRefusesCrossSiteForms(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	p.newStaff("beheerder-twee", true, accounts.PrivStaffManage)

@@ -131,6 +131,7 @@ func startServe(t testing.TB, bin string, env []string) (*exec.Cmd, string) {
 // starts it again, and checks that exactly 200 mints happened: one Minted event per claim reference on
 // chain, one intent per claim, every claim rewarded, and a total supply of exactly 200 rewards.
 func TestKilledBetweenApprovalAndConfirmationMintsExactlyOnce(t *testing.T) {
+	t.Parallel()
 	const n, reward = 200, 100
 	bin := buildHeitje(t)
 	p := newPlatform(t)

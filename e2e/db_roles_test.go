@@ -28,6 +28,7 @@ import (
 // approved, rewarded for a chore and pays a shop, all audited. The schema owner's retention run works; the
 // API's role cannot run it, nor change the audit log, the schema or the migration record.
 func TestDatabaseRoles(t *testing.T) {
+	t.Parallel()
 	blocks := guideSQL(t)
 	if len(blocks) != 2 {
 		t.Fatalf("deploy/README.md's database section has %d sql blocks, want 2 (before and after the first migration)", len(blocks))

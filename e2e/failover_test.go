@@ -23,6 +23,7 @@ import (
 // authorization on chain each, balances on chain and in the ledger as the payments say, and `heitje reconcile`
 // finds the ledger equal to the chain.
 func TestFailoverBetweenTwoInstances(t *testing.T) {
+	t.Parallel()
 	const residents, perResident, balance, price, killAfter, phones = 50, 2, 1000, 400, 40, 10
 	const n = residents * perResident
 	bin := buildHeitje(t)

@@ -24,6 +24,7 @@ import (
 // `heitje reconcile` is then clean; a mint made with the minter key outside the platform makes it fail and name
 // that mint's recipient and reference.
 func TestRestoredApprovalMintsOnce(t *testing.T) {
+	t.Parallel()
 	bin := buildHeitje(t)
 	p := newPlatform(t)
 	p.serve()

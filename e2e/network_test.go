@@ -24,6 +24,7 @@ import (
 // a payment confirmed in each stage. Every payment is confirmed exactly once and `heitje reconcile` finds
 // the ledger equal to the chain after each stage.
 func TestThreeSignerNetwork(t *testing.T) {
+	t.Parallel()
 	const n, balance, price, victim = 6, 1000, 150, 1
 	began := time.Now()
 	net := testenv.StartNetwork(t, 3)

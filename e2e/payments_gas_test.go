@@ -22,6 +22,7 @@ import (
 // are accepted and wait; the metrics and /readyz say which key is out of gas money (the API stays ready,
 // degraded); once the key is topped up every payment is confirmed exactly once and the warning clears.
 func TestPaymentsWaitForARelayerWithoutGasMoney(t *testing.T) {
+	t.Parallel()
 	const n, balance, price = 3, 1000, 400
 	env := testenv.Chain(t)
 	p := newPlatformOn(t, env)

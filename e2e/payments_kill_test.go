@@ -27,6 +27,7 @@ import (
 // on chain, one transfer), each resident must have been refused the third payment, and no balance may go
 // below zero.
 func TestPaymentsSurviveKillAndRestart(t *testing.T) {
+	t.Parallel()
 	const n, perResident, balance, price = 100, 3, 1000, 400
 	bin := buildHeitje(t)
 	p := newPlatform(t)

@@ -16,6 +16,8 @@ import (
 // were in its pool. An attempt in which the node had sealed every payment of the first round before the kill
 // still checks that every payment is confirmed exactly once, but tests nothing about the lost pool; three
 // such attempts in a row fail the test rather than let it pass without testing anything.
+// It runs alone (not in parallel): the rebroadcast counter it reads is the process's, shared by every
+// platform in it, and the kill must land while its own payments are in the pool.
 func TestPaymentsSurviveANodeKill(t *testing.T) {
 	const attempts = 3
 	for attempt := 1; attempt <= attempts; attempt++ {

@@ -23,6 +23,7 @@ import (
 // only the one good payment and the one authorization relayed outside the API do. A payment the API
 // accepts but the chain refuses fails with its reason and moves nothing either.
 func TestPaymentRefusalsMoveNothing(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	s, idle := p.newShop("slager", true), p.newShop("visboer", false)
@@ -87,8 +88,14 @@ func TestPaymentRefusalsMoveNothing(t *testing.T) {
 	refuse("another recipient", http.StatusUnprocessableEntity, "recipient_mismatch", code, body)
 	code, body = p.postPay(aTok, id, edited(func(x *payments.Authorization) { x.ValidBefore += 3600 }), "k-window")
 	refuse("another window", http.StatusUnprocessableEntity, "window_mismatch", code, body)
+	// The other request's nonce in this request's authorization otherwise: the other request's own terms
+	// could have another window, when it was opened in a later second.
 	otherID, otherReq := open(300)
-	code, body = p.postPay(aTok, id, payBody(t, a.key, otherReq, nil), "k-nonce")
+	_, otherTerms, err := wallet.Terms(otherReq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, body = p.postPay(aTok, id, edited(func(x *payments.Authorization) { x.Nonce = otherTerms.Nonce }), "k-nonce")
 	refuse("another request's nonce", http.StatusUnprocessableEntity, "nonce_mismatch", code, body)
 	code, body = p.postPay(unboundTok, id, good, "k-unbound")
 	refuse("no bound wallet", http.StatusUnprocessableEntity, "wallet_not_bound", code, body)

@@ -18,6 +18,7 @@ import (
 // key file, bind, claim), pay a shop's payment request by its QR URI, and the shop refund part of it; the
 // chain, the indexer, both balances, both histories, the shop's takings and both event streams agree.
 func TestPaymentEndToEnd(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	ctx := p.ctx

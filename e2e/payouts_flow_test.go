@@ -22,6 +22,7 @@ import (
 // validates against the pain.001.001.03 schema and its export is audited; the run is marked paid and the
 // shops see it; the same period cannot be run again; reconciliation is clean, also as the periodic gauge.
 func TestPayoutEndToEnd(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.cfg.SEPADebtor = &payouts.Debtor{Name: "Gemeente Heerlen", IBAN: "NL91ABNA0417164300", BIC: "BNGHNL2G"}
 	p.cfg.ReconcileInterval = 10 * time.Second

@@ -13,6 +13,7 @@ import (
 // changed directly in token_events, each make it exit non-zero and name the address, and for the event the
 // block and log of the altered row; undoing the change makes it clean again.
 func TestReconcileNamesTamperedRows(t *testing.T) {
+	t.Parallel()
 	bin := buildHeitje(t)
 	p := newPlatform(t)
 	p.serve()

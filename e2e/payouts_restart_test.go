@@ -18,6 +18,7 @@ import (
 // are mined, and stops. `heitje serve` is started again: it finishes the run, and every shop is redeemed
 // exactly once (one Redeemed event and one intent per shop), for the amount of its line.
 func TestPayoutRunInterruptedHalfwayRedeemsEachShopOnce(t *testing.T) {
+	t.Parallel()
 	bin := buildHeitje(t)
 	p := newPlatform(t)
 	first := p.startChild(t, bin)

@@ -38,6 +38,7 @@ var (
 // input and no log holds any of the values, as text, as hex, or as a keccak256 or sha256 hash. Erasure
 // changes neither the coins on chain nor what the ledger says.
 func TestNoPersonalDataOnChain(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	adminTok, reviewerTok, fin := p.login("beheerder"), p.reviewer("keurder"), p.finance("penningmeester")

@@ -14,6 +14,7 @@ import (
 // backup file (a keystore as heitje-wallet writes it): a wrong passphrase, a file that is no backup and the
 // backup of another key are refused, and the right one puts the key on the phone.
 func TestResidentAppRestoresBackup(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	r := p.residents(1)[0]

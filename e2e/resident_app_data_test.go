@@ -11,6 +11,7 @@ import (
 // consent on (it needs a contact first) and off, files a request under the AVG and sees it with its due
 // date, and downloads the export.
 func TestResidentAppMyData(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	r := p.residents(1)[0]

@@ -24,6 +24,7 @@ const refusalPassphrase = "zeven zilveren zwanen"
 // message in the page, and nothing moves; the payment then goes through once the network is back. A claim
 // not yet decided is withdrawn from the page.
 func TestResidentAppRefusesBadInput(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	rs := p.fundedResidents(2, 500)

@@ -9,6 +9,7 @@ import (
 // with the privacy notice, waiting for approval (login refused meanwhile), approval by staff through the
 // API, and logging in; axe-core checks every screen in Dutch and English.
 func TestResidentAppSignUpAndLogIn(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	b := p.newBrowserPhone(t)

@@ -33,6 +33,7 @@ const (
 // on every screen in Dutch and English; the signature the browser made equals go-ethereum's for the same
 // key and typed data; and no request the page made carries the private key or the passphrase.
 func TestResidentAppFromSignUpToPayment(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	// The production tile source, which this machine cannot reach: the map shows the chores without it.
 	p.cfg.MapTilesURL = config.DefaultMapTilesURL

@@ -23,6 +23,7 @@ import (
 // records it, the claim ends rewarded with the first mint's transaction, and the chain holds one Minted
 // event and the reward once.
 func TestDatabaseRestoredFromADumpMintsOnce(t *testing.T) {
+	t.Parallel()
 	bin := buildHeitje(t)
 	p := newPlatform(t)
 	server := p.startChild(t, bin)

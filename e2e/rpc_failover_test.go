@@ -13,6 +13,7 @@ import (
 // non-signing RPC node first, then the signer's node). With both up a reward is minted; the RPC node is
 // killed; the API stays ready and a second reward is minted and a payment confirmed through the other node.
 func TestAPIFailsOverBetweenChainNodes(t *testing.T) {
+	t.Parallel()
 	net := testenv.StartNetwork(t, 1)
 	p := newPlatformOn(t, net.ChainEnv)
 	p.cfg.EthRPCURL = net.RPC().RPCURL() + "," + net.Node(0).RPCURL()

@@ -151,6 +151,7 @@ func procStatus(tb testing.TB, pid int, field string) int64 {
 // with Retry-After), every request is answered, and /healthz keeps answering. The figures are
 // BenchmarkSignUpBurst's (docs/benchmarks.md); this test checks the bounds, with a generous one for
 // /healthz as the machine may be busy with other work.
+// It runs alone (not in parallel): other tests in this process would slow the burst and /healthz.
 func TestSignUpBurstKeepsMemoryBounded(t *testing.T) {
 	f := signUpBurst(t, 40)
 	t.Logf("40 sign-ups + 40 logins in %v: RSS %d MiB before, peak %d MiB; answers %v; /healthz slowest %v of %d",
@@ -168,8 +169,10 @@ func TestSignUpBurstKeepsMemoryBounded(t *testing.T) {
 	if total != 80 {
 		t.Fatalf("%d answers, want 80: %v", total, f.answers)
 	}
-	if f.answers["201"] == 0 || f.answers["401"] == 0 {
-		t.Fatalf("no sign-up or no login was served at all: %v", f.answers)
+	// Which requests get one of the hasher's few turns is chance: on a loaded machine all the logins may
+	// wait too long and answer 503 busy (as they should), but some request must have been served.
+	if f.answers["201"]+f.answers["401"] == 0 {
+		t.Fatalf("no sign-up and no login was served at all: %v", f.answers)
 	}
 	if f.peakRSS > burstRSSBound {
 		t.Fatalf("resident memory peaked at %d MiB, over the bound of %d MiB", f.peakRSS>>20, burstRSSBound>>20)

@@ -28,6 +28,7 @@ import (
 // types.EIP712Domain lists and chainId as a JSON number, is signed by signTypedData as served, and the
 // signature pays the request on the chain.
 func TestStandardWalletSignsWhatTheAPIServes(t *testing.T) {
+	t.Parallel()
 	signer := newEthersSigner(t)
 	p := newPlatform(t)
 	p.serve()

@@ -22,6 +22,7 @@ import (
 // resident's coins stay theirs. The till and the resident app show a suspended account the reason at
 // sign-in. axe-core checks every console page in Dutch and English, and the two sign-in screens.
 func TestSuspendedShopKeepsItsCoinsThenLosesItsRole(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	bakker := p.newShop("bakker-bart", true)

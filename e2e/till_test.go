@@ -15,6 +15,7 @@ import (
 // refund above what is left refused in the page, a second POST with the same idempotency key refunding
 // nothing more), and the takings show both. axe-core checks every screen in Dutch and English.
 func TestTillTakesAPaymentAndRefundsPart(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	s := p.newShop("bakker", true)
@@ -117,6 +118,7 @@ func TestTillTakesAPaymentAndRefundsPart(t *testing.T) {
 // request cannot be paid; a shop not yet activated is told why it cannot ask; another shop sees none of the
 // first shop's payments; the till works with the keyboard alone.
 func TestTillsSeeOnlyTheirOwnOutcome(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	s := p.newShop("slager", true)
@@ -193,6 +195,7 @@ func TestTillsSeeOnlyTheirOwnOutcome(t *testing.T) {
 // euros and the day they were paid, opens its statement (payment and redemption), downloads both as CSV,
 // and sees the business name and IBAN the municipality holds. axe-core checks each screen.
 func TestTillShowsPayoutsAndTheShop(t *testing.T) {
+	t.Parallel()
 	p := newPlatform(t)
 	p.serve()
 	s := p.newShop("groenteboer", true)
