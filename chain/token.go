@@ -6,21 +6,21 @@ import (
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/heerlen/heitje/contracts"
 	"github.com/heerlen/heitje/contracts/bindings"
 	"github.com/heerlen/heitje/internal/outbox"
 )
 
-// Role identifiers of the coin contract (keccak256 of the role's name, as OpenZeppelin AccessControl does).
+// Role identifiers of the coin contract, as package contracts defines them.
 var (
-	RoleMinter    = crypto.Keccak256Hash([]byte("MINTER_ROLE"))
-	RoleRedeemer  = crypto.Keccak256Hash([]byte("REDEEMER_ROLE"))
-	RolePauser    = crypto.Keccak256Hash([]byte("PAUSER_ROLE"))
-	RoleAcceptor  = crypto.Keccak256Hash([]byte("ACCEPTOR_ROLE"))
-	RoleTreasury  = crypto.Keccak256Hash([]byte("TREASURY_ROLE"))
-	RoleOnboarder = crypto.Keccak256Hash([]byte("ONBOARDER_ROLE"))
-	RoleRecovery  = crypto.Keccak256Hash([]byte("RECOVERY_ROLE"))
+	RoleMinter    = contracts.MinterRole
+	RoleRedeemer  = contracts.RedeemerRole
+	RolePauser    = contracts.PauserRole
+	RoleAcceptor  = contracts.AcceptorRole
+	RoleTreasury  = contracts.TreasuryRole
+	RoleOnboarder = contracts.OnboarderRole
+	RoleRecovery  = contracts.RecoveryRole
 )
 
 // gasLimits are the fixed gas limits per kind of intent: generous against the measured use (mint ≤ 75k,

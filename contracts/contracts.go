@@ -15,6 +15,8 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/heerlen/heitje/internal/eip712"
 )
 
 var (
@@ -84,8 +86,8 @@ const CancelRecoveryType = "CancelRecovery(bytes32 ref,address from,address to)"
 // EIP712Name and EIP712Version are the EIP-712 domain of permit and the EIP-3009 authorizations; the domain's
 // other fields are the chain id and the contract address.
 const (
-	EIP712Name    = "Heerlens Heitje"
-	EIP712Version = "1"
+	EIP712Name    = eip712.Name
+	EIP712Version = eip712.Version
 )
 
 // ABIJSON returns the compiled ABI as committed in build/HeitjeCoin.abi.json. The caller must not modify it.

@@ -14,14 +14,14 @@ import (
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/heerlen/heitje/contracts"
 	"github.com/heerlen/heitje/internal/ledger"
 )
 
 // TreasuryRole is the contract's TREASURY_ROLE: the ledger's RoleGranted and RoleRevoked events of it say
 // which addresses are the treasury.
-var TreasuryRole = crypto.Keccak256Hash([]byte("TREASURY_ROLE"))
+var TreasuryRole = contracts.TreasuryRole
 
 // The kinds of holder.
 const (

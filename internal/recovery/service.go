@@ -11,6 +11,7 @@ import (
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/eip712"
 	"github.com/heerlen/heitje/internal/outbox"
 )
 
@@ -233,7 +234,7 @@ func (s *Service) Cancel(ctx context.Context, id, signature string) (Recovery, e
 		if err != nil {
 			return err
 		}
-		if signer, ok := signerOf(digest, sig); !ok || signer != common.HexToAddress(r.From) {
+		if signer, err := eip712.Signer(digest, sig); err != nil || signer != common.HexToAddress(r.From) {
 			return ErrBadSignature
 		}
 		now := s.now()
