@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/notices"
 )
 
 type registerRequest struct {
@@ -20,6 +21,9 @@ type registerRequest struct {
 	Shop     *shopRequest `json:"shop,omitempty"`
 	// NoticeVersion is the privacy notice the form showed (GET /v1/privacy/notice); left out: the one in force.
 	NoticeVersion string `json:"notice_version,omitempty"`
+	// Notices is how to be told of the decision and later events (language; e-mail, which needs email); left
+	// out: Dutch, in the app only.
+	Notices *noticeSettingsRequest `json:"notices,omitempty"`
 }
 
 type shopRequest struct {
@@ -78,6 +82,9 @@ func (s *Server) register(c *gin.Context) {
 	}
 	r := accounts.Registration{Role: accounts.Role(req.Role), Username: req.Username, Password: req.Password,
 		Email: req.Email, Phone: req.Phone, NoticeVersion: req.NoticeVersion, ClientIP: c.ClientIP()}
+	if req.Notices != nil {
+		r.Notify = &notices.Settings{Language: notices.Language(req.Notices.Language), Email: req.Notices.Email}
+	}
 	if req.Shop != nil {
 		r.Shop = &accounts.Shop{LegalName: req.Shop.LegalName, ContactName: req.Shop.ContactName, KvK: req.Shop.KvK,
 			IBAN: req.Shop.IBAN, Address: req.Shop.Address, Category: req.Shop.Category}

@@ -13,6 +13,7 @@ import (
 	"github.com/heerlen/heitje/internal/audit"
 	"github.com/heerlen/heitje/internal/balances"
 	"github.com/heerlen/heitje/internal/chores"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/payouts"
 	"github.com/heerlen/heitje/internal/privacy"
@@ -30,6 +31,7 @@ type Deps struct {
 	Payments *payments.Service
 	Payouts  *payouts.Service
 	Privacy  *privacy.Service
+	Notices  *notices.Service
 	// Recovery runs recoveries of lost keys.
 	Recovery *recovery.Service
 	// MaxPhotoBytes is the largest proof photo the API reads; 0 means photos.DefaultLimits.
@@ -122,6 +124,13 @@ func (s *Server) routes() []route {
 		{Method: http.MethodPost, Path: "/v1/me/second-factor/confirm", Summary: "Staff: confirm the enrolment with a code the app shows now (400 validation_failed, field code, when wrong). Answers the ten single-use recovery codes, this once (only their hashes are kept); your other sessions end; audited. From then on logging in needs second_factor.", Who: staff, Request: secondFactorConfirmRequest{}, Response: recoveryCodesView{}, Handler: s.confirmSecondFactor},
 		{Method: http.MethodGet, Path: "/v1/me/wallet/challenge", Summary: "A fresh single-use message for the phone to sign (EIP-191 personal_sign), valid 5 minutes.", Who: resident, Response: challengeResponse{}, Handler: s.walletChallenge},
 		{Method: http.MethodPut, Path: "/v1/me/wallet", Summary: "Bind the phone's address by its signature over the challenge.", Who: resident, Request: walletRequest{}, Response: walletResponse{}, Handler: s.bindWallet},
+		{Method: http.MethodGet, Path: "/v1/me/notices", Summary: "Your notices, newest first (beforeId pages back; limit at most 100): what happened to your account, claims, rewards, refunds and payouts, and for staff a queue that waited too long; each with its kind, its values and its text in your language, and the unread count. Nothing about anybody else.", Who: member, Query: []string{"beforeId", "limit"}, Response: noticeList{}, Handler: s.myNotices},
+		{Method: http.MethodGet, Path: "/v1/me/notices/unread", Summary: "How many of your notices you have not read.", Who: member, Response: unreadView{}, Handler: s.unreadNotices},
+		{Method: http.MethodPost, Path: "/v1/me/notices/read", Summary: "Mark your notices of ids read, or all of them without ids (or without a body); answers the unread count. Other accounts' ids change nothing.", Who: member, Request: markReadRequest{}, BodyOptional: true, Response: unreadView{}, Handler: s.markNoticesRead},
+		{Method: http.MethodGet, Path: "/v1/me/notice-settings", Summary: "How you are told: the language of your notices (nl or en) and whether by e-mail too (off until you turn it on).", Who: member, Response: noticeSettingsView{}, Handler: s.noticeSettings},
+		{Method: http.MethodPut, Path: "/v1/me/notice-settings", Summary: "Choose the language of your notices (nl, en) and whether they come by e-mail too; e-mail needs an address on the account (422 email_address_required). Every e-mail has a one-click unsubscribe link.", Who: member, Request: noticeSettingsRequest{}, Response: noticeSettingsView{}, Handler: s.saveNoticeSettings},
+		{Method: http.MethodGet, Path: "/v1/notices/unsubscribe", Summary: "The page of an e-mail's unsubscribe link (t: the signed token of the link): one button that turns e-mail notices off. Opening the link alone changes nothing, so mail scanners cannot unsubscribe anybody.", Who: public, Query: []string{"t"}, Produces: "text/html", Handler: s.unsubscribeForm},
+		{Method: http.MethodPost, Path: "/v1/notices/unsubscribe", Summary: "Turn off the e-mail notices of the account the signed token t names: the page's button, and one-click unsubscribe from a mail program (List-Unsubscribe-Post, RFC 8058, body List-Unsubscribe=One-Click). Answers a page; 400 for a token that is not ours.", Who: public, Query: []string{"t"}, BodyOptional: true, Produces: "text/html", Handler: s.unsubscribe},
 		{Method: http.MethodPost, Path: "/v1/me/recovery", Summary: "Ask to recover the coins of a lost key: signed in with the password on a new device, with the new key's address and its signature of the wallet challenge. One member of staff verifies your identity, a second approves; the coins then move on chain after the contract's delay (72 hours unless the municipality set another), during which the lost key can cancel. 409 recovery_open, address_taken, same_address; 422 no_wallet, or recovery_unavailable without a recovery key.", Who: resident, Request: recoveryAskRequest{}, Response: recoveryView{}, Status: http.StatusCreated, Handler: s.askRecovery},
 		{Method: http.MethodGet, Path: "/v1/me/recovery", Summary: "Your latest recovery, with the message the lost key signs to cancel it while it is open.", Who: resident, Response: recoveryView{}, Handler: s.myRecovery},
 		{Method: http.MethodPost, Path: "/v1/recoveries/:id/cancel", Summary: "Cancel a recovery with the lost key's signature of its CancelRecovery message (no sign-in: the signature is the authority); the platform relays it to the chain. 400 bad_signature; 409 invalid_state once it ended.", Who: public, Request: recoveryCancelRequest{}, Response: recoveryStatusView{}, Handler: s.cancelRecovery},

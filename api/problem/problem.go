@@ -9,6 +9,7 @@ import (
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/chores"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/payouts"
 	"github.com/heerlen/heitje/internal/photos"
@@ -140,6 +141,10 @@ var known = []struct {
 	{payouts.ErrIdempotencyConflict, Errorf(http.StatusUnprocessableEntity, "idempotency_conflict", "this Idempotency-Key was used for a different request")},
 	{payouts.ErrBankFileDisabled, Errorf(http.StatusServiceUnavailable, "sepa_not_configured", "no SEPA debtor account is configured (SEPA_DEBTOR_NAME, SEPA_DEBTOR_IBAN, SEPA_DEBTOR_BIC)")},
 	{privacy.ErrNotFound, Errorf(http.StatusNotFound, "not_found", "no such resource")},
+	{notices.ErrNotFound, Errorf(http.StatusNotFound, "not_found", "no such resource")},
+	{notices.ErrInvalid, Errorf(http.StatusBadRequest, "validation_failed", "language must be nl or en, and at most 100 ids")},
+	{notices.ErrNoAddress, Errorf(http.StatusUnprocessableEntity, "email_address_required", "add an e-mail address first (PATCH /v1/me), then turn e-mail notices on")},
+	{notices.ErrBadToken, Errorf(http.StatusBadRequest, "invalid_token", "the unsubscribe link is not valid")},
 	{privacy.ErrForbidden, Errorf(http.StatusForbidden, "forbidden", "you may not do this")},
 	{privacy.ErrRequestClosed, Errorf(http.StatusConflict, "request_closed", "this request was already decided")},
 	{privacy.ErrErasureBlocked, Errorf(http.StatusConflict, "erasure_blocked", "coin movements or claims of the account are still under way; nothing was changed")},

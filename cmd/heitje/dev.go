@@ -125,6 +125,8 @@ func devRun(ctx context.Context, root string, args []string) error {
 		"SEPA_DEBTOR_NAME": "Gemeente Heerlen (demo)",
 		"SEPA_DEBTOR_IBAN": "NL91ABNA0417164300",
 		"SEPA_DEBTOR_BIC":  "ABNANL2A",
+		// Notices' e-mails go into a folder as .eml files, which any mail program opens.
+		"MAIL_DIR": filepath.Join(state, "mail"),
 	}
 	var relayers []string
 	for _, r := range devnet.DevRelayers {
@@ -257,7 +259,7 @@ func ensureToken(ctx context.Context, state string, settings map[string]string, 
 
 func writeEnvFile(path string, settings map[string]string) error {
 	keys := []string{"DATABASE_URL", "ETH_RPC_URL", "GENESIS_FILE", "TOKEN_ADDRESS", "TOKEN_DEPLOY_BLOCK",
-		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "RECOVERY_KEY", "TREASURY_ADDRESS", "HTTP_ADDR", "SEPA_DEBTOR_NAME", "SEPA_DEBTOR_IBAN", "SEPA_DEBTOR_BIC", "JWT_SECRET", "DATA_KEY", "DATA_KEY_OLD", "LOOKUP_KEY", "CHAIN_CONFIRMATIONS"}
+		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "RECOVERY_KEY", "TREASURY_ADDRESS", "HTTP_ADDR", "SEPA_DEBTOR_NAME", "SEPA_DEBTOR_IBAN", "SEPA_DEBTOR_BIC", "JWT_SECRET", "DATA_KEY", "DATA_KEY_OLD", "LOOKUP_KEY", "CHAIN_CONFIRMATIONS", "MAIL_DIR"}
 	var b strings.Builder
 	b.WriteString("# Written by `make run` (heitje dev run): the settings of the local platform.\n")
 	b.WriteString("# The keys are the published DEVELOPMENT NETWORK keys unless you overrode them; the secrets\n")

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
 )
 
@@ -89,6 +90,10 @@ type Account struct {
 	// NoticeVersion is the privacy notice the registration form showed (internal/privacy/notices); "" for
 	// staff.
 	NoticeVersion string
+	// Notify is how the person asked at registration to be told what happens to the account (language,
+	// e-mail); Create stores it with the account. nil: the defaults (Dutch, in the app only). Loading an
+	// account never fills it.
+	Notify *notices.Settings
 	// LastLoginAt is when a staff member last logged in, for the access review; only the staff listing
 	// fills it, and nil means no login within the sessions' retention period.
 	LastLoginAt *time.Time
@@ -289,6 +294,8 @@ type Tx interface {
 	Audit(e audit.Entry) error
 	// Enqueue writes a chain intent (or returns the one with the same idempotency key).
 	Enqueue(in outbox.Intent) (outbox.Intent, error)
+	// Notify writes a notice to a person in this transaction, once per account and event key.
+	Notify(n notices.Notice) error
 	// CreateSession stores a new session with its first refresh token.
 	CreateSession(s Session, first RefreshToken) error
 	// LockRefreshToken loads a refresh token and its session, holding both rows.

@@ -7,6 +7,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
 )
 
@@ -109,9 +110,12 @@ func (s *Service) decide(ctx context.Context, actor Actor, id string, to Status,
 		}
 		a.NewShopKey = nil
 		out = a
-		action := "account.approve"
+		action, notice := "account.approve", notices.AccountApproved(a.ID)
 		if to == StatusRejected {
-			action = "account.reject"
+			action, notice = "account.reject", notices.AccountRejected(a.ID, reason)
+		}
+		if err := tx.Notify(notice); err != nil {
+			return err
 		}
 		return tx.Audit(actor.audit().Entry(action, a.ID, nil, reason, "role="+string(a.Role)))
 	})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/heerlen/heitje/internal/audit"
 	"github.com/heerlen/heitje/internal/auth"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/secrets"
 )
 
@@ -125,6 +126,9 @@ type Registration struct {
 	Shop     *Shop
 	// NoticeVersion is the privacy notice the form showed; "" means the one in force.
 	NoticeVersion string
+	// Notify is how the person wants to be told of the decision and later events: the language, and by
+	// e-mail too (which needs Email). nil: Dutch, in the app only.
+	Notify *notices.Settings
 	// ClientIP is the address a registration over the network came from: at most
 	// MaxRegistrationsPerClient are taken from one per RegistrationWindow. "" (the command line, the
 	// development seed) counts against no limit.
@@ -161,6 +165,15 @@ func (s *Service) Register(ctx context.Context, r Registration) (Account, error)
 	}
 	if a.NoticeVersion, err = s.noticeVersion(r.NoticeVersion); err != nil {
 		return Account{}, err
+	}
+	if n := r.Notify; n != nil {
+		if !n.Language.Known() {
+			return Account{}, invalid("notices.language", "must be nl or en")
+		}
+		if n.Email && a.Email == "" {
+			return Account{}, invalid("notices.email", "needs an e-mail address (email)")
+		}
+		a.Notify = &notices.Settings{Language: n.Language, Email: n.Email}
 	}
 	if r.ClientIP != "" {
 		now := s.now()

@@ -22,6 +22,7 @@ import (
 	"github.com/heerlen/heitje/internal/balances"
 	"github.com/heerlen/heitje/internal/chores"
 	"github.com/heerlen/heitje/internal/config"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/overview"
 	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/payouts"
@@ -75,6 +76,9 @@ type Platform struct {
 	hub *payments.Hub
 	// metricsLn is the metrics' own listener, nil for none (ServeMetrics).
 	metricsLn net.Listener
+	// notices serves the API's notices; noticeWorker delivers them.
+	notices      *notices.Service
+	noticeWorker *notices.Worker
 }
 
 // NewAccounts returns the accounts service over db with the configured keys. It needs no chain: nothing it
@@ -193,6 +197,9 @@ func assemble(cfg *config.Config, log *slog.Logger, ps pools, client *chain.Clie
 	if err := p.assemblePrivacy(); err != nil {
 		return nil, err
 	}
+	if err := p.assembleNotices(); err != nil {
+		return nil, err
+	}
 	for _, s := range p.senders {
 		s.Confirmations = cfg.Confirmations
 	}
@@ -239,7 +246,7 @@ func (p *Platform) Close() {
 // site; clients that are not browsers send no such headers and pass.
 func (p *Platform) Handler() http.Handler {
 	apiH := api.New(api.Deps{Log: p.log, Status: &status{p: p}, Accounts: p.accounts, Audit: p.audit,
-		Chores: p.chores, Balances: p.balances, Payments: p.payments, Payouts: p.payouts, Privacy: p.privacy, Recovery: p.recovery, MaxPhotoBytes: p.cfg.MaxPhotoBytes,
+		Chores: p.chores, Balances: p.balances, Payments: p.payments, Payouts: p.payouts, Privacy: p.privacy, Recovery: p.recovery, Notices: p.notices, MaxPhotoBytes: p.cfg.MaxPhotoBytes,
 		TrustedProxies: p.cfg.TrustedProxies, Limits: p.apiLimits()})
 	mux := http.NewServeMux()
 	for _, path := range []string{"/v1/", "/healthz", "/readyz"} {
@@ -300,6 +307,7 @@ func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
 	}()
 	p.runPayoutWorkers(workCtx, &wg)
 	p.runPrivacyWorkers(workCtx, &wg)
+	p.runNoticeWorker(workCtx, &wg, p.log)
 	p.runRecoveryWorker(workCtx, &wg)
 	srv := p.httpServer()
 	go func() {

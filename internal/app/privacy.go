@@ -54,7 +54,7 @@ func privacyOptions(cfg *config.Config, log *slog.Logger) privacy.Options {
 	return privacy.Options{
 		Retention: privacy.Retention{PendingRegistrations: p.PendingRegistrations, RejectedRegistrations: p.RejectedRegistrations,
 			ProofPhotos: p.ProofPhotos, InactiveAccounts: p.InactiveAccounts, Sessions: p.Sessions, AuditLog: p.AuditLog,
-			PayoutRecords: p.PayoutRecords},
+			PayoutRecords: p.PayoutRecords, Notices: p.Notices},
 		MinGroupSize: p.MinGroupSize, Contact: p.Contact, Version: version(), Log: log.With("component", "privacy")}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
 )
 
@@ -104,6 +105,9 @@ func (s *Service) Approve(ctx context.Context, actor accounts.Actor, claimID str
 		if err := tx.SaveClaim(cl); err != nil {
 			return err
 		}
+		if err := tx.Notify(notices.ClaimApproved(cl.ResidentID, cl.ID, c.Title, cl.RewardCents)); err != nil {
+			return err
+		}
 		return tx.Audit(auditActor(actor).Entry("claim.approve", cl.ResidentID, nil, "",
 			fmt.Sprintf("claim %s, reward %d cents, mint intent %s", cl.ID, cl.RewardCents, intent.IdempotencyKey)))
 	})
@@ -152,7 +156,11 @@ func (s *Service) Reject(ctx context.Context, actor accounts.Actor, claimID, rea
 			return err
 		}
 		cl.Status, cl.RejectReason, cl.ProofDueAt = StatusRejected, why, nil
-		return nil
+		c, err := tx.LockChore(cl.ChoreID)
+		if err != nil {
+			return err
+		}
+		return tx.Notify(notices.ClaimRejected(cl.ResidentID, cl.ID, c.Title, why))
 	}, "claim.reject")
 }
 
@@ -165,7 +173,11 @@ func (s *Service) RequestInfo(ctx context.Context, actor accounts.Actor, claimID
 		}
 		due := s.now().Add(s.opts.ProofTTL)
 		cl.Status, cl.InfoRequest, cl.ProofDueAt = StatusNeedsInfo, why, &due
-		return nil
+		c, err := tx.LockChore(cl.ChoreID)
+		if err != nil {
+			return err
+		}
+		return tx.Notify(notices.ClaimNeedsInfo(cl.ResidentID, cl.ID, c.Title, why, due))
 	}, "claim.request_info")
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/photos"
 )
@@ -104,6 +105,8 @@ type Tx interface {
 	Enqueue(in outbox.Intent) (outbox.Intent, error)
 	// Audit appends to the audit log.
 	Audit(e audit.Entry) error
+	// Notify writes a notice to a person in this transaction, once per account and event key.
+	Notify(n notices.Notice) error
 }
 
 // PhotoFiles takes in proof photos and keeps them outside the database; *photos.Store is one.

@@ -92,6 +92,8 @@ type Config struct {
 	Web
 	// HTTP bounds requests and event streams: read and write deadlines, stream caps.
 	HTTP HTTP
+	// Notices configures the e-mail of notices and the staff queues' age.
+	Notices Notices
 }
 
 // Lookup returns the value of an environment variable and whether it is set; os.LookupEnv fits.
@@ -193,6 +195,7 @@ func Load(lookup Lookup, need Need) (*Config, error) {
 	c.Payouts = r.payouts()
 	c.Web = r.web()
 	c.Privacy = r.privacy()
+	c.Notices = r.notices()
 	if len(r.errs) > 0 {
 		return nil, errors.Join(r.errs...)
 	}

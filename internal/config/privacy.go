@@ -25,7 +25,7 @@ type Privacy struct {
 	// The retention periods, in whole days: RETENTION_PENDING_DAYS (default 90), RETENTION_REJECTED_DAYS
 	// (30), RETENTION_PHOTO_DAYS (90, after the claim's decision), RETENTION_INACTIVE_DAYS (730),
 	// RETENTION_SESSION_DAYS (90), RETENTION_AUDIT_DAYS (1095), RETENTION_PAYOUT_DAYS (2557: seven
-	// years, the fiscal retention of AWR art. 52).
+	// years, the fiscal retention of AWR art. 52), RETENTION_NOTICE_DAYS (180).
 	PendingRegistrations  time.Duration
 	RejectedRegistrations time.Duration
 	ProofPhotos           time.Duration
@@ -33,6 +33,7 @@ type Privacy struct {
 	Sessions              time.Duration
 	AuditLog              time.Duration
 	PayoutRecords         time.Duration
+	Notices               time.Duration
 }
 
 func (r *reader) privacy() Privacy {
@@ -50,6 +51,7 @@ func (r *reader) privacy() Privacy {
 		Sessions:              days("RETENTION_SESSION_DAYS", 90, 15, 3650),
 		AuditLog:              days("RETENTION_AUDIT_DAYS", 1095, 180, 7300),
 		PayoutRecords:         days("RETENTION_PAYOUT_DAYS", 2557, 2557, 7300),
+		Notices:               days("RETENTION_NOTICE_DAYS", 180, 7, 3650),
 	}
 	if a, err := mail.ParseAddress(p.Contact); err != nil || a.Address != p.Contact {
 		r.fail("PRIVACY_CONTACT", "must be an e-mail address")

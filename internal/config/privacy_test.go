@@ -16,7 +16,7 @@ func TestPrivacySettings(t *testing.T) {
 	const day = 24 * time.Hour
 	want := Privacy{Contact: "heitje@heerlen.nl", MinGroupSize: 10, RetentionEvery: 24 * time.Hour,
 		PendingRegistrations: 90 * day, RejectedRegistrations: 30 * day, ProofPhotos: 90 * day, InactiveAccounts: 730 * day,
-		Sessions: 90 * day, AuditLog: 1095 * day, PayoutRecords: 2557 * day}
+		Sessions: 90 * day, AuditLog: 1095 * day, PayoutRecords: 2557 * day, Notices: 180 * day}
 	if c.Privacy != want {
 		t.Fatalf("defaults: %+v", c.Privacy)
 	}
@@ -36,7 +36,7 @@ func TestPrivacySettings(t *testing.T) {
 	for _, tc := range []struct{ name, value string }{
 		{"RETENTION_PHOTO_DAYS", "0"}, {"RETENTION_PHOTO_DAYS", "ninety"}, {"RETENTION_PAYOUT_DAYS", "365"},
 		{"RETENTION_AUDIT_DAYS", "30"}, {"ANALYTICS_MIN_GROUP_SIZE", "2"}, {"PRIVACY_CONTACT", "de gemeente"},
-		{"RETENTION_EVERY", "5s"}, {"RETENTION_EVERY", "0s"}, {"RETENTION_EVERY", "-1h"},
+		{"RETENTION_EVERY", "5s"}, {"RETENTION_EVERY", "0s"}, {"RETENTION_EVERY", "-1h"}, {"RETENTION_NOTICE_DAYS", "3"},
 	} {
 		if _, err := Load(env(map[string]string{tc.name: tc.value}), 0); err == nil || !strings.Contains(err.Error(), tc.name) {
 			t.Errorf("%s=%s: %v", tc.name, tc.value, err)

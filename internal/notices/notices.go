@@ -28,12 +28,19 @@ const (
 	KindPaymentRefunded Kind = "payment_refunded"
 	KindPayoutPaid      Kind = "payout_paid"
 	KindQueueWaiting    Kind = "queue_waiting"
+	// The recovery of a resident's coins from a lost key to a new one (internal/recovery): told to the
+	// resident at each step, so that an owner whose password was stolen learns of it and can cancel with the
+	// old key.
+	KindRecoveryAsked     Kind = "recovery_asked"
+	KindRecoveryApproved  Kind = "recovery_approved"
+	KindRecoveryCancelled Kind = "recovery_cancelled"
 )
 
 // Kinds returns every kind, in a fixed order.
 func Kinds() []Kind {
 	return []Kind{KindAccountApproved, KindAccountRejected, KindClaimApproved, KindClaimRejected, KindClaimNeedsInfo,
-		KindRewardArrived, KindPaymentRefunded, KindPayoutPaid, KindQueueWaiting}
+		KindRewardArrived, KindPaymentRefunded, KindPayoutPaid, KindQueueWaiting, KindRecoveryAsked, KindRecoveryApproved,
+		KindRecoveryCancelled}
 }
 
 // Params are the values a notice's texts fill in, all about the person told: a reason written for them, a
@@ -135,6 +142,23 @@ func PaymentRefunded(residentID, refundID string, amountCents, paymentCents int6
 func PayoutPaid(shopID, runID string, euroCents int64, paidOn time.Time, reference string) Notice {
 	return Notice{AccountID: shopID, Kind: KindPayoutPaid, EventKey: "payout:" + runID + ":paid",
 		Params: Params{"amount_cents": cents(euroCents), "paid_on": paidOn.Format(time.DateOnly), "reference": reference}}
+}
+
+// RecoveryAsked tells a resident that a recovery of the coins to a new key was asked for the account.
+func RecoveryAsked(residentID, recoveryID string) Notice {
+	return Notice{AccountID: residentID, Kind: KindRecoveryAsked, EventKey: "recovery:" + recoveryID + ":asked"}
+}
+
+// RecoveryApproved tells a resident that staff approved the recovery: the coins move at executableAt
+// unless the old key cancels it first.
+func RecoveryApproved(residentID, recoveryID string, executableAt time.Time) Notice {
+	return Notice{AccountID: residentID, Kind: KindRecoveryApproved, EventKey: "recovery:" + recoveryID + ":approved",
+		Params: Params{"executable_at": executableAt.UTC().Format(time.RFC3339)}}
+}
+
+// RecoveryCancelled tells a resident that the recovery was cancelled and nothing moved.
+func RecoveryCancelled(residentID, recoveryID string) Notice {
+	return Notice{AccountID: residentID, Kind: KindRecoveryCancelled, EventKey: "recovery:" + recoveryID + ":cancelled"}
 }
 
 // Queue is a staff queue that notices watch.

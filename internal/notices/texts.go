@@ -74,6 +74,23 @@ var texts = map[Language]map[Kind]text{
 				return fmt.Sprintf("In de wachtrij %s wacht het oudste verzoek langer dan %s uur. Open de beheeromgeving om het af te handelen.",
 					strings.ToLower(queueName(Dutch, p["queue"])), p["hours"])
 			}},
+		KindRecoveryAsked: {
+			title: func(Params) string { return "Er is gevraagd je munten naar een nieuwe sleutel te halen" },
+			body: func(Params) string {
+				return "Voor je account is gevraagd je munten naar een nieuwe telefoon over te zetten. Was jij dat niet? " +
+					"Annuleer het dan met je oude telefoon in de app en neem contact op met de gemeente."
+			}},
+		KindRecoveryApproved: {
+			title: func(Params) string { return "Het overzetten van je munten is goedgekeurd" },
+			body: func(p Params) string {
+				return fmt.Sprintf("De gemeente heeft het overzetten van je munten naar je nieuwe telefoon goedgekeurd. Op %s gaan ze over, "+
+					"tenzij je het eerder annuleert met je oude telefoon.", when(Dutch, p["executable_at"]))
+			}},
+		KindRecoveryCancelled: {
+			title: func(Params) string { return "Het overzetten van je munten is geannuleerd" },
+			body: func(Params) string {
+				return "Het overzetten van je munten naar een nieuwe telefoon is geannuleerd. Er is niets verplaatst."
+			}},
 	},
 	English: {
 		KindAccountApproved: {
@@ -125,6 +142,23 @@ var texts = map[Language]map[Kind]text{
 			body: func(p Params) string {
 				return fmt.Sprintf("In the %s queue the oldest item has waited more than %s hours. Open the console to deal with it.",
 					strings.ToLower(queueName(English, p["queue"])), p["hours"])
+			}},
+		KindRecoveryAsked: {
+			title: func(Params) string { return "Someone asked to move your coins to a new key" },
+			body: func(Params) string {
+				return "For your account someone asked to move your coins to a new phone. Was it not you? " +
+					"Cancel it with your old phone in the app and contact the municipality."
+			}},
+		KindRecoveryApproved: {
+			title: func(Params) string { return "Moving your coins was approved" },
+			body: func(p Params) string {
+				return fmt.Sprintf("The municipality approved moving your coins to your new phone. They move on %s, "+
+					"unless you cancel it before with your old phone.", when(English, p["executable_at"]))
+			}},
+		KindRecoveryCancelled: {
+			title: func(Params) string { return "Moving your coins was cancelled" },
+			body: func(Params) string {
+				return "Moving your coins to a new phone was cancelled. Nothing moved."
 			}},
 	},
 }

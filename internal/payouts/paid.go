@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/notices"
 )
 
 // PaidInput records bank transfers: the day the bank paid (2006-01-02), the bank's reference, and the shops
@@ -82,6 +83,9 @@ func (s *Service) MarkPaid(ctx context.Context, actor accounts.Actor, id string,
 			}
 			l.PaidOn, l.BankReference, l.PaidBy, l.PaidAt = &paidOn, ref, actor.AccountID, &now
 			if err := tx.SaveLine(*l); err != nil {
+				return err
+			}
+			if err := tx.Notify(notices.PayoutPaid(l.ShopID, r.ID, l.AmountCents, paidOn, ref)); err != nil {
 				return err
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
 )
 
@@ -86,4 +87,6 @@ type Tx interface {
 	Enqueue(in outbox.Intent) (outbox.Intent, error)
 	// Audit appends to the audit log.
 	Audit(e audit.Entry) error
+	// Notify writes a notice to a person in this transaction, once per account and event key.
+	Notify(n notices.Notice) error
 }

@@ -56,6 +56,13 @@ func (e *env) world() world {
 	cl2 := e.claim(p, c2, "tweede keer")
 	e.must(e.chores.Reject(e.ctx, e.reviewer, cl2, reject))
 	w.claims = []string{cl, cl2}
+	// Notices: the resident reads them in English and by e-mail; one was read and e-mailed, one waits for
+	// the e-mail's retry.
+	e.exec(`INSERT INTO notice_settings (account_id, language, email, changed_at) VALUES ($1, 'en', true, now())`, p.AccountID)
+	e.exec(`UPDATE notices SET app_at = now(), read_at = now(), email_status = 'sent', email_attempts = 1, email_sent_at = now()
+		WHERE account_id = $1 AND kind = 'claim_approved'`, p.AccountID)
+	e.exec(`UPDATE notices SET app_at = now(), email_attempts = 1, email_retry_at = now() + interval '1 minute',
+		email_error = '451 4.3.0 try again later' WHERE account_id = $1 AND kind = 'claim_rejected'`, p.AccountID)
 	open, err := e.chores.ClaimChore(e.ctx, p, e.chore("Boodschappen doen"))
 	if err != nil {
 		e.t.Fatal(err)

@@ -34,6 +34,9 @@ const (
 	RetainAccount RetentionCategory = "with_the_account"
 	// RetainRegisters: the privacy officer's registers (requests, restrictions, breaches): accountability.
 	RetainRegisters RetentionCategory = "privacy_registers"
+	// RetainNotices: notices told to a person (in the app, by e-mail), counted from when they were written;
+	// then deleted.
+	RetainNotices RetentionCategory = "notices"
 )
 
 // Retention is the period of each category the job enforces.
@@ -45,6 +48,7 @@ type Retention struct {
 	Sessions              time.Duration
 	AuditLog              time.Duration
 	PayoutRecords         time.Duration
+	Notices               time.Duration
 }
 
 const day = 24 * time.Hour
@@ -61,6 +65,7 @@ var DefaultRetention = Retention{
 	Sessions:              90 * day,
 	AuditLog:              1095 * day,
 	PayoutRecords:         2557 * day,
+	Notices:               180 * day,
 }
 
 func (r Retention) withDefaults() Retention {
@@ -68,7 +73,7 @@ func (r Retention) withDefaults() Retention {
 	for _, f := range []struct{ dst, def *time.Duration }{{&r.PendingRegistrations, &d.PendingRegistrations},
 		{&r.RejectedRegistrations, &d.RejectedRegistrations}, {&r.ProofPhotos, &d.ProofPhotos},
 		{&r.InactiveAccounts, &d.InactiveAccounts}, {&r.Sessions, &d.Sessions}, {&r.AuditLog, &d.AuditLog},
-		{&r.PayoutRecords, &d.PayoutRecords}} {
+		{&r.PayoutRecords, &d.PayoutRecords}, {&r.Notices, &d.Notices}} {
 		if *f.dst <= 0 {
 			*f.dst = *f.def
 		}
@@ -101,6 +106,7 @@ func (r Retention) Periods() []RetentionPeriod {
 			"pruned; the hash chain restarts at the first kept entry"),
 		p(RetainPayouts, "Bookkeeping: payout runs and lines, payments, refunds, decided claims", r.PayoutRecords,
 			"deleted (fiscal retention, AWR art. 52)"),
+		p(RetainNotices, "Notices to a person (account, claims, rewards, refunds, payouts, queues), from when written", r.Notices, "deleted"),
 		{Category: RetainLedger, Label: "Outbox and indexed chain events (pseudonymous addresses and amounts)",
 			Period: "as long as the chain", Action: "kept: the chain itself is immutable; erasure removes the tie to a person"},
 		{Category: RetainAccount, Label: "Account data, consents, restrictions", Period: "as long as the account",
@@ -126,6 +132,8 @@ type RetentionStore interface {
 	PhotoNames(ctx context.Context) (map[string]bool, error)
 	// PruneSessions deletes sessions ended before the time and wallet challenges used or expired before it.
 	PruneSessions(ctx context.Context, before time.Time) (int64, error)
+	// PruneNotices deletes notices written before the time.
+	PruneNotices(ctx context.Context, before time.Time) (int64, error)
 	// PruneAudit removes audit entries older than the time, keeping the chain verifiable.
 	PruneAudit(ctx context.Context, before time.Time) (int64, error)
 	// PruneBookkeeping deletes payout runs and lines, payments, refunds and decided claims older than the

@@ -110,6 +110,9 @@ func (s *Service) retain(ctx context.Context, rep *RetentionReport) error {
 	if rep.Counts[string(RetainSessions)], err = s.store.PruneSessions(ctx, now.Add(-r.Sessions)); err != nil {
 		return fmt.Errorf("retention %s: %w", RetainSessions, err)
 	}
+	if rep.Counts[string(RetainNotices)], err = s.store.PruneNotices(ctx, now.Add(-r.Notices)); err != nil {
+		return fmt.Errorf("retention %s: %w", RetainNotices, err)
+	}
 	if rep.Counts[string(RetainAudit)], err = s.store.PruneAudit(ctx, now.Add(-r.AuditLog)); err != nil {
 		return fmt.Errorf("retention %s: %w", RetainAudit, err)
 	}

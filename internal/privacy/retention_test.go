@@ -73,7 +73,7 @@ func TestRetentionRemovesWhatIsPastItsPeriod(t *testing.T) {
 	})
 	var err error
 	r := privacy.Retention{PendingRegistrations: 90 * days, RejectedRegistrations: 30 * days, ProofPhotos: 90 * days,
-		InactiveAccounts: 95 * days, Sessions: 30 * days, AuditLog: 200 * days, PayoutRecords: 2557 * days}
+		InactiveAccounts: 95 * days, Sessions: 30 * days, AuditLog: 200 * days, PayoutRecords: 2557 * days, Notices: 50 * days}
 	if e.svc, err = privacy.New(e.db.Privacy(e.keys, e.lookup), folder{e.files}, store.Datasets(),
 		privacy.Options{Now: e.clock.Now, Retention: r}); err != nil {
 		t.Fatal(err)
@@ -91,6 +91,8 @@ func TestRetentionRemovesWhatIsPastItsPeriod(t *testing.T) {
 	newClaim := e.claim(newActive, e.chore("Nieuwe klus"), "nieuw")
 	e.must(e.chores.Approve(e.ctx, e.reviewer, newClaim))
 	e.sessions("actief-nieuw")
+	// Notices are written at the database's time; the day-60 ones are moved to the test clock's day 60.
+	e.exec(`UPDATE notices SET created_at = created_at + interval '60 days' WHERE account_id = $1`, newActive.AccountID)
 	e.clock.Advance(20 * days)
 	rejectedNew := e.registration("afgewezen-nieuw", "reject")
 	e.clock.Advance(20 * days)
@@ -131,12 +133,16 @@ func TestRetentionRemovesWhatIsPastItsPeriod(t *testing.T) {
 	if e.count(`SELECT count(*) FROM audit_log WHERE id = $1`, old.ID) != 0 || e.count(`SELECT count(*) FROM audit_log`) < 10 {
 		t.Error("audit log: the year-old entry should be gone, the recent ones kept")
 	}
+	if e.count(`SELECT count(*) FROM notices WHERE account_id = $1`, oldActive.AccountID) != 0 ||
+		e.count(`SELECT count(*) FROM notices WHERE account_id = $1`, newActive.AccountID) != 2 {
+		t.Error("notices: those of day 0 should be gone, the two of day 60 (approved, claim approved) kept")
+	}
 	if res, err := audit.Verify(e.ctx, e.db.Audit()); err != nil || !res.OK() {
 		t.Fatalf("audit log after pruning: %+v %v", res, err)
 	}
 	t.Logf("first run: %s", rep)
 	if rep.Counts["pending_registrations"] != 1 || rep.Counts["rejected_registrations"] != 1 || rep.Counts["inactive_accounts"] != 1 ||
-		rep.Counts["proof_photos"] != 1 || rep.Counts["audit_log"] != 1 {
+		rep.Counts["proof_photos"] != 1 || rep.Counts["audit_log"] != 1 || rep.Counts["notices"] < 2 {
 		t.Errorf("report: %s", rep)
 	}
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
 )
 
@@ -103,6 +104,11 @@ func (t *accountTx) Create(a accounts.Account) error {
 	if err != nil {
 		return translate(err)
 	}
+	if a.Notify != nil {
+		if err := saveNoticeSettings(t.tx, a.ID, *a.Notify, a.CreatedAt); err != nil {
+			return err
+		}
+	}
 	if a.Shop == nil {
 		return nil
 	}
@@ -150,6 +156,8 @@ func (t *accountTx) Audit(e audit.Entry) error {
 }
 
 func (t *accountTx) Enqueue(in outbox.Intent) (outbox.Intent, error) { return enqueue(t.tx, in) }
+
+func (t *accountTx) Notify(n notices.Notice) error { return writeNotice(t.tx, n) }
 
 func (t *accountTx) CreateSession(s accounts.Session, first accounts.RefreshToken) error {
 	if err := t.tx.Exec(`INSERT INTO sessions (id, account_id, created_at) VALUES (?, ?, ?)`,

@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/heerlen/heitje/internal/chores"
+	"github.com/heerlen/heitje/internal/notices"
 )
 
 // ChoreStore keeps chores, claims and the records of their proof photos. It implements chores.Store.
@@ -184,12 +185,23 @@ func choreList(rows []choreRow, err error) ([]chores.Chore, error) {
 }
 
 // SettleRewards marks approved claims whose mint intent is confirmed as rewarded, with the mint's
-// transaction hash. It is one statement, so it is atomic and idempotent.
+// transaction hash, and writes each resident the notice that the reward arrived. It is one statement, so
+// it is atomic and idempotent.
 func (s *ChoreStore) SettleRewards(ctx context.Context) (int, error) {
-	res := s.db.WithContext(ctx).Exec(`UPDATE claims SET status = 'rewarded', tx_hash = ci.tx_hash,
-		rewarded_at = COALESCE(ci.done_at, now())
-		FROM chain_intents ci WHERE claims.status = 'approved' AND ci.id = claims.intent_id AND ci.status = 'confirmed'`)
-	return int(res.RowsAffected), res.Error
+	var n int
+	err := s.db.WithContext(ctx).Raw(`WITH settled AS (
+			UPDATE claims SET status = 'rewarded', tx_hash = ci.tx_hash, rewarded_at = COALESCE(ci.done_at, now())
+			FROM chain_intents ci WHERE claims.status = 'approved' AND ci.id = claims.intent_id AND ci.status = 'confirmed'
+			RETURNING claims.id, claims.resident_id, claims.chore_id, claims.reward_cents
+		), told AS (
+			INSERT INTO notices (account_id, kind, event_key, params)
+			SELECT s.resident_id, ?, 'claim:' || s.id || ':rewarded',
+				jsonb_build_object('chore', c.title, 'amount_cents', s.reward_cents::text)
+			FROM settled s JOIN chores c ON c.id = s.chore_id
+			ON CONFLICT (account_id, event_key) DO NOTHING
+		)
+		SELECT count(*) FROM settled`, string(notices.KindRewardArrived)).Scan(&n).Error
+	return n, err
 }
 
 // DueClaims returns open claims whose proof was due before now, the most overdue first.

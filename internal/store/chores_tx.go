@@ -11,6 +11,7 @@ import (
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/audit"
 	"github.com/heerlen/heitje/internal/chores"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
 )
 
@@ -148,6 +149,8 @@ func (t *choreTx) Photo(claimID string, n int) (chores.Photo, error) {
 }
 
 func (t *choreTx) Enqueue(in outbox.Intent) (outbox.Intent, error) { return EnqueueTx(t.tx, in) }
+
+func (t *choreTx) Notify(n notices.Notice) error { return writeNotice(t.tx, n) }
 
 func (t *choreTx) Audit(e audit.Entry) error {
 	_, err := appendAudit(t.tx, e)

@@ -13,6 +13,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"gorm.io/gorm"
 
+	"github.com/heerlen/heitje/internal/calendar"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
 )
 
@@ -270,7 +272,8 @@ func (s *OutboxStore) Requeue(ctx context.Context, id int64, reason string) erro
 }
 
 // Finish records final outcomes with one UPDATE; intents already final are left as they are. An outcome
-// without a transaction hash keeps the intent's hash and block.
+// without a transaction hash keeps the intent's hash and block. In the same statement a confirmed refund
+// writes the resident who paid its notice (notices.KindPaymentRefunded): the coins are back then.
 func (s *OutboxStore) Finish(ctx context.Context, outcomes []outbox.Outcome) error {
 	if len(outcomes) == 0 {
 		return nil
@@ -286,13 +289,25 @@ func (s *OutboxStore) Finish(ctx context.Context, outcomes []outbox.Outcome) err
 			hashes[i], blocks[i] = o.TxHash.Hex(), int64(o.BlockNumber)
 		}
 	}
-	return s.db.WithContext(ctx).Exec(`UPDATE chain_intents AS i
-		SET status = v.status, error = v.error, done_at = now(),
-			tx_hash = CASE WHEN v.tx_hash = '' THEN i.tx_hash ELSE v.tx_hash END,
-			block_number = CASE WHEN v.tx_hash = '' THEN i.block_number ELSE v.block_number END
-		FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS v(id, status, error, tx_hash, block_number)
-		WHERE i.id = v.id AND i.status IN ('queued', 'sent')`,
-		pgArray(ids), pgArray(statuses), pgArray(errs), pgArray(hashes), pgArray(blocks)).Error
+	return s.db.WithContext(ctx).Exec(`WITH done AS (
+			UPDATE chain_intents AS i
+			SET status = v.status, error = v.error, done_at = now(),
+				tx_hash = CASE WHEN v.tx_hash = '' THEN i.tx_hash ELSE v.tx_hash END,
+				block_number = CASE WHEN v.tx_hash = '' THEN i.block_number ELSE v.block_number END
+			FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS v(id, status, error, tx_hash, block_number)
+			WHERE i.id = v.id AND i.status IN ('queued', 'sent')
+			RETURNING i.id, i.status
+		)
+		INSERT INTO notices (account_id, kind, event_key, params)
+		SELECT p.payer_id, ?, 'refund:' || r.id, jsonb_build_object('amount_cents', r.amount_cents::text,
+			'payment_cents', p.amount_cents::text, 'paid_on', to_char(p.submitted_at AT TIME ZONE ?, 'YYYY-MM-DD'),
+			'reason', r.reason)
+		FROM done JOIN refunds r ON r.intent_id = done.id JOIN payment_requests p ON p.id = r.payment_id
+		JOIN accounts a ON a.id = p.payer_id AND a.status <> 'erased'
+		WHERE done.status = 'confirmed'
+		ON CONFLICT (account_id, event_key) DO NOTHING`,
+		pgArray(ids), pgArray(statuses), pgArray(errs), pgArray(hashes), pgArray(blocks), string(notices.KindPaymentRefunded),
+		calendar.ZoneName).Error
 }
 
 // Touch counts a rebroadcast.

@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/payouts"
 )
@@ -254,6 +255,8 @@ func (t *payoutTx) SaveIdempotency(accountID, key string, requestHash []byte, re
 }
 
 func (t *payoutTx) Enqueue(in outbox.Intent) (outbox.Intent, error) { return EnqueueTx(t.tx, in) }
+
+func (t *payoutTx) Notify(n notices.Notice) error { return writeNotice(t.tx, n) }
 
 func (t *payoutTx) Audit(e audit.Entry) error {
 	_, err := appendAudit(t.tx, e)

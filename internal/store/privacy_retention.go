@@ -103,6 +103,12 @@ func (s *PrivacyStore) PruneSessions(ctx context.Context, before time.Time) (int
 	return n, err
 }
 
+// PruneNotices deletes notices written before the time, read or not, sent or not.
+func (s *PrivacyStore) PruneNotices(ctx context.Context, before time.Time) (int64, error) {
+	res := s.g.WithContext(ctx).Exec(`DELETE FROM notices WHERE created_at < ?`, before)
+	return res.RowsAffected, res.Error
+}
+
 // PruneAudit removes audit entries older than the time; see AuditStore.Prune.
 func (s *PrivacyStore) PruneAudit(ctx context.Context, before time.Time) (int64, error) {
 	return (&AuditStore{db: s.g}).Prune(ctx, before)

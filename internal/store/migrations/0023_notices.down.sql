@@ -1,0 +1,3 @@
+DROP TABLE notice_queue_alerts;
+DROP TABLE notice_settings;
+DROP TABLE notices;
