@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -150,7 +149,7 @@ func (s *Sender) recover(ctx context.Context) error {
 		if err == nil || ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if strings.Contains(err.Error(), "registered") {
+		if errors.Is(err, outbox.ErrKeyMismatch) {
 			return err
 		}
 		s.failures.Fail("sender recovery failed; retrying", "err", err)
@@ -226,216 +225,6 @@ func (s *Sender) Step(ctx context.Context) (err error) {
 	}
 	s.watchFunds(ctx)
 	return nil
-}
-
-// confirm looks up receipts of the in-flight intents when a new block arrived (or always when force).
-func (s *Sender) confirm(ctx context.Context, force bool) error {
-	head, err := s.client.BlockNumber(ctx)
-	if err != nil {
-		return err
-	}
-	inflight := s.inflight
-	if head == s.lastHead && !force {
-		return s.rebroadcastStale(ctx, inflight)
-	}
-	if len(inflight) == 0 {
-		s.lastHead, s.scanned = head, head
-		return nil
-	}
-	// The nonce at head is read before the receipts: every nonce below it was mined at or before head,
-	// so its receipt must be visible by the time we ask for it.
-	nonceAtHead, err := s.client.NonceAt(ctx, s.addr, new(big.Int).SetUint64(head))
-	if err != nil {
-		return err
-	}
-	// Only nonces below the one at head can have been mined: the others need no receipt lookup yet.
-	var mined []outbox.Intent
-	for _, in := range inflight {
-		if *in.Nonce < nonceAtHead {
-			mined = append(mined, in)
-		}
-	}
-	receipts, err := s.receipts(ctx, mined, head)
-	if err != nil {
-		return err
-	}
-	var done []outbox.Outcome
-	// still are the intents that stay in flight after this round: all but the finished and the requeued.
-	var waiting, still []outbox.Intent
-	for _, in := range inflight {
-		r := receipts[in.ID]
-		switch {
-		case r != nil && r.BlockNumber.Uint64()+s.Confirmations <= head:
-			o := outbox.Outcome{IntentID: in.ID, Status: outbox.StatusConfirmed, TxHash: r.TxHash, BlockNumber: r.BlockNumber.Uint64()}
-			if r.Status != types.ReceiptStatusSuccessful {
-				o.Status, o.Error = outbox.StatusFailed, s.revertReason(ctx, in, r)
-				earlier, err := s.doneBeforeReceipt(ctx, in, r)
-				if err != nil {
-					return err
-				}
-				if earlier != nil {
-					o = *earlier
-				}
-			}
-			done = append(done, o)
-			delete(s.suspects, in.ID)
-		case r != nil:
-			// Mined, waiting for confirmations.
-			still = append(still, in)
-		case *in.Nonce < nonceAtHead:
-			// The nonce is used but none of our transactions for it has a receipt: another transaction took it.
-			// Only after seeing that on two different heads is the intent queued again for a new nonce.
-			if s.suspects[in.ID]++; s.suspects[in.ID] >= 2 {
-				s.log.Warn("nonce taken by a foreign transaction; queueing the intent again", "intent", in.ID, "nonce", *in.Nonce)
-				if err := s.store.Requeue(ctx, in.ID, "nonce used by another transaction"); err != nil {
-					return err
-				}
-				delete(s.suspects, in.ID)
-				continue
-			}
-			still = append(still, in)
-		default:
-			waiting = append(waiting, in)
-			still = append(still, in)
-		}
-	}
-	if err := s.store.Finish(ctx, done); err != nil {
-		return err
-	}
-	recordOutcomes(s.name, done)
-	s.inflight = still
-	s.lastHead = head
-	return s.rebroadcastStale(ctx, waiting)
-}
-
-// receipts finds the receipts of the mined intents, keyed by intent id. It searches the blocks that arrived
-// since the last search (shared with the process's other senders, one eth_getBlockReceipts per block) and
-// asks by transaction hash only for intents not found there: those mined before a restart or a long pause,
-// and those still waiting for confirmations, whose block may have been replaced since.
-func (s *Sender) receipts(ctx context.Context, ins []outbox.Intent, head uint64) (map[int64]*types.Receipt, error) {
-	out := map[int64]*types.Receipt{}
-	if len(ins) == 0 {
-		s.scanned = head
-		return out, nil
-	}
-	want := map[common.Hash]int64{}
-	for _, in := range ins {
-		for _, h := range in.Hashes() {
-			want[h] = in.ID
-		}
-	}
-	from := s.scanned + 1
-	if s.scanned == 0 || head-s.scanned > receiptsKept {
-		from = head + 1
-	}
-	for b := from; b <= head; b++ {
-		rs, err := s.client.BlockReceipts(ctx, b)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range rs {
-			if id, ok := want[r.TxHash]; ok {
-				out[id] = r
-			}
-		}
-	}
-	s.scanned = head
-	type ask struct {
-		id int64
-		r  *types.Receipt
-	}
-	var asks []*ask
-	var batch []rpc.BatchElem
-	for _, in := range ins {
-		if out[in.ID] != nil {
-			continue
-		}
-		for _, h := range in.Hashes() {
-			a := &ask{id: in.ID}
-			asks = append(asks, a)
-			batch = append(batch, rpc.BatchElem{Method: "eth_getTransactionReceipt", Args: []any{h}, Result: &a.r})
-		}
-	}
-	if err := s.batchCall(ctx, batch); err != nil {
-		return nil, err
-	}
-	for i, a := range asks {
-		if batch[i].Error != nil {
-			return nil, batch[i].Error
-		}
-		if a.r != nil {
-			out[a.id] = a.r
-		}
-	}
-	return out, nil
-}
-
-func (s *Sender) batchCall(ctx context.Context, batch []rpc.BatchElem) error {
-	const max = 500
-	for i := 0; i < len(batch); i += max {
-		if err := s.client.RPC.BatchCallContext(ctx, batch[i:min(i+max, len(batch))]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// rebroadcastStale sends again the transactions that have gone long without a receipt, replacing those whose
-// fee cap no longer covers the base fee. What it stores it also notes in the sender's in-flight list.
-func (s *Sender) rebroadcastStale(ctx context.Context, waiting []outbox.Intent) error {
-	var stale []outbox.Intent
-	for _, in := range waiting {
-		if time.Since(in.SentAt) >= s.RebroadcastAfter {
-			stale = append(stale, in)
-		}
-	}
-	if len(stale) == 0 {
-		return nil
-	}
-	baseFee, err := s.baseFee(ctx)
-	if err != nil {
-		return err
-	}
-	for i, in := range stale {
-		var tx types.Transaction
-		if err := tx.UnmarshalBinary(in.RawTx); err != nil {
-			return fmt.Errorf("intent %d: stored transaction unreadable: %w", in.ID, err)
-		}
-		if tx.GasFeeCap().Cmp(baseFee) >= 0 {
-			continue
-		}
-		bumped, err := s.sign(tx.Nonce(), tx.To(), tx.Data(), tx.Gas(), bump(tx.GasTipCap()), maxBig(bump(tx.GasFeeCap()), feeCap(baseFee, bump(tx.GasTipCap()))))
-		if err != nil {
-			return err
-		}
-		raw, _ := bumped.MarshalBinary()
-		if err := s.store.Replace(ctx, in.ID, bumped.Hash(), raw); err != nil {
-			return err
-		}
-		s.log.Info("replacing an underpriced transaction", "intent", in.ID, "nonce", tx.Nonce())
-		stale[i].PriorTxHashes = append(slices.Clone(in.PriorTxHashes), in.TxHash)
-		stale[i].RawTx, stale[i].TxHash = raw, bumped.Hash()
-	}
-	ids := make([]int64, len(stale))
-	for i, in := range stale {
-		ids[i] = in.ID
-	}
-	if err := s.store.Touch(ctx, ids); err != nil {
-		return err
-	}
-	now := time.Now()
-	byID := map[int64]outbox.Intent{}
-	for _, in := range stale {
-		in.SentAt, in.Attempts = now, in.Attempts+1
-		byID[in.ID] = in
-	}
-	for i, in := range s.inflight {
-		if upd, ok := byID[in.ID]; ok {
-			s.inflight[i] = upd
-		}
-	}
-	rebroadcasts.WithLabelValues(s.name).Add(float64(len(stale)))
-	return s.broadcast(ctx, stale)
 }
 
 // sendQueued checks, signs, stores and broadcasts the next batch of queued intents.
@@ -544,20 +333,6 @@ func (s *Sender) sendQueued(ctx context.Context) error {
 	return s.broadcast(ctx, toSend)
 }
 
-// revertIsFinal reports whether a queued intent whose pre-check reverted with reason fails for good instead of
-// waiting: a resident's payment or recovery cancellation, and a recovery that is no longer pending (cancelled
-// or carried out) or names a shop, the treasury or a role holder. Every other revert of the municipality's own
-// movements is a condition to fix (a paused contract, a missing role, a delay not yet over): those wait.
-func revertIsFinal(kind outbox.Kind, reason string) bool {
-	switch kind {
-	case outbox.KindTransferWithAuthorization, outbox.KindCancelRecovery:
-		return true
-	case outbox.KindRequestRecovery, outbox.KindExecuteRecovery:
-		return reason == "RecoveryNotPending" || reason == "RecoveryRoleHolder" || reason == "RecoveryInvalidPair"
-	}
-	return false
-}
-
 // broadcast sends raw transactions in nonce order. A node that already has or already mined one answers with
 // an error that is harmless here; other errors are logged, and the transaction is sent again later.
 func (s *Sender) broadcast(ctx context.Context, ins []outbox.Intent) error {
@@ -597,69 +372,4 @@ func (s *Sender) sign(nonce uint64, to *common.Address, data []byte, gas uint64,
 	tx := types.NewTx(&types.DynamicFeeTx{ChainID: s.client.ChainID, Nonce: nonce, To: to, Data: data, Gas: gas,
 		GasTipCap: tip, GasFeeCap: fee})
 	return types.SignTx(tx, types.LatestSignerForChainID(s.client.ChainID), s.key)
-}
-
-func (s *Sender) baseFee(ctx context.Context) (*big.Int, error) {
-	h, err := s.client.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	if h.BaseFee == nil {
-		return new(big.Int), nil
-	}
-	return h.BaseFee, nil
-}
-
-// revertReason replays a failed transaction as a call at its block's parent to learn why it reverted.
-func (s *Sender) revertReason(ctx context.Context, in outbox.Intent, r *types.Receipt) string {
-	data, _, err := s.token.Encode(in.Kind, in.Args)
-	if err != nil {
-		return "reverted"
-	}
-	var out hexutil.Bytes
-	parent := hexutil.EncodeBig(new(big.Int).Sub(r.BlockNumber, big.NewInt(1)))
-	err = s.client.RPC.CallContext(ctx, &out, "eth_call", map[string]any{"from": s.addr, "to": s.token.Address,
-		"data": hexutil.Bytes(data)}, parent)
-	if reason, ok := revertOf(err, s.token); ok {
-		return "reverted: " + reason
-	}
-	return "reverted"
-}
-
-// revertOf tells whether err is an execution revert, and why.
-func revertOf(err error, t *Token) (string, bool) {
-	if err == nil {
-		return "", false
-	}
-	var de rpc.DataError
-	if errors.As(err, &de) {
-		if s, ok := de.ErrorData().(string); ok {
-			if b, derr := hexutil.Decode(s); derr == nil {
-				return t.RevertReason(b), true
-			}
-		}
-	}
-	if strings.Contains(strings.ToLower(err.Error()), "revert") {
-		return err.Error(), true
-	}
-	return "", false
-}
-
-// feeCap leaves room for the base fee to double before a transaction needs replacing.
-func feeCap(baseFee, tip *big.Int) *big.Int {
-	return new(big.Int).Add(new(big.Int).Mul(baseFee, big.NewInt(2)), tip)
-}
-
-// bump raises a fee by 12.5 % (geth wants at least 10 % to replace a pending transaction), rounding up.
-func bump(v *big.Int) *big.Int {
-	b := new(big.Int).Mul(v, big.NewInt(9))
-	b.Add(b, big.NewInt(7))
-	return b.Div(b, big.NewInt(8))
-}
-
-func maxBig(a, b *big.Int) *big.Int {
-	if a.Cmp(b) >= 0 {
-		return a
-	}
-	return b
 }

@@ -104,6 +104,10 @@ type Outcome struct {
 // ErrLockHeld means another process owns the key right now.
 var ErrLockHeld = errors.New("outbox: key is owned by another sender")
 
+// ErrKeyMismatch means a key's signer name and address do not match those registered: another key under a
+// known name, or a known address under another name. A sender refuses to run with it; retrying cannot help.
+var ErrKeyMismatch = errors.New("outbox: the signer name and the key's address do not match the registered ones")
+
 // ErrNotFound means no such intent.
 var ErrNotFound = errors.New("outbox: not found")
 

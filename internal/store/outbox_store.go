@@ -168,7 +168,7 @@ func (s *OutboxStore) RegisterKey(ctx context.Context, signer string, addr commo
 	db := s.db.WithContext(ctx)
 	if err := db.Exec(`INSERT INTO chain_keys (signer, address) VALUES (?, ?) ON CONFLICT (signer) DO NOTHING`, signer, a).Error; err != nil {
 		if isUniqueViolation(err) {
-			return 0, fmt.Errorf("outbox: address %s is already registered under another signer name", a)
+			return 0, fmt.Errorf("%w: address %s is already registered under another signer name", outbox.ErrKeyMismatch, a)
 		}
 		return 0, err
 	}
@@ -180,7 +180,7 @@ func (s *OutboxStore) RegisterKey(ctx context.Context, signer string, addr commo
 		return 0, err
 	}
 	if row.Address != a {
-		return 0, fmt.Errorf("outbox: signer %q is registered with address %s, not %s", signer, row.Address, a)
+		return 0, fmt.Errorf("%w: signer %q is registered with address %s, not %s", outbox.ErrKeyMismatch, signer, row.Address, a)
 	}
 	return uint64(row.NextNonce), nil
 }
