@@ -95,6 +95,9 @@ func TestRecoveryAsk(t *testing.T) {
 	if got["status"] != "asked" || got["from_address"] != lost.addr || got["to_address"] != fresh.addr || got["cancel_typed_data"] == nil {
 		t.Fatalf("asked: %v", got)
 	}
+	if n := a.noticesOf("recovery_asked"); n != 1 {
+		t.Errorf("%d recovery_asked notices after one recovery was asked (and %d refused), want 1", n, len(refused))
+	}
 	a.expect(http.StatusConflict, "challenge_used", "POST", "/v1/me/recovery", alice, body)
 	a.expect(http.StatusConflict, "recovery_open", "POST", "/v1/me/recovery", alice, a.askBody(alice, fresh.addr, fresh))
 	if mine := a.expect(http.StatusOK, "", "GET", "/v1/me/recovery", alice, nil); mine["id"] != got["id"] {
@@ -194,6 +197,9 @@ func TestRecoveryCancelledByTheLostKey(t *testing.T) {
 	if a.count("chain_intents") != intents {
 		t.Error("cancelling a recovery that never reached the chain wrote an intent")
 	}
+	if n := a.noticesOf("recovery_cancelled"); n != 1 {
+		t.Errorf("%d recovery_cancelled notices, want 1", n)
+	}
 	a.expect(http.StatusConflict, "invalid_state", "POST", "/v1/recoveries/"+id+"/cancel", "", map[string]any{"signature": lost.signCancel(t, td)})
 	again := a.expect(http.StatusCreated, "", "POST", "/v1/me/recovery", alice, a.askBody(alice, fresh.addr, fresh))
 	if again["id"] == id {
@@ -202,4 +208,14 @@ func TestRecoveryCancelledByTheLostKey(t *testing.T) {
 	// The cancelled recovery's signature does not cancel the new one.
 	a.expect(http.StatusBadRequest, "bad_signature", "POST", "/v1/recoveries/"+again["id"].(string)+"/cancel", "",
 		map[string]any{"signature": lost.signCancel(t, td)})
+}
+
+// noticesOf counts the notices of kind written so far.
+func (a *testAPI) noticesOf(kind string) int {
+	a.t.Helper()
+	var n int
+	if err := a.db.SQL().QueryRow(`SELECT count(*) FROM notices WHERE kind = $1`, kind).Scan(&n); err != nil {
+		a.t.Fatal(err)
+	}
+	return n
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
 )
 
@@ -181,4 +182,6 @@ type Tx interface {
 	SwitchWallet(accountID, from, to string) error
 	// Audit appends an audit entry.
 	Audit(e audit.Entry) error
+	// Notify writes a notice for the resident in the same transaction (once per event).
+	Notify(n notices.Notice) error
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/audit"
 	"github.com/heerlen/heitje/internal/eip712"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
 )
 
@@ -94,6 +95,9 @@ func (s *Service) Ask(ctx context.Context, p accounts.Principal, address, signat
 		}
 		out = Recovery{ID: uuid.NewString(), AccountID: a.ID, From: a.WalletAddress, To: to, Status: StatusAsked, AskedAt: now}
 		if err := tx.Create(out); err != nil {
+			return err
+		}
+		if err := tx.Notify(notices.RecoveryAsked(a.ID, out.ID)); err != nil {
 			return err
 		}
 		return tx.UseChallenge(c.Nonce, now)
@@ -244,6 +248,9 @@ func (s *Service) Cancel(ctx context.Context, id, signature string) (Recovery, e
 			return nil
 		case StatusAsked, StatusVerified:
 			r.Status, r.DoneAt = StatusCancelled, &now
+			if err := tx.Notify(notices.RecoveryCancelled(r.AccountID, r.ID)); err != nil {
+				return err
+			}
 		case StatusApproved:
 			r.Status = StatusCancelling
 			if r.RequestStatus == outbox.StatusConfirmed {

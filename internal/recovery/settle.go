@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
 )
 
@@ -66,6 +67,11 @@ func (s *Service) settle(ctx context.Context, d Recovery) (bool, error) {
 			changed = true
 			if err := tx.Save(r); err != nil {
 				return err
+			}
+			if st == StatusCancelled {
+				if err := tx.Notify(notices.RecoveryCancelled(r.AccountID, r.ID)); err != nil {
+					return err
+				}
 			}
 			detail := "recovery " + r.ID + ": " + string(st)
 			if why != "" {
@@ -129,6 +135,10 @@ func (s *Service) settle(ctx context.Context, d Recovery) (bool, error) {
 			if on.Cancelled {
 				// Cancelled on chain directly by the lost key's holder, not through the platform.
 				return end(StatusCancelled, "")
+			}
+			// Approved and on chain: the resident hears when the coins move unless the old key cancels.
+			if err := tx.Notify(notices.RecoveryApproved(r.AccountID, r.ID, at)); err != nil {
+				return err
 			}
 			return tx.Save(r)
 		case r.ExecuteIntentID == 0 && !now.Before(*r.ExecutableAt):

@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/recovery"
 )
@@ -208,6 +209,8 @@ func (t *recoveryTx) Save(r recovery.Recovery) error {
 }
 
 func (t *recoveryTx) Enqueue(in outbox.Intent) (outbox.Intent, error) { return enqueue(t.tx, in) }
+
+func (t *recoveryTx) Notify(n notices.Notice) error { return writeNotice(t.tx, n) }
 
 func (t *recoveryTx) SwitchWallet(accountID, from, to string) error {
 	res := t.tx.Exec(`UPDATE accounts SET wallet_address = ?, updated_at = now() WHERE id = ? AND wallet_address = ?`, to, accountID, from)

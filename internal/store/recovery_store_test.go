@@ -78,8 +78,15 @@ func TestRecoverySettlesOnce(t *testing.T) {
 	db := migrated(t)
 	svc := recovery.New(db.Recoveries(), fakeRecoveryChain{at: time.Now().Add(-time.Second)}, recovery.Domain{ChainID: 6411}, true)
 	id, account, _, to := approvedRecovery(t, db, recovery.StatusApproved, outbox.StatusConfirmed, nil)
-	cancelled, _, _, _ := approvedRecovery(t, db, recovery.StatusCancelling, outbox.StatusConfirmed, make([]byte, 65))
-	refused, _, _, _ := approvedRecovery(t, db, recovery.StatusApproved, outbox.StatusFailed, nil)
+	cancelled, cancelledAccount, _, _ := approvedRecovery(t, db, recovery.StatusCancelling, outbox.StatusConfirmed, make([]byte, 65))
+	refused, refusedAccount, _, _ := approvedRecovery(t, db, recovery.StatusApproved, outbox.StatusFailed, nil)
+	notices := func(account, kind string) int {
+		var n int
+		if err := db.SQL().QueryRow(`SELECT count(*) FROM notices WHERE account_id = $1 AND kind = $2`, account, kind).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
 
 	settleTogether := func() {
 		var wg sync.WaitGroup
@@ -111,6 +118,13 @@ func TestRecoverySettlesOnce(t *testing.T) {
 	if f, err := db.Recoveries().Get(ctx, refused); err != nil || f.Status != recovery.StatusFailed || f.Error == "" {
 		t.Errorf("a refused request: %+v, %v", f, err)
 	}
+	// The resident hears once that the recovery is approved on chain, with its time; nobody hears of the refused one.
+	if n := notices(account, "recovery_approved"); n != 1 {
+		t.Errorf("%d recovery_approved notices after twelve rounds, want 1", n)
+	}
+	if n := notices(refusedAccount, "recovery_approved") + notices(refusedAccount, "recovery_cancelled"); n != 0 {
+		t.Errorf("%d notices of a refused request", n)
+	}
 
 	execSQL(t, db, `UPDATE chain_intents SET status = 'confirmed', nonce = id WHERE idempotency_key IN ($1, $2)`,
 		"recovery-execute:"+id, "recovery-cancel:"+cancelled)
@@ -130,5 +144,8 @@ func TestRecoverySettlesOnce(t *testing.T) {
 	}
 	if c, err := db.Recoveries().Get(ctx, cancelled); err != nil || c.Status != recovery.StatusCancelled {
 		t.Errorf("a confirmed cancellation: %+v, %v", c, err)
+	}
+	if n := notices(cancelledAccount, "recovery_cancelled"); n != 1 {
+		t.Errorf("%d recovery_cancelled notices after the cancellation was confirmed, want 1", n)
 	}
 }
