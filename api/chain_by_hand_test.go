@@ -21,13 +21,13 @@ type chainByHand struct {
 	a      *testAPI
 	token  common.Address
 	cursor *ledger.Block
-	nonces map[string]uint64
+	nonces map[outbox.Signer]uint64
 	tx     map[int64]common.Hash
 	block  map[int64]uint64
 }
 
 func newChainByHand(a *testAPI) *chainByHand {
-	return &chainByHand{t: a.t, a: a, token: common.HexToAddress("0xc011"), nonces: map[string]uint64{},
+	return &chainByHand{t: a.t, a: a, token: common.HexToAddress("0xc011"), nonces: map[outbox.Signer]uint64{},
 		tx: map[int64]common.Hash{}, block: map[int64]uint64{}}
 }
 

@@ -146,7 +146,7 @@ func TestRecoveryFourEyes(t *testing.T) {
 	}
 	var kind, signer string
 	if err := a.db.SQL().QueryRow(`SELECT kind, signer FROM chain_intents WHERE idempotency_key = $1`, "recovery-request:"+id).Scan(&kind, &signer); err != nil ||
-		kind != "request_recovery" || signer != recovery.Signer || a.count("chain_intents") != intents+1 {
+		kind != "request_recovery" || signer != string(recovery.Signer) || a.count("chain_intents") != intents+1 {
 		t.Fatalf("the request intent: %q %q %v (%d intents, were %d)", kind, signer, err, a.count("chain_intents"), intents)
 	}
 	a.expect(http.StatusConflict, "invalid_state", "POST", "/v1/admin/recoveries/"+id+"/approve", desk2, nil)

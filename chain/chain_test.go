@@ -132,7 +132,7 @@ type crashingStore struct {
 	crash   func()
 }
 
-func (s *crashingStore) AssignNonces(ctx context.Context, signer string, signed []outbox.Signed, next uint64) error {
+func (s *crashingStore) AssignNonces(ctx context.Context, signer outbox.Signer, signed []outbox.Signed, next uint64) error {
 	if err := s.OutboxStore.AssignNonces(ctx, signer, signed, next); err != nil {
 		return err
 	}

@@ -90,7 +90,7 @@ func (s *Sender) settleDoneBefore(ctx context.Context, in outbox.Intent) (*outbo
 	case d.log != nil && d.matches && d.final:
 		s.log.Info("intent already carried out on chain under its reference; recording that transaction",
 			"intent", in.ID, "kind", in.Kind, "tx", d.log.TxHash, "block", d.log.BlockNumber)
-		alreadyDone.WithLabelValues(s.name).Inc()
+		alreadyDone.WithLabelValues(string(s.name)).Inc()
 		return &outbox.Outcome{IntentID: in.ID, Status: outbox.StatusConfirmed, TxHash: d.log.TxHash, BlockNumber: d.log.BlockNumber}, nil
 	case d.log != nil && d.matches:
 		return nil, s.store.Postpone(ctx, in.ID, "reference used by transaction "+d.log.TxHash.Hex()+"; waiting for its confirmations",
@@ -98,12 +98,12 @@ func (s *Sender) settleDoneBefore(ctx context.Context, in outbox.Intent) (*outbo
 	case d.log != nil:
 		s.log.Error("reference already used by a different movement; the intent waits", "intent", in.ID, "kind", in.Kind,
 			"tx", d.log.TxHash, "block", d.log.BlockNumber)
-		postponed.WithLabelValues(s.name).Inc()
+		postponed.WithLabelValues(string(s.name)).Inc()
 		return nil, s.store.Postpone(ctx, in.ID, "pre-check: ReferenceUsed by transaction "+d.log.TxHash.Hex()+
 			" with another recipient or amount", time.Now().Add(RetryRevertedAfter))
 	default:
 		s.log.Warn("reference already used but its event is not on chain yet; the intent waits", "intent", in.ID, "kind", in.Kind)
-		postponed.WithLabelValues(s.name).Inc()
+		postponed.WithLabelValues(string(s.name)).Inc()
 		return nil, s.store.Postpone(ctx, in.ID, "pre-check: ReferenceUsed; its transaction is not mined yet",
 			time.Now().Add(RetryRevertedAfter))
 	}
@@ -120,7 +120,7 @@ func (s *Sender) doneBeforeReceipt(ctx context.Context, in outbox.Intent, r *typ
 	if err != nil || d.log == nil || !d.matches || d.log.TxHash == r.TxHash || d.log.BlockNumber > r.BlockNumber.Uint64() {
 		return nil, err
 	}
-	alreadyDone.WithLabelValues(s.name).Inc()
+	alreadyDone.WithLabelValues(string(s.name)).Inc()
 	s.log.Info("intent's transaction reverted because an earlier one carried it out; recording that one",
 		"intent", in.ID, "kind", in.Kind, "tx", d.log.TxHash, "block", d.log.BlockNumber)
 	return &outbox.Outcome{IntentID: in.ID, Status: outbox.StatusConfirmed, TxHash: d.log.TxHash, BlockNumber: d.log.BlockNumber}, nil

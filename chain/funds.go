@@ -85,11 +85,11 @@ func (s *Sender) noteBroadcast(n, refused int) {
 	s.funds.mu.Unlock()
 	switch {
 	case refused > 0 && !was:
-		signerOutOfFunds.WithLabelValues(s.name, s.addrLabel()).Set(1)
+		signerOutOfFunds.WithLabelValues(string(s.name), s.addrLabel()).Set(1)
 		s.log.Warn("the signing key has no ether left for gas; its transactions wait until it is topped up (see deploy/README.md, Topping up a key)",
 			"address", s.addr.Hex(), "balance_wei", fmt.Sprint(balance), "refused", refused)
 	case refused == 0 && was:
-		signerOutOfFunds.WithLabelValues(s.name, s.addrLabel()).Set(0)
+		signerOutOfFunds.WithLabelValues(string(s.name), s.addrLabel()).Set(0)
 		s.log.Info("the signing key pays for gas again; its waiting transactions are sent", "address", s.addr.Hex())
 	}
 }
@@ -107,7 +107,7 @@ func (s *Sender) watchFunds(ctx context.Context) {
 	if !oldest.IsZero() {
 		age = time.Since(oldest).Seconds()
 	}
-	signerOldest.WithLabelValues(s.name, s.addrLabel()).Set(age)
+	signerOldest.WithLabelValues(string(s.name), s.addrLabel()).Set(age)
 	s.funds.mu.Lock()
 	due := time.Since(s.funds.readAt) >= FundsEvery
 	s.funds.mu.Unlock()
@@ -122,7 +122,7 @@ func (s *Sender) watchFunds(ctx context.Context) {
 	s.funds.balance, s.funds.readAt = bal, time.Now()
 	s.funds.mu.Unlock()
 	f, _ := new(big.Float).SetInt(bal).Float64()
-	signerBalance.WithLabelValues(s.name, s.addrLabel()).Set(f)
+	signerBalance.WithLabelValues(string(s.name), s.addrLabel()).Set(f)
 }
 
 func (s *Sender) addrLabel() string { return strings.ToLower(s.addr.Hex()) }

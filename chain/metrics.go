@@ -31,8 +31,8 @@ var (
 	})
 )
 
-func recordOutcomes(signer string, os []outbox.Outcome) {
+func recordOutcomes(signer outbox.Signer, os []outbox.Outcome) {
 	for _, o := range os {
-		outcomes.WithLabelValues(signer, string(o.Status)).Inc()
+		outcomes.WithLabelValues(string(signer), string(o.Status)).Inc()
 	}
 }

@@ -28,7 +28,7 @@ func TestPreCheckTriesABatchInOrderAsItsSender(t *testing.T) {
 	resident, stranger := newKey(t), newKey(t)
 	payer, shop := crypto.PubkeyToAddress(resident.PublicKey), common.Address{0x5e}
 	ob := f.db.Outbox()
-	enqueue := func(signer, key string, kind outbox.Kind, args outbox.Args) {
+	enqueue := func(signer outbox.Signer, key string, kind outbox.Kind, args outbox.Args) {
 		t.Helper()
 		if _, err := ob.Enqueue(f.ctx, outbox.Intent{Signer: signer, Kind: kind, IdempotencyKey: key, Args: args}); err != nil {
 			t.Fatal(err)

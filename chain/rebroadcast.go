@@ -69,7 +69,7 @@ func (s *Sender) rebroadcastStale(ctx context.Context, waiting []outbox.Intent) 
 			s.inflight[i] = upd
 		}
 	}
-	rebroadcasts.WithLabelValues(s.name).Add(float64(len(stale)))
+	rebroadcasts.WithLabelValues(string(s.name)).Add(float64(len(stale)))
 	return s.broadcast(ctx, stale)
 }
 

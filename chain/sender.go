@@ -26,7 +26,7 @@ import (
 // a nonce is stored with its intent before anything leaves the process, a crash or a node outage can delay
 // an intent but never send it twice: the chain accepts one transaction per nonce.
 type Sender struct {
-	name   string
+	name   outbox.Signer
 	key    *ecdsa.PrivateKey
 	addr   common.Address
 	client *Client
@@ -66,8 +66,8 @@ type Sender struct {
 // next try.
 var RetryRevertedAfter = 10 * time.Second
 
-// NewSender returns a sender for key under the given name ("minter", "relayer-0", …).
-func NewSender(name string, key *ecdsa.PrivateKey, client *Client, store outbox.Store, token *Token, log *slog.Logger) *Sender {
+// NewSender returns a sender for key under the given name (outbox.SignerMinter, outbox.Relayer(0), …).
+func NewSender(name outbox.Signer, key *ecdsa.PrivateKey, client *Client, store outbox.Store, token *Token, log *slog.Logger) *Sender {
 	return &Sender{
 		name: name, key: key, addr: crypto.PubkeyToAddress(key.PublicKey), client: client, store: store, token: token,
 		log:              log.With("signer", name),
@@ -81,7 +81,7 @@ func NewSender(name string, key *ecdsa.PrivateKey, client *Client, store outbox.
 }
 
 // Name is the signer name that intents use to pick this sender.
-func (s *Sender) Name() string { return s.name }
+func (s *Sender) Name() outbox.Signer { return s.name }
 
 // Address is the key's address.
 func (s *Sender) Address() common.Address { return s.addr }
@@ -288,7 +288,7 @@ func (s *Sender) sendQueued(ctx context.Context) error {
 				// The municipality's own movements (mints, redeems, roles) must happen: a revert here is a
 				// condition to fix (a paused contract, a missing role), so they wait and are tried again.
 				s.log.Warn("intent would revert; postponed", "intent", c.in.ID, "kind", c.in.Kind, "reason", reason)
-				postponed.WithLabelValues(s.name).Inc()
+				postponed.WithLabelValues(string(s.name)).Inc()
 				if err := s.store.Postpone(ctx, c.in.ID, "pre-check: "+reason, time.Now().Add(RetryRevertedAfter)); err != nil {
 					return err
 				}
@@ -329,7 +329,7 @@ func (s *Sender) sendQueued(ctx context.Context) error {
 		toSend[i].SentAt = now
 	}
 	s.inflight = append(s.inflight, toSend...)
-	sent.WithLabelValues(s.name).Add(float64(len(signed)))
+	sent.WithLabelValues(string(s.name)).Add(float64(len(signed)))
 	return s.broadcast(ctx, toSend)
 }
 

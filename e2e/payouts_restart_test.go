@@ -10,6 +10,7 @@ import (
 
 	"github.com/heerlen/heitje/chain"
 	"github.com/heerlen/heitje/internal/app"
+	"github.com/heerlen/heitje/internal/outbox"
 )
 
 // TestPayoutRunInterruptedHalfwayRedeemsEachShopOnce: four shops take payments through `heitje serve` in a
@@ -106,7 +107,7 @@ func TestPayoutRunInterruptedHalfwayRedeemsEachShopOnce(t *testing.T) {
 
 // sendSome runs a sender for signer's key that sends one batch of n queued intents, waits for their
 // receipts on chain and stops: a process that dies after half its work.
-func (p *platform) sendSome(signer string, n int) {
+func (p *platform) sendSome(signer outbox.Signer, n int) {
 	p.tb.Helper()
 	s := chain.NewSender(signer, p.cfg.OperatorKey, p.client, p.db.Outbox(), chain.NewToken(p.cfg.TokenAddress), logger())
 	s.BatchSize, s.PollInterval = n, time.Hour

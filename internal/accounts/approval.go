@@ -169,7 +169,7 @@ func (s *Service) ActivateShop(ctx context.Context, actor Actor, id string) (Acc
 // ActivationIntent is the outbox intent that enables a shop's address: grantRole(ACCEPTOR_ROLE, address),
 // sent by the operator key, keyed by the shop's id so it is written once.
 func ActivationIntent(shopID, address string) outbox.Intent {
-	in := outbox.Intent{Signer: "operator", Kind: outbox.KindGrantAcceptor, IdempotencyKey: "shop-activate:" + shopID}
+	in := outbox.Intent{Signer: outbox.SignerOperator, Kind: outbox.KindGrantAcceptor, IdempotencyKey: "shop-activate:" + shopID}
 	in.Args.To = common.HexToAddress(address)
 	return in
 }

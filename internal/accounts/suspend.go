@@ -98,7 +98,7 @@ type SuspensionTx interface {
 // revokeRole(ACCEPTOR_ROLE, address), sent by the operator key, keyed by the suspension so it is written
 // once however often the worker looks.
 func RevocationIntent(suspensionID, address string) outbox.Intent {
-	in := outbox.Intent{Signer: "operator", Kind: outbox.KindRevokeAcceptor, IdempotencyKey: "shop-suspend:" + suspensionID}
+	in := outbox.Intent{Signer: outbox.SignerOperator, Kind: outbox.KindRevokeAcceptor, IdempotencyKey: "shop-suspend:" + suspensionID}
 	in.Args.To = common.HexToAddress(address)
 	return in
 }
@@ -106,7 +106,7 @@ func RevocationIntent(suspensionID, address string) outbox.Intent {
 // RegrantIntent is the outbox intent that grants a reinstated shop its accepting role again, keyed by the
 // suspension that revoked it.
 func RegrantIntent(suspensionID, address string) outbox.Intent {
-	in := outbox.Intent{Signer: "operator", Kind: outbox.KindGrantAcceptor, IdempotencyKey: "shop-reinstate:" + suspensionID}
+	in := outbox.Intent{Signer: outbox.SignerOperator, Kind: outbox.KindGrantAcceptor, IdempotencyKey: "shop-reinstate:" + suspensionID}
 	in.Args.To = common.HexToAddress(address)
 	return in
 }

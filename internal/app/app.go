@@ -23,6 +23,7 @@ import (
 	"github.com/heerlen/heitje/internal/chores"
 	"github.com/heerlen/heitje/internal/config"
 	"github.com/heerlen/heitje/internal/notices"
+	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/overview"
 	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/payouts"
@@ -181,11 +182,11 @@ func assemble(cfg *config.Config, log *slog.Logger, ps pools, client *chain.Clie
 	}
 	token := chain.NewToken(cfg.TokenAddress)
 	p.senders = append(p.senders,
-		chain.NewSender("minter", cfg.MinterKey, client, work.Outbox(), token, log),
-		chain.NewSender("operator", cfg.OperatorKey, client, work.Outbox(), token, log))
+		chain.NewSender(outbox.SignerMinter, cfg.MinterKey, client, work.Outbox(), token, log),
+		chain.NewSender(outbox.SignerOperator, cfg.OperatorKey, client, work.Outbox(), token, log))
 	p.hub = payments.NewHub()
 	for i, k := range cfg.RelayerKeys {
-		p.senders = append(p.senders, chain.NewSender(fmt.Sprintf("relayer-%d", i), k, client, p.hub.Observe(work.Outbox()), token, log))
+		p.senders = append(p.senders, chain.NewSender(outbox.Relayer(i), k, client, p.hub.Observe(work.Outbox()), token, log))
 	}
 	p.assembleRecovery(token)
 	if p.payments, err = NewPayments(cfg, db, p.hub, p.kick); err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/heerlen/heitje/internal/config"
+	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/store"
 )
@@ -11,7 +12,7 @@ import (
 // NewPayments returns the payments service over db for the configured coin and relayers. hub carries the
 // relayer senders' news to waiting payments and event streams (see payments.Hub.Observe); kick wakes the
 // sender of a signer.
-func NewPayments(cfg *config.Config, db *store.DB, hub *payments.Hub, kick func(signer string)) (*payments.Service, error) {
+func NewPayments(cfg *config.Config, db *store.DB, hub *payments.Hub, kick func(signer outbox.Signer)) (*payments.Service, error) {
 	keys, err := cfg.Keyring()
 	if err != nil {
 		return nil, fmt.Errorf("config: DATA_KEY: %w", err)
@@ -28,7 +29,7 @@ func NewPayments(cfg *config.Config, db *store.DB, hub *payments.Hub, kick func(
 }
 
 // kick wakes the sender that owns signer's key, if this process runs it.
-func (p *Platform) kick(signer string) {
+func (p *Platform) kick(signer outbox.Signer) {
 	for _, s := range p.senders {
 		if s.Name() == signer {
 			s.Kick()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/heerlen/heitje/chain"
 	"github.com/heerlen/heitje/internal/config"
+	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/payouts"
 	"github.com/heerlen/heitje/internal/reconcile"
 	"github.com/heerlen/heitje/internal/store"
@@ -19,7 +20,7 @@ import (
 // NewPayouts returns the payouts service over db with the configured debtor account; kick wakes the sender
 // of a signer (nil leaves the redeems to the operator sender's polling). It needs no chain: executing a run
 // only writes outbox intents.
-func NewPayouts(cfg *config.Config, db *store.DB, log *slog.Logger, kick func(signer string)) (*payouts.Service, error) {
+func NewPayouts(cfg *config.Config, db *store.DB, log *slog.Logger, kick func(signer outbox.Signer)) (*payouts.Service, error) {
 	keys, err := cfg.Keyring()
 	if err != nil {
 		return nil, fmt.Errorf("config: DATA_KEY: %w", err)

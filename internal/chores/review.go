@@ -17,7 +17,7 @@ import (
 )
 
 // MintSigner is the key that mints rewards.
-const MintSigner = "minter"
+const MintSigner = outbox.SignerMinter
 
 // ClaimRef is a claim's opaque reference on chain: keccak256 of "claim:<id>". It ties a Minted event to
 // the claim for whoever holds the database, and tells nobody else anything.

@@ -7,6 +7,7 @@ package outbox
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 	"time"
 
@@ -54,11 +55,28 @@ type Args struct {
 	Signature   []byte      `json:"signature,omitempty"`
 }
 
+// Signer names the key whose sender carries out an intent: each key has one sender, which takes the
+// intents of its name.
+type Signer string
+
+// The platform's signing keys but the relayers (Relayer).
+const (
+	// SignerMinter mints rewards.
+	SignerMinter Signer = "minter"
+	// SignerOperator activates and suspends shops and redeems payouts.
+	SignerOperator Signer = "operator"
+	// SignerRecovery asks for, cancels and carries out recoveries of lost keys.
+	SignerRecovery Signer = "recovery"
+)
+
+// Relayer is the name of relayer key i (from 0), which relays residents' signed payments.
+func Relayer(i int) Signer { return Signer(fmt.Sprintf("relayer-%d", i)) }
+
 // Intent is one coin movement to send. IdempotencyKey is unique: enqueueing the same key twice yields the
 // first intent, so a retried business action cannot move coins twice.
 type Intent struct {
 	ID             int64
-	Signer         string
+	Signer         Signer
 	Kind           Kind
 	IdempotencyKey string
 	Args           Args
@@ -120,17 +138,17 @@ type Store interface {
 	ByIdempotencyKey(ctx context.Context, key string) (Intent, error)
 	// Lock makes the caller the only sender for the key until release is called or the process dies.
 	// It returns ErrLockHeld when another process holds it.
-	Lock(ctx context.Context, signer string) (release func(), err error)
+	Lock(ctx context.Context, signer Signer) (release func(), err error)
 	// RegisterKey records the key's address and returns its next unassigned nonce.
-	RegisterKey(ctx context.Context, signer string, addr common.Address) (nextNonce uint64, err error)
+	RegisterKey(ctx context.Context, signer Signer, addr common.Address) (nextNonce uint64, err error)
 	// SetNextNonce moves the key's next nonce forward (when the chain is ahead of the database).
-	SetNextNonce(ctx context.Context, signer string, next uint64) error
+	SetNextNonce(ctx context.Context, signer Signer, next uint64) error
 	// Queued returns up to limit queued intents of the key, oldest first.
-	Queued(ctx context.Context, signer string, limit int) ([]Intent, error)
+	Queued(ctx context.Context, signer Signer, limit int) ([]Intent, error)
 	// InFlight returns the key's sent intents, lowest nonce first.
-	InFlight(ctx context.Context, signer string) ([]Intent, error)
+	InFlight(ctx context.Context, signer Signer) ([]Intent, error)
 	// AssignNonces stores signed transactions for queued intents and sets the key's next nonce.
-	AssignNonces(ctx context.Context, signer string, signed []Signed, nextNonce uint64) error
+	AssignNonces(ctx context.Context, signer Signer, signed []Signed, nextNonce uint64) error
 	// Replace records a new transaction for an in-flight intent (a fee bump), keeping the old hash.
 	Replace(ctx context.Context, intentID int64, txHash common.Hash, raw []byte) error
 	// Postpone keeps a queued intent out of Queued until the given time, recording why.

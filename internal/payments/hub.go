@@ -97,7 +97,7 @@ type observedStore struct {
 	hub *Hub
 }
 
-func (o *observedStore) AssignNonces(ctx context.Context, signer string, signed []outbox.Signed, next uint64) error {
+func (o *observedStore) AssignNonces(ctx context.Context, signer outbox.Signer, signed []outbox.Signed, next uint64) error {
 	err := o.Store.AssignNonces(ctx, signer, signed, next)
 	if err == nil {
 		topics := make([]string, len(signed))

@@ -20,7 +20,7 @@ import (
 type Submission struct {
 	ID       string
 	IntentID int64
-	Signer   string
+	Signer   outbox.Signer
 	TxHash   common.Hash
 	Replayed bool
 }

@@ -105,7 +105,7 @@ func TestSteps(t *testing.T) {
 // TestRelayerFor checks that one payer always gets the same relayer and that payers spread over all.
 func TestRelayerFor(t *testing.T) {
 	s := &Service{opts: Options{Relayers: 4}}
-	seen := map[string]int{}
+	seen := map[outbox.Signer]int{}
 	for i := range 400 {
 		a := common.BigToAddress(big.NewInt(int64(i + 1)))
 		r := s.RelayerFor(a)
@@ -194,7 +194,7 @@ type fakeOutbox struct {
 	err error
 }
 
-func (f fakeOutbox) AssignNonces(context.Context, string, []outbox.Signed, uint64) error {
+func (f fakeOutbox) AssignNonces(context.Context, outbox.Signer, []outbox.Signed, uint64) error {
 	return f.err
 }
 func (f fakeOutbox) Finish(context.Context, []outbox.Outcome) error { return f.err }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/calendar"
+	"github.com/heerlen/heitje/internal/outbox"
 )
 
 // Options configure the service. Zero durations take the defaults of DefaultOptions.
@@ -26,7 +27,7 @@ type Options struct {
 	// PublicBaseURL is where phones reach the web apps (an absolute http(s) URL; a trailing slash is
 	// dropped): a request's QR code links to PublicBaseURL/betalen/<id>. Required.
 	PublicBaseURL string
-	// Relayers is how many relayer keys there are ("relayer-0" … "relayer-<Relayers-1>"); 0 counts as 1
+	// Relayers is how many relayer keys there are (outbox.Relayer(0) … Relayer(Relayers-1)); 0 counts as 1
 	// (the configuration insists on at least one key).
 	Relayers int
 	// RequestTTL is how long a payment request may be paid.
@@ -38,7 +39,7 @@ type Options struct {
 	// HashWait bounds how long paying waits for the relay transaction's hash before answering without it.
 	HashWait time.Duration
 	// Kick wakes the sender of a signer at once; nil leaves it to its own polling.
-	Kick func(signer string)
+	Kick func(signer outbox.Signer)
 	// Hub carries the in-process news of intents and requests; nil means a private one.
 	Hub *Hub
 	// Zone is the time zone of the takings' days; nil means Europe/Amsterdam.
@@ -95,7 +96,7 @@ func New(store Store, opts Options) (*Service, error) {
 		opts.Now = time.Now
 	}
 	if opts.Kick == nil {
-		opts.Kick = func(string) {}
+		opts.Kick = func(outbox.Signer) {}
 	}
 	hub := opts.Hub
 	if hub == nil {
@@ -115,10 +116,10 @@ func (s *Service) QRLink(id string) string { return QRLink(s.opts.PublicBaseURL,
 // RelayerFor names the relayer that sends the authorizations of payer: a hash of the address picks one of
 // the configured relayers, so one payer's payments queue behind each other under one nonce owner while
 // independent payers' payments go out in parallel.
-func (s *Service) RelayerFor(payer common.Address) string {
+func (s *Service) RelayerFor(payer common.Address) outbox.Signer {
 	h := fnv.New32a()
 	h.Write([]byte(strings.ToLower(payer.Hex())))
-	return fmt.Sprintf("relayer-%d", h.Sum32()%uint32(s.opts.Relayers))
+	return outbox.Relayer(int(h.Sum32() % uint32(s.opts.Relayers)))
 }
 
 // CreateRequest makes a payment request of amountCents for the calling shop, which must be activated.

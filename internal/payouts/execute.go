@@ -15,7 +15,7 @@ import (
 )
 
 // RedeemSigner is the key that redeems payouts: it holds REDEEMER_ROLE.
-const RedeemSigner = "operator"
+const RedeemSigner = outbox.SignerOperator
 
 // RedeemIntent is the outbox intent that burns a line's coins: redeem(shop, cents, RunRef), sent by the
 // operator key and keyed "payout:<run>:<shop>" so that it is written once however often execution runs.

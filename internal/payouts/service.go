@@ -15,6 +15,7 @@ import (
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/calendar"
+	"github.com/heerlen/heitje/internal/outbox"
 )
 
 // Options configure the service.
@@ -29,7 +30,7 @@ type Options struct {
 	// MaxAttempts bounds the redeem intents written for one line when redeems revert on chain; 0 means 5.
 	MaxAttempts int
 	// Kick wakes the sender of a signer at once; nil leaves it to its own polling.
-	Kick func(signer string)
+	Kick func(signer outbox.Signer)
 	// Zone is the time zone of the calendar days; nil means Europe/Amsterdam.
 	Zone *time.Location
 	// Now is the clock; nil means the wall clock.

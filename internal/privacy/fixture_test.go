@@ -230,7 +230,7 @@ func (e *env) payment(r, s person) {
 	}
 }
 
-func (e *env) intent(signer string, kind outbox.Kind, key, from, to string, cents int64) int64 {
+func (e *env) intent(signer outbox.Signer, kind outbox.Kind, key, from, to string, cents int64) int64 {
 	e.t.Helper()
 	in, err := e.db.Outbox().Enqueue(e.ctx, outbox.Intent{Signer: signer, Kind: kind, IdempotencyKey: key,
 		Args: outbox.Args{From: common.HexToAddress(from), To: common.HexToAddress(to), Amount: big.NewInt(cents)}})

@@ -53,7 +53,7 @@ func (s Status) Open() bool {
 // Signer is the outbox signer of every recovery intent: the platform's recovery key (RECOVERY_KEY), which
 // holds RECOVERY_ROLE and also relays the lost key's cancellations, so a cancellation and an execution of one
 // recovery are ordered by that key's nonces.
-const Signer = "recovery"
+const Signer = outbox.SignerRecovery
 
 // Recovery is one recovery of an account's coins from its bound (lost) address to a new one. Addresses are
 // lowercase 0x hex.

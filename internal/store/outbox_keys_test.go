@@ -24,7 +24,7 @@ func TestRegisterKeyRefusesAnotherKey(t *testing.T) {
 		t.Fatalf("registering the same key again: %d %v", next, err)
 	}
 	for _, c := range []struct {
-		name string
+		name outbox.Signer
 		addr common.Address
 	}{{"minter", common.HexToAddress("0xbb")}, {"operator", common.HexToAddress("0xaa")}} {
 		if _, err := ob.RegisterKey(ctx, c.name, c.addr); !errors.Is(err, outbox.ErrKeyMismatch) {

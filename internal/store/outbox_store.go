@@ -53,7 +53,7 @@ func (intentRow) TableName() string { return "chain_intents" }
 
 func (r intentRow) intent() (outbox.Intent, error) {
 	in := outbox.Intent{
-		ID: r.ID, Signer: r.Signer, Kind: outbox.Kind(r.Kind), IdempotencyKey: r.IdempotencyKey,
+		ID: r.ID, Signer: outbox.Signer(r.Signer), Kind: outbox.Kind(r.Kind), IdempotencyKey: r.IdempotencyKey,
 		Status: outbox.Status(r.Status), RawTx: r.RawTx, Error: r.Error, Attempts: r.Attempts, CreatedAt: r.CreatedAt,
 	}
 	if err := json.Unmarshal(r.Args, &in.Args); err != nil {
@@ -132,7 +132,7 @@ func (s *OutboxStore) ByIdempotencyKey(ctx context.Context, key string) (outbox.
 
 // Lock takes a session-level advisory lock for the key on a dedicated connection. Postgres drops the lock
 // when the connection ends, so a killed process frees its keys at once.
-func (s *OutboxStore) Lock(ctx context.Context, signer string) (func(), error) {
+func (s *OutboxStore) Lock(ctx context.Context, signer outbox.Signer) (func(), error) {
 	conn, err := s.sql.Conn(ctx)
 	if err != nil {
 		return nil, err
@@ -155,7 +155,7 @@ func (s *OutboxStore) Lock(ctx context.Context, signer string) (func(), error) {
 // lockSpace is the first half of the advisory lock key for signing keys.
 const lockSpace = 6411
 
-func lockID(signer string) int32 {
+func lockID(signer outbox.Signer) int32 {
 	h := fnv.New32a()
 	h.Write([]byte(signer))
 	return int32(h.Sum32())
@@ -163,7 +163,7 @@ func lockID(signer string) int32 {
 
 // RegisterKey records the key's address (refusing a different address under a known name) and returns its
 // next nonce.
-func (s *OutboxStore) RegisterKey(ctx context.Context, signer string, addr common.Address) (uint64, error) {
+func (s *OutboxStore) RegisterKey(ctx context.Context, signer outbox.Signer, addr common.Address) (uint64, error) {
 	a := strings.ToLower(addr.Hex())
 	db := s.db.WithContext(ctx)
 	if err := db.Exec(`INSERT INTO chain_keys (signer, address) VALUES (?, ?) ON CONFLICT (signer) DO NOTHING`, signer, a).Error; err != nil {
@@ -186,13 +186,13 @@ func (s *OutboxStore) RegisterKey(ctx context.Context, signer string, addr commo
 }
 
 // SetNextNonce moves the key's next nonce forward; it never moves it back.
-func (s *OutboxStore) SetNextNonce(ctx context.Context, signer string, next uint64) error {
+func (s *OutboxStore) SetNextNonce(ctx context.Context, signer outbox.Signer, next uint64) error {
 	return s.db.WithContext(ctx).Exec(`UPDATE chain_keys SET next_nonce = GREATEST(next_nonce, ?) WHERE signer = ?`,
 		int64(next), signer).Error
 }
 
 // Queued returns up to limit queued intents, oldest first.
-func (s *OutboxStore) Queued(ctx context.Context, signer string, limit int) ([]outbox.Intent, error) {
+func (s *OutboxStore) Queued(ctx context.Context, signer outbox.Signer, limit int) ([]outbox.Intent, error) {
 	var rows []intentRow
 	err := s.db.WithContext(ctx).Where("signer = ? AND status = ? AND (retry_at IS NULL OR retry_at <= now())",
 		signer, outbox.StatusQueued).Order("id").Limit(limit).Find(&rows).Error
@@ -200,7 +200,7 @@ func (s *OutboxStore) Queued(ctx context.Context, signer string, limit int) ([]o
 }
 
 // InFlight returns the sent intents, lowest nonce first.
-func (s *OutboxStore) InFlight(ctx context.Context, signer string) ([]outbox.Intent, error) {
+func (s *OutboxStore) InFlight(ctx context.Context, signer outbox.Signer) ([]outbox.Intent, error) {
 	var rows []intentRow
 	err := s.db.WithContext(ctx).Where("signer = ? AND status = ?", signer, outbox.StatusSent).
 		Order("nonce").Find(&rows).Error
@@ -225,7 +225,7 @@ func intents(rows []intentRow, err error) ([]outbox.Intent, error) {
 // AssignNonces stores the signed transactions and the key's next nonce in one transaction, with one
 // UPDATE for the whole batch. It fails, changing nothing, when an intent is no longer queued or a nonce is
 // taken.
-func (s *OutboxStore) AssignNonces(ctx context.Context, signer string, signed []outbox.Signed, next uint64) error {
+func (s *OutboxStore) AssignNonces(ctx context.Context, signer outbox.Signer, signed []outbox.Signed, next uint64) error {
 	if len(signed) == 0 {
 		return nil
 	}
