@@ -61,12 +61,32 @@ func sendSigned(ctx context.Context, c *Client, key *ecdsa.PrivateKey, nonce uin
 	return tx, c.SendTransaction(ctx, tx)
 }
 
-// WaitReceipt polls for a transaction's receipt until it appears or ctx ends.
+// waitHead polls until the node's head is at block n or later.
+func waitHead(ctx context.Context, c *Client, n uint64) error {
+	for {
+		h, err := c.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if h.Number.Uint64() >= n {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for block %d: %w", n, ctx.Err())
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// WaitReceipt polls for a transaction's receipt until it appears or ctx ends, and then until the node's head
+// has reached the receipt's block: geth stores a block's receipts a moment before it makes the block its
+// head, so a read of the latest state right after the receipt could still miss the transaction's effect.
 func WaitReceipt(ctx context.Context, c *Client, hash common.Hash) (*types.Receipt, error) {
 	for {
 		r, err := c.TransactionReceipt(ctx, hash)
 		if err == nil {
-			return r, nil
+			return r, waitHead(ctx, c, r.BlockNumber.Uint64())
 		}
 		if !errors.Is(err, ethereum.NotFound) {
 			return nil, err

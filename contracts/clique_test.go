@@ -62,7 +62,26 @@ func (c *cliqueChain) Mined(t testing.TB, txs ...*types.Transaction) []*types.Re
 			}
 		}
 	}
-	return receipts
+	// geth stores a block's receipts a moment before it makes the block its head: wait for the head, so that
+	// reads of the latest state see what the transactions did.
+	last := uint64(0)
+	for _, r := range receipts {
+		last = max(last, r.BlockNumber.Uint64())
+	}
+	for {
+		n, err := c.env.Client.BlockNumber(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n >= last {
+			return receipts
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("the head did not reach block %d", last)
+		case <-time.After(receiptPoll / 5):
+		}
+	}
 }
 
 // Advance waits a tenth of a block period: the node seals blocks by itself.
