@@ -154,8 +154,8 @@ func testRecovery(t *testing.T, s *suite) {
 
 	first := ref("recovery", lost.addr, uint64(1))
 	firstAt := c.requested(t, lost.addr, fresh.addr, first)
-	c.expectRevert(t, c.recoverer, b.PackExecuteRecovery(first),
-		&bindings.HeitjeCoinRecoveryNotYetExecutable{Ref: first, ExecutableAt: new(big.Int).SetUint64(firstAt)})
+	// An early execution is refused: testRecoveryRefusals shows it on the 72-hour coin. Here, with a delay of
+	// seconds, a busy machine may let the delay pass before the next transaction, so it is not asserted.
 	c.ok(t, c.send(t, c.relayer, c.packCancelRecovery(t, lost.key, first, lost.addr, fresh.addr)))
 	c.waitUntil(t, firstAt)
 	c.expectRevert(t, c.recoverer, b.PackExecuteRecovery(first), &bindings.HeitjeCoinRecoveryNotPending{Ref: first})
