@@ -96,3 +96,17 @@ func TestVersionHeaderAndProblemDetails(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryKeysInBothSpellings: a query key is read under its documented lower camelCase name and under the
+// snake_case name it had before: a bad value under either is 400 validation_failed naming the key as the
+// client sent it (this test API has no ledger to answer a good one).
+func TestQueryKeysInBothSpellings(t *testing.T) {
+	a := newTestAPI(t, defaultTestOptions())
+	tok := a.approvedResident(a.admin("beheer"), "alice")
+	for _, key := range []string{"beforeId", "before_id"} {
+		got := a.expect(http.StatusBadRequest, "validation_failed", "GET", "/v1/me/transactions?"+key+"=-1", tok, nil)
+		if e := got["error"].(map[string]any); e["field"] != key || e["message"] != key+" must be a whole number" {
+			t.Errorf("%s=-1: %v", key, e)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -56,17 +55,12 @@ func (s *Server) myTransactions(c *gin.Context) {
 		respondError(c, err)
 		return
 	}
-	var before int64
-	key := queryKey(c, "beforeId", "before_id")
-	if v := c.Query(key); v != "" {
-		if before, err = strconv.ParseInt(v, 10, 64); err != nil || before < 0 {
-			e := Errorf(http.StatusBadRequest, "validation_failed", key+" must be a whole number")
-			e.Field = key
-			respondError(c, e)
-			return
-		}
+	before, err := queryInt(c, queryKey(c, "beforeId", "before_id"), 0)
+	if err != nil {
+		respondError(c, err)
+		return
 	}
-	list, err := s.deps.Balances.Transactions(c.Request.Context(), middleware.CurrentPrincipal(c), before, limit)
+	list, err := s.deps.Balances.Transactions(c.Request.Context(), middleware.CurrentPrincipal(c), int64(before), limit)
 	if err != nil {
 		respondError(c, err)
 		return

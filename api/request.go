@@ -83,6 +83,18 @@ func queryInt(c *gin.Context, name string, def int) (int, error) {
 	return n, nil
 }
 
+// queryKey is the name under which the request gives a query parameter: its documented lower camelCase
+// name, or the snake_case name it had before the API followed the NL API Design Rules, which clients may
+// still send.
+func queryKey(c *gin.Context, name, former string) string {
+	if _, ok := c.GetQuery(name); !ok {
+		if _, ok := c.GetQuery(former); ok {
+			return former
+		}
+	}
+	return name
+}
+
 // queryPage reads the paging parameters limit (defLimit when absent) and offset (0 when absent).
 func queryPage(c *gin.Context, defLimit int) (limit, offset int, err error) {
 	if limit, err = queryInt(c, "limit", defLimit); err != nil {

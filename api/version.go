@@ -13,15 +13,3 @@ func apiVersion(c *gin.Context) {
 	c.Header("API-Version", APIVersion)
 	c.Next()
 }
-
-// queryKey is the name under which the request gives a query parameter: its documented lower camelCase
-// name, or the snake_case name it had before the API followed the NL API Design Rules, which clients may
-// still send.
-func queryKey(c *gin.Context, name, former string) string {
-	if _, ok := c.GetQuery(name); !ok {
-		if _, ok := c.GetQuery(former); ok {
-			return former
-		}
-	}
-	return name
-}
