@@ -72,12 +72,10 @@ func TestDocsPageListsEveryOperation(t *testing.T) {
 		!strings.Contains(string(body), `href="/docs?lang=nl"`) {
 		t.Fatalf("GET /docs?lang=en:\n%.400s", body)
 	}
-	if res := get(t, docsServerWithout(t), "/docs"); res.StatusCode != http.StatusNotFound {
+	if res := get(t, newTestServer(t, ""), "/docs"); res.StatusCode != http.StatusNotFound {
 		t.Fatalf("/docs without a document: %d", res.StatusCode)
 	}
 }
-
-func docsServerWithout(t *testing.T) http.Handler { return newTestServer(t, "") }
 
 // TestDocsPageInABrowser: axe-core finds no WCAG 2.1 A or AA violation on /docs, in Dutch and in English,
 // on a phone's screen (the shared browser's viewport).
