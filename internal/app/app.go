@@ -31,6 +31,7 @@ import (
 	"github.com/heerlen/heitje/internal/reconcile"
 	"github.com/heerlen/heitje/internal/recovery"
 	"github.com/heerlen/heitje/internal/store"
+	"github.com/heerlen/heitje/internal/wakeup"
 	"github.com/heerlen/heitje/web"
 	"github.com/heerlen/heitje/web/console"
 )
@@ -74,7 +75,7 @@ type Platform struct {
 	// reconciler checks supply, balances and ledger against each other (periodically, for the gauges).
 	reconciler *reconcile.Reconciler
 	// hub carries the relayer senders' news to waiting payments and payment event streams.
-	hub *payments.Hub
+	hub *wakeup.Hub
 	// metricsLn is the metrics' own listener, nil for none (ServeMetrics).
 	metricsLn net.Listener
 	// notices serves the API's notices; noticeWorker delivers them.
@@ -184,7 +185,7 @@ func assemble(cfg *config.Config, log *slog.Logger, ps pools, client *chain.Clie
 	p.senders = append(p.senders,
 		chain.NewSender(outbox.SignerMinter, cfg.MinterKey, client, work.Outbox(), token, log),
 		chain.NewSender(outbox.SignerOperator, cfg.OperatorKey, client, work.Outbox(), token, log))
-	p.hub = payments.NewHub()
+	p.hub = wakeup.NewHub()
 	for i, k := range cfg.RelayerKeys {
 		p.senders = append(p.senders, chain.NewSender(outbox.Relayer(i), k, client, p.hub.Observe(work.Outbox()), token, log))
 	}

@@ -7,12 +7,13 @@ import (
 	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/store"
+	"github.com/heerlen/heitje/internal/wakeup"
 )
 
 // NewPayments returns the payments service over db for the configured coin and relayers. hub carries the
-// relayer senders' news to waiting payments and event streams (see payments.Hub.Observe); kick wakes the
+// relayer senders' news to waiting payments and event streams (see wakeup.Hub.Observe); kick wakes the
 // sender of a signer.
-func NewPayments(cfg *config.Config, db *store.DB, hub *payments.Hub, kick func(signer outbox.Signer)) (*payments.Service, error) {
+func NewPayments(cfg *config.Config, db *store.DB, hub *wakeup.Hub, kick func(signer outbox.Signer)) (*payments.Service, error) {
 	keys, err := cfg.Keyring()
 	if err != nil {
 		return nil, fmt.Errorf("config: DATA_KEY: %w", err)

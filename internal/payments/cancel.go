@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/wakeup"
 )
 
 // Cancel ends the calling shop's open request id: it becomes cancelled, can no longer be paid
@@ -41,7 +42,7 @@ func (s *Service) Cancel(ctx context.Context, p accounts.Principal, id string) (
 		return View{}, err
 	}
 	if changed {
-		s.hub.Publish(RequestTopic(id))
+		s.hub.Publish(wakeup.RequestTopic(id))
 	}
 	v, err := s.Get(ctx, p, id)
 	if err == nil && v.Status == StatusOpen && !s.now().Before(v.ExpiresAt) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/outbox"
+	"github.com/heerlen/heitje/internal/wakeup"
 )
 
 // Submission is the answer to a payment or refund: what was made, the relay intent and its signer, and the
@@ -48,7 +49,7 @@ func (s *Service) Pay(ctx context.Context, p accounts.Principal, id, key string,
 	hash := requestHash("pay", strings.ToLower(id), strings.ToLower(a.From.Hex()), strconv.FormatUint(a.ValidAfter, 10),
 		strconv.FormatUint(a.ValidBefore, 10), a.Nonce.Hex(), hex.EncodeToString(a.Signature), want.String())
 	var sub Submission
-	var news *Subscription
+	var news *wakeup.Subscription
 	err = s.inAccountTx(ctx, p.AccountID, func(tx Tx) error {
 		if rec, ok, err := tx.Idempotency(p.AccountID, key); err != nil || ok {
 			if err == nil && !bytes.Equal(rec.RequestHash, hash) {
@@ -87,7 +88,7 @@ func (s *Service) Pay(ctx context.Context, p accounts.Principal, id, key string,
 			return err
 		}
 		// Listening starts before the commit, so the sender's news of the new intent cannot be missed.
-		news = s.hub.Subscribe(IntentTopic(intent.ID))
+		news = s.hub.Subscribe(wakeup.IntentTopic(intent.ID))
 		r.PayerID, r.PayerAddress, r.IntentID, r.SubmittedAt = p.AccountID, payer, intent.ID, &now
 		if err := tx.MarkPaid(r, a.Signature); err != nil {
 			return err
@@ -103,7 +104,7 @@ func (s *Service) Pay(ctx context.Context, p accounts.Principal, id, key string,
 		return Submission{}, err
 	}
 	if !sub.Replayed {
-		s.hub.Publish(RequestTopic(sub.ID))
+		s.hub.Publish(wakeup.RequestTopic(sub.ID))
 		s.opts.Kick(sub.Signer)
 	}
 	sub.TxHash, err = s.awaitTxHash(ctx, sub.IntentID, news)
@@ -171,10 +172,10 @@ func check(d Domain, r Request, payer common.Address, a Authorization, want sign
 // ctx ended, whichever comes first. Only errors of the store are returned: a hash that is not known in time
 // is the zero hash. news, when not nil, is a subscription to the intent taken before the intent was
 // committed: nothing can have happened to the intent that it missed, so the first read waits for news.
-func (s *Service) awaitTxHash(ctx context.Context, intentID int64, news *Subscription) (common.Hash, error) {
+func (s *Service) awaitTxHash(ctx context.Context, intentID int64, news *wakeup.Subscription) (common.Hash, error) {
 	sub, read := news, news == nil
 	if sub == nil {
-		sub = s.hub.Subscribe(IntentTopic(intentID))
+		sub = s.hub.Subscribe(wakeup.IntentTopic(intentID))
 	}
 	defer sub.Close()
 	deadline := time.NewTimer(s.opts.HashWait)

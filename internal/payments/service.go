@@ -18,6 +18,7 @@ import (
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/calendar"
 	"github.com/heerlen/heitje/internal/outbox"
+	"github.com/heerlen/heitje/internal/wakeup"
 )
 
 // Options configure the service. Zero durations take the defaults of DefaultOptions.
@@ -41,7 +42,7 @@ type Options struct {
 	// Kick wakes the sender of a signer at once; nil leaves it to its own polling.
 	Kick func(signer outbox.Signer)
 	// Hub carries the in-process news of intents and requests; nil means a private one.
-	Hub *Hub
+	Hub *wakeup.Hub
 	// Zone is the time zone of the takings' days; nil means Europe/Amsterdam.
 	Zone *time.Location
 	// Now is the clock; nil means the wall clock.
@@ -71,7 +72,7 @@ const (
 type Service struct {
 	store Store
 	opts  Options
-	hub   *Hub
+	hub   *wakeup.Hub
 	locks accountLocks
 }
 
@@ -100,7 +101,7 @@ func New(store Store, opts Options) (*Service, error) {
 	}
 	hub := opts.Hub
 	if hub == nil {
-		hub = NewHub()
+		hub = wakeup.NewHub()
 	}
 	return &Service{store: store, opts: opts, hub: hub}, nil
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/wakeup"
 )
 
 // Event is a step in a payment's life as the event stream tells it: submitted, then confirmed or failed; or
@@ -35,7 +36,7 @@ func (s *Service) Watch(ctx context.Context, p accounts.Principal, id string) (<
 
 func (s *Service) follow(ctx context.Context, p accounts.Principal, id string, out chan<- Event) {
 	defer close(out)
-	sub := s.hub.Subscribe(RequestTopic(id))
+	sub := s.hub.Subscribe(wakeup.RequestTopic(id))
 	defer func() { sub.Close() }()
 	told, intent := StatusOpen, int64(0)
 	for {
@@ -50,7 +51,7 @@ func (s *Service) follow(ctx context.Context, p accounts.Principal, id string, o
 			// From now on the intent's news matters; subscribe first, then read again.
 			intent = r.IntentID
 			sub.Close()
-			sub = s.hub.Subscribe(RequestTopic(id), IntentTopic(intent))
+			sub = s.hub.Subscribe(wakeup.RequestTopic(id), wakeup.IntentTopic(intent))
 			continue
 		}
 		for _, step := range steps(told, r.Status) {

@@ -1,4 +1,6 @@
-package payments
+// Package wakeup carries news inside one process: "something happened to this intent or request, read it
+// again". Payments wait on it; the chain senders write through it (Hub.Observe) so their waiters wake at once.
+package wakeup
 
 import (
 	"context"
