@@ -1,55 +1,118 @@
 package e2e_test
 
 import (
+	"bytes"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"testing"
 	"time"
 )
 
 // cpuUse is CPU time (user + system) by part of the machine: "platform" is this process (the API, its
-// workers and, in the benchmarks, the simulated phones), "postgres" and "geth" are the running processes of
-// those names. Backends that exited between two readings are missing; the pools keep theirs open.
+// workers and the benchmark's own driving), "postgres" the test cluster's processes, "geth" the node the
+// platform talks to, and "phones" the simulated phones where a benchmark runs them in a process of their
+// own. Backends that exited between two readings are missing; the pools keep theirs open.
 type cpuUse map[string]time.Duration
 
 // clockTick is the unit of /proc/<pid>/stat's times (USER_HZ, 100 on Linux).
 const clockTick = 10 * time.Millisecond
 
-// readCPU reads the CPU time of the parts of the machine from /proc.
-func readCPU(tb testing.TB) cpuUse {
-	tb.Helper()
-	dirs, err := filepath.Glob("/proc/[0-9]*")
-	if err != nil {
-		tb.Fatal(err)
+// cpuMeter reads the CPU time of this process, of the platform's Postgres cluster (its postmaster and
+// every child of it) and of the geth node that serves the platform's RPC port. Other clusters and nodes
+// on the machine (other test runs) are not counted.
+type cpuMeter struct {
+	postmaster, geth int // pids
+}
+
+// cpuMeter finds the platform's Postgres cluster and geth node among the machine's processes.
+func (p *platform) cpuMeter() cpuMeter {
+	p.tb.Helper()
+	var backend int
+	if err := p.db.SQL().QueryRowContext(p.ctx, `SELECT pg_backend_pid()`).Scan(&backend); err != nil {
+		p.tb.Fatal(err)
 	}
-	self := strconv.Itoa(os.Getpid())
-	out := cpuUse{}
+	procs := machineCPU()
+	st, ok := procs[backend]
+	if !ok {
+		p.tb.Fatalf("cpu: the platform's Postgres backend %d is not among this machine's processes", backend)
+	}
+	u, err := url.Parse(p.cfg.EthRPCURL)
+	if err != nil {
+		p.tb.Fatal(err)
+	}
+	m := cpuMeter{postmaster: st.ppid, geth: gethPID(procs, u.Port())}
+	if m.geth == 0 {
+		p.tb.Fatalf("cpu: no geth process serves RPC port %s", u.Port())
+	}
+	return m
+}
+
+// procCPU is one process's command name (/proc/<pid>/stat), parent and CPU time (user + system).
+type procCPU struct {
+	comm string
+	ppid int
+	cpu  time.Duration
+}
+
+// machineCPU reads every process of the machine from /proc, by pid.
+func machineCPU() map[int]procCPU {
+	dirs, _ := filepath.Glob("/proc/[0-9]*")
+	out := map[int]procCPU{}
 	for _, d := range dirs {
-		b, err := os.ReadFile(filepath.Join(d, "stat"))
+		raw, err := os.ReadFile(filepath.Join(d, "stat"))
 		if err != nil {
 			continue // the process ended
 		}
-		s := string(b)
+		s := string(raw)
 		open, closing := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
 		if open < 0 || closing < open {
-			continue
-		}
-		part := s[open+1 : closing]
-		if filepath.Base(d) == self {
-			part = "platform"
-		} else if part != "postgres" && part != "geth" {
 			continue
 		}
 		f := strings.Fields(s[closing+2:])
 		if len(f) < 13 {
 			continue
 		}
+		pid, _ := strconv.Atoi(filepath.Base(d))
+		ppid, _ := strconv.Atoi(f[1])
 		user, _ := strconv.ParseInt(f[11], 10, 64)
 		sys, _ := strconv.ParseInt(f[12], 10, 64)
-		out[part] += time.Duration(user+sys) * clockTick
+		out[pid] = procCPU{comm: s[open+1 : closing], ppid: ppid, cpu: time.Duration(user+sys) * clockTick}
+	}
+	return out
+}
+
+// gethPID is the pid of the geth process among procs that was started with --http.port port, 0 if there is
+// none.
+func gethPID(procs map[int]procCPU, port string) int {
+	want := []byte("\x00--http.port\x00" + port + "\x00")
+	for pid, pc := range procs {
+		if pc.comm != "geth" {
+			continue
+		}
+		cmd, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "cmdline"))
+		if err == nil && bytes.Contains(cmd, want) {
+			return pid
+		}
+	}
+	return 0
+}
+
+// read reads the CPU time of the parts from /proc.
+func (m cpuMeter) read() cpuUse {
+	self := os.Getpid()
+	out := cpuUse{}
+	for pid, st := range machineCPU() {
+		switch {
+		case pid == self:
+			out["platform"] += st.cpu
+		case pid == m.postmaster || st.ppid == m.postmaster:
+			out["postgres"] += st.cpu
+		case pid == m.geth:
+			out["geth"] += st.cpu
+		}
 	}
 	return out
 }
@@ -63,13 +126,23 @@ func (u cpuUse) since(earlier cpuUse) cpuUse {
 	return out
 }
 
-// perItem describes the use per item of n, e.g. "geth 1.2 ms, postgres 0.0 ms, platform 0.1 ms (1.3 ms)".
+// ms is the use of part per item of n, in milliseconds.
+func (u cpuUse) ms(part string, n int) float64 {
+	return float64(u[part].Microseconds()) / 1000 / float64(n)
+}
+
+// perItem describes the use per item of n, e.g. "geth 1.20 ms, postgres 0.05 ms, platform 0.10 ms (1.35 ms);
+// phones 0.30 ms": the total is of geth, Postgres and the platform; the phones, where measured, come apart.
 func (u cpuUse) perItem(n int) string {
 	var parts []string
 	var total time.Duration
 	for _, k := range []string{"geth", "postgres", "platform"} {
-		parts = append(parts, fmt.Sprintf("%s %.2f ms", k, float64(u[k].Microseconds())/1000/float64(n)))
+		parts = append(parts, fmt.Sprintf("%s %.2f ms", k, u.ms(k, n)))
 		total += u[k]
 	}
-	return fmt.Sprintf("%s (%.2f ms)", strings.Join(parts, ", "), float64(total.Microseconds())/1000/float64(n))
+	s := fmt.Sprintf("%s (%.2f ms)", strings.Join(parts, ", "), float64(total.Microseconds())/1000/float64(n))
+	if _, ok := u["phones"]; ok {
+		s += fmt.Sprintf("; phones %.2f ms", u.ms("phones", n))
+	}
+	return s
 }

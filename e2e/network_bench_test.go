@@ -57,7 +57,7 @@ func benchNetworkPayments(b *testing.B) {
 	b.ResetTimer()
 
 	direct, _ := p.benchDirect(sz, rs, s, net.ChainEnv)
-	api, _ := p.benchAPI(sz, rs, tokens, s)
+	api, _, _ := p.benchAPI(sz, rs, tokens, s, filepath.Join(b.TempDir(), "cpu.pprof"))
 	lat := p.benchSteady(sz, rs, tokens, s)
 	light := sz
 	light.steadyRate, light.steadyCount = 1, testenv.BenchSize(30, 3)
@@ -89,40 +89,6 @@ func benchNetworkPayments(b *testing.B) {
 	b.Logf("timed part: %s, blocks %d → %d (%.2f s a block); load average before %s, after %s; the %d cores %s; "+
 		"CPU time of the processes meanwhile: %s", wall.Round(time.Millisecond), head0, head1,
 		wall.Seconds()/float64(max(head1-head0, 1)), load0, loadAverage(b), runtime.NumCPU(), busy, used)
-}
-
-// procCPU is one process's command name (/proc/<pid>/stat), parent and CPU time (user + system).
-type procCPU struct {
-	comm string
-	ppid int
-	cpu  time.Duration
-}
-
-// machineCPU reads every process of the machine from /proc, by pid.
-func machineCPU() map[int]procCPU {
-	dirs, _ := filepath.Glob("/proc/[0-9]*")
-	out := map[int]procCPU{}
-	for _, d := range dirs {
-		raw, err := os.ReadFile(filepath.Join(d, "stat"))
-		if err != nil {
-			continue // the process ended
-		}
-		s := string(raw)
-		open, closing := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
-		if open < 0 || closing < open {
-			continue
-		}
-		f := strings.Fields(s[closing+2:])
-		if len(f) < 13 {
-			continue
-		}
-		pid, _ := strconv.Atoi(filepath.Base(d))
-		ppid, _ := strconv.Atoi(f[1])
-		user, _ := strconv.ParseInt(f[11], 10, 64)
-		sys, _ := strconv.ParseInt(f[12], 10, 64)
-		out[pid] = procCPU{comm: s[open+1 : closing], ppid: ppid, cpu: time.Duration(user+sys) * clockTick}
-	}
-	return out
 }
 
 // cpuSince describes the CPU time the machine's processes used from earlier to now (a process started

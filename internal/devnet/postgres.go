@@ -30,6 +30,8 @@ type PostgresOptions struct {
 	Port       int       // 0 = a free port
 	Persistent bool      // keep the data (fsync on) and the folder; else a throw-away test cluster
 	Log        io.Writer // also receives the server's output, which always goes to <data dir>/server.log
+	// Preload names the server's shared_preload_libraries, e.g. pg_stat_statements; empty: none.
+	Preload []string
 }
 
 // Postgres is a running PostgreSQL cluster listening on 127.0.0.1 only, with the superuser postgres and a
@@ -220,6 +222,9 @@ func runServer(ctx context.Context, u serverUser, binDir, dir string, port int, 
 		"-c", "unix_socket_directories=" + socketDir,
 		"-c", "max_connections=300",
 		"-c", "log_checkpoints=off",
+	}
+	if len(opts.Preload) > 0 {
+		args = append(args, "-c", "shared_preload_libraries="+strings.Join(opts.Preload, ","))
 	}
 	if !opts.Persistent {
 		args = append(args, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")

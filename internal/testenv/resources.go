@@ -116,9 +116,11 @@ func startTestNode(ctx context.Context, root, dir string) (*node.Node, string, e
 	return n, genesisPath, err
 }
 
-// startTestCluster starts a throw-away cluster in <dir>/postgres.
+// startTestCluster starts a throw-away cluster in <dir>/postgres, with pg_stat_statements loaded so that a
+// benchmark can count the statements a piece of work costs (it creates the extension in its own database).
 func startTestCluster(ctx context.Context, dir string) (*devnet.Postgres, error) {
-	return devnet.StartPostgres(ctx, devnet.PostgresOptions{DataDir: filepath.Join(dir, "postgres")})
+	return devnet.StartPostgres(ctx, devnet.PostgresOptions{DataDir: filepath.Join(dir, "postgres"),
+		Preload: []string{"pg_stat_statements"}})
 }
 
 // addressOf returns the address of the i-th test key.
