@@ -1,7 +1,6 @@
 package payments
 
 import (
-	"bytes"
 	"context"
 	"encoding/hex"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/idempotency"
 	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/wakeup"
 )
@@ -51,10 +51,7 @@ func (s *Service) Pay(ctx context.Context, p accounts.Principal, id, key string,
 	var sub Submission
 	var news *wakeup.Subscription
 	err = s.inAccountTx(ctx, p.AccountID, func(tx Tx) error {
-		if rec, ok, err := tx.Idempotency(p.AccountID, key); err != nil || ok {
-			if err == nil && !bytes.Equal(rec.RequestHash, hash) {
-				err = ErrIdempotencyConflict
-			}
+		if rec, replay, err := idempotency.Replay(tx, p.AccountID, key, hash); err != nil || replay {
 			sub = Submission{ID: strings.TrimPrefix(rec.Resource, "payment:"), IntentID: rec.IntentID, Replayed: true}
 			return err
 		}
@@ -94,7 +91,7 @@ func (s *Service) Pay(ctx context.Context, p accounts.Principal, id, key string,
 			return err
 		}
 		sub = Submission{ID: r.ID, IntentID: intent.ID, Signer: intent.Signer}
-		return tx.SaveIdempotency(IdempotencyRecord{AccountID: p.AccountID, Key: key, RequestHash: hash,
+		return tx.SaveIdempotency(idempotency.Record{AccountID: p.AccountID, Key: key, RequestHash: hash,
 			Resource: "payment:" + r.ID, IntentID: intent.ID})
 	})
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/heerlen/heitje/internal/idempotency"
 	"github.com/heerlen/heitje/internal/outbox"
 )
 
@@ -114,16 +115,6 @@ type Shop struct {
 	Active  bool
 }
 
-// IdempotencyRecord is what a coin-moving request left behind under its Idempotency-Key: the hash of the
-// request and what it made (Resource, e.g. "payment:<id>", and the relay intent).
-type IdempotencyRecord struct {
-	AccountID   string
-	Key         string
-	RequestHash []byte
-	Resource    string
-	IntentID    int64
-}
-
 // Takings are a shop's confirmed payments and refunds of one day (in the municipality's time zone).
 type Takings struct {
 	Date          string
@@ -152,7 +143,7 @@ var (
 	ErrAlreadyPaid            = errors.New("payments: the request is already paid")
 	ErrPaymentFailed          = errors.New("payments: the payment of this request failed")
 	ErrIdempotencyKeyRequired = errors.New("payments: an Idempotency-Key header is required")
-	ErrIdempotencyConflict    = errors.New("payments: the Idempotency-Key was used for a different request")
+	ErrIdempotencyConflict    = idempotency.ErrConflict
 	ErrNotRefundable          = errors.New("payments: only a confirmed payment can be refunded")
 	ErrRefundWindowClosed     = errors.New("payments: the refund period of this payment is over")
 	ErrRefundTooLarge         = errors.New("payments: the refunds would exceed the payment")
@@ -195,10 +186,8 @@ type Store interface {
 type Tx interface {
 	// LockAccount serialises the coin-moving requests of one account until the transaction ends.
 	LockAccount(id string) error
-	// Idempotency finds the record of an account's key; ok is false when there is none.
-	Idempotency(accountID, key string) (rec IdempotencyRecord, ok bool, err error)
-	// SaveIdempotency stores a record.
-	SaveIdempotency(rec IdempotencyRecord) error
+	// Keys keeps the records of the accounts' Idempotency-Keys.
+	idempotency.Keys
 	// LockRequest loads a request with its status and holds its row until the transaction ends.
 	LockRequest(id string) (Request, error)
 	// WalletAddress returns the address bound to an account; ErrNoWallet when there is none.

@@ -1,7 +1,6 @@
 package payments
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"errors"
@@ -14,6 +13,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/idempotency"
 )
 
 // refundValidity is how long a refund's authorization stays valid on chain after it was signed.
@@ -42,10 +42,7 @@ func (s *Service) Refund(ctx context.Context, p accounts.Principal, paymentID, k
 	hash := requestHash("refund", strings.ToLower(paymentID), strconv.FormatInt(amountCents, 10), reason)
 	var sub Submission
 	err := s.inAccountTx(ctx, p.AccountID, func(tx Tx) error {
-		if rec, ok, err := tx.Idempotency(p.AccountID, key); err != nil || ok {
-			if err == nil && !bytes.Equal(rec.RequestHash, hash) {
-				err = ErrIdempotencyConflict
-			}
+		if rec, replay, err := idempotency.Replay(tx, p.AccountID, key, hash); err != nil || replay {
 			sub = Submission{ID: strings.TrimPrefix(rec.Resource, "refund:"), IntentID: rec.IntentID, Replayed: true}
 			return err
 		}
@@ -72,7 +69,7 @@ func (s *Service) Refund(ctx context.Context, p accounts.Principal, paymentID, k
 			return err
 		}
 		sub = Submission{ID: ref.ID, IntentID: intent.ID, Signer: intent.Signer}
-		return tx.SaveIdempotency(IdempotencyRecord{AccountID: p.AccountID, Key: key, RequestHash: hash,
+		return tx.SaveIdempotency(idempotency.Record{AccountID: p.AccountID, Key: key, RequestHash: hash,
 			Resource: "refund:" + ref.ID, IntentID: intent.ID})
 	})
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/idempotency"
 	"github.com/heerlen/heitje/internal/outbox"
 )
 
@@ -86,7 +87,8 @@ func (s *Service) Execute(ctx context.Context, actor accounts.Actor, id, idempot
 		if idempotencyKey == "" {
 			return nil
 		}
-		return tx.SaveIdempotency(actor.AccountID, idempotencyKey, executeHash(r.ID), "payout:"+r.ID, r.Lines[0].IntentID)
+		return tx.SaveIdempotency(idempotency.Record{AccountID: actor.AccountID, Key: idempotencyKey,
+			RequestHash: executeHash(r.ID), Resource: "payout:" + r.ID, IntentID: r.Lines[0].IntentID})
 	})
 	if err == nil && !replay && s.opts.Kick != nil {
 		s.opts.Kick(RedeemSigner)
@@ -109,14 +111,8 @@ func isReplay(tx Tx, actor accounts.Actor, r Run, key string) (bool, error) {
 	if key == "" {
 		return false, nil
 	}
-	hash, ok, err := tx.Idempotency(actor.AccountID, key)
-	switch {
-	case err != nil || !ok:
-		return false, err
-	case !bytes.Equal(hash, executeHash(r.ID)):
-		return false, ErrIdempotencyConflict
-	}
-	return true, nil
+	_, replay, err := idempotency.Replay(tx, actor.AccountID, key, executeHash(r.ID))
+	return replay, err
 }
 
 // checkCoins refuses to redeem more than a shop holds now, less what is already on its way out of it.

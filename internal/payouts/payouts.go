@@ -11,6 +11,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/heerlen/heitje/internal/idempotency"
 	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/validation"
 )
@@ -172,7 +173,7 @@ var (
 	ErrReportMismatch      = errors.New("payouts: the report no longer matches the hash stored with the run")
 	ErrBankFileDisabled    = errors.New("payouts: no debtor account is configured for the bank file")
 	ErrIBANNotKept         = errors.New("payouts: a shop's IBAN is no longer kept")
-	ErrIdempotencyConflict = errors.New("payouts: the idempotency key was used for another request")
+	ErrIdempotencyConflict = idempotency.ErrConflict
 	errInconsistentLedger  = errors.New("payouts: earlier runs plan more coins than a shop holds")
 )
 

@@ -6,6 +6,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/idempotency"
 	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
 )
@@ -77,12 +78,8 @@ type Tx interface {
 	// recorded when the run was drafted (the shop's approved IBAN for a line drafted before versions were
 	// kept); a shop whose IBAN is no longer kept is left out.
 	IBANs(runID string) (map[string]string, error)
-	// Idempotency returns the request hash stored under an account's idempotency key; ok is false when the
-	// key is unused.
-	Idempotency(accountID, key string) (requestHash []byte, ok bool, err error)
-	// SaveIdempotency stores an account's idempotency key with the request's hash, the resource it made and
-	// the first intent it wrote.
-	SaveIdempotency(accountID, key string, requestHash []byte, resource string, intentID int64) error
+	// Keys keeps the records of the accounts' Idempotency-Keys.
+	idempotency.Keys
 	// Enqueue writes a chain intent, or returns the one with the same idempotency key.
 	Enqueue(in outbox.Intent) (outbox.Intent, error)
 	// Audit appends to the audit log.

@@ -15,7 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -126,12 +125,6 @@ func hostOf(raw string) string {
 		return "DATABASE_URL"
 	}
 	return u.Host
-}
-
-// isUniqueViolation reports a SQLSTATE 23505.
-func isUniqueViolation(err error) bool {
-	var pgErr *pgconn.PgError
-	return errors.As(err, &pgErr) && pgErr.Code == "23505"
 }
 
 // arrayParam is a Go slice sent as one Postgres array literal. gorm would expand a bare slice into a list of

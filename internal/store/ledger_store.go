@@ -105,7 +105,7 @@ func (s *LedgerStore) Cursor(ctx context.Context, token common.Address) (ledger.
 		BlockHash   string
 	}
 	if err := s.db.WithContext(ctx).Raw(`SELECT token, block_number, block_hash FROM indexer_cursor`).Scan(&rows).Error; err != nil {
-		return ledger.Block{}, false, err
+		return ledger.Block{}, false, failed("LedgerStore.Cursor", err)
 	}
 	if len(rows) == 0 {
 		return ledger.Block{}, false, nil
@@ -121,9 +121,9 @@ func (s *LedgerStore) Cursor(ctx context.Context, token common.Address) (ledger.
 // both apply the same range.
 func (s *LedgerStore) Apply(ctx context.Context, token common.Address, from *ledger.Block, events []ledger.Event, checkpoints []ledger.Block, to ledger.Block) error {
 	tok := strings.ToLower(token.Hex())
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return transaction(s.db.WithContext(ctx), "LedgerStore.Apply", func(tx *gorm.DB) error {
 		if err := lockCursor(tx, tok, from); err != nil {
-			return err
+			return failed("LedgerStore.Apply", err)
 		}
 		if len(events) > 0 {
 			rows := make([]eventRow, len(events))
@@ -131,16 +131,16 @@ func (s *LedgerStore) Apply(ctx context.Context, token common.Address, from *led
 				rows[i] = toEventRow(e)
 			}
 			if err := tx.CreateInBatches(rows, 1000).Error; err != nil {
-				return err
+				return failed("LedgerStore.Apply", err)
 			}
 			if err := applyDeltas(tx, events, 1); err != nil {
-				return err
+				return failed("LedgerStore.Apply", err)
 			}
 			if err := markIndexed(tx, events); err != nil {
-				return err
+				return failed("LedgerStore.Apply", err)
 			}
 		}
-		return saveCursor(tx, tok, checkpoints, to)
+		return failed("LedgerStore.Apply", saveCursor(tx, tok, checkpoints, to))
 	})
 }
 
@@ -151,7 +151,7 @@ func lockCursor(tx *gorm.DB, tok string, from *ledger.Block) error {
 		BlockHash   string
 	}
 	if err := tx.Raw(`SELECT token, block_number, block_hash FROM indexer_cursor FOR UPDATE`).Scan(&cur).Error; err != nil {
-		return err
+		return failed("lockCursor", err)
 	}
 	switch {
 	case len(cur) > 0 && cur[0].Token != tok:
@@ -174,16 +174,16 @@ func saveCursor(tx *gorm.DB, tok string, checkpoints []ledger.Block, to ledger.B
 		Columns:   []clause.Column{{Name: "token"}, {Name: "block_number"}},
 		DoUpdates: clause.AssignmentColumns([]string{"block_hash"}),
 	}).CreateInBatches(rows, 1000).Error; err != nil {
-		return err
+		return failed("saveCursor", err)
 	}
 	if to.Number > keepCheckpoints {
 		if err := tx.Exec(`DELETE FROM indexer_checkpoints WHERE token = ? AND block_number < ?`, tok, int64(to.Number-keepCheckpoints)).Error; err != nil {
-			return err
+			return failed("saveCursor", err)
 		}
 	}
-	return tx.Exec(`INSERT INTO indexer_cursor (token, block_number, block_hash, updated_at) VALUES (?, ?, ?, now())
+	return failed("saveCursor", tx.Exec(`INSERT INTO indexer_cursor (token, block_number, block_hash, updated_at) VALUES (?, ?, ?, now())
 		ON CONFLICT (token) DO UPDATE SET block_number = EXCLUDED.block_number, block_hash = EXCLUDED.block_hash, updated_at = now()`,
-		tok, int64(to.Number), to.Hash.Hex()).Error
+		tok, int64(to.Number), to.Hash.Hex()).Error)
 }
 
 // applyDeltas adds (sign 1) or removes (sign -1) the balance changes of the Transfer events.
@@ -252,38 +252,38 @@ func (s *LedgerStore) Checkpoints(ctx context.Context, token common.Address, num
 	for i, r := range rows {
 		out[i] = ledger.Block{Number: uint64(r.BlockNumber), Hash: common.HexToHash(r.BlockHash)}
 	}
-	return out, err
+	return out, failed("LedgerStore.Checkpoints", err)
 }
 
 // Rewind removes everything indexed after block to, reverses its balance changes and unmarks the intents
 // indexed in those blocks.
 func (s *LedgerStore) Rewind(ctx context.Context, token common.Address, to ledger.Block) error {
 	tok := strings.ToLower(token.Hex())
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return transaction(s.db.WithContext(ctx), "LedgerStore.Rewind", func(tx *gorm.DB) error {
 		var rows []eventRow
 		if err := tx.Where("block_number > ?", int64(to.Number)).Order("block_number, log_index").Find(&rows).Error; err != nil {
-			return err
+			return failed("LedgerStore.Rewind", err)
 		}
 		evs := make([]ledger.Event, len(rows))
 		for i, r := range rows {
 			evs[i] = r.event()
 		}
 		if err := applyDeltas(tx, evs, -1); err != nil {
-			return err
+			return failed("LedgerStore.Rewind", err)
 		}
 		if err := tx.Exec(`DELETE FROM token_events WHERE block_number > ?`, int64(to.Number)).Error; err != nil {
-			return err
+			return failed("LedgerStore.Rewind", err)
 		}
 		if err := tx.Exec(`UPDATE chain_intents SET indexed_block = NULL WHERE indexed_block > ?`, int64(to.Number)).Error; err != nil {
-			return err
+			return failed("LedgerStore.Rewind", err)
 		}
 		if err := tx.Exec(`DELETE FROM token_balances WHERE balance = 0`).Error; err != nil {
-			return err
+			return failed("LedgerStore.Rewind", err)
 		}
 		if err := tx.Exec(`DELETE FROM indexer_checkpoints WHERE token = ? AND block_number > ?`, tok, int64(to.Number)).Error; err != nil {
-			return err
+			return failed("LedgerStore.Rewind", err)
 		}
-		return saveCursor(tx, tok, nil, to)
+		return failed("LedgerStore.Rewind", saveCursor(tx, tok, nil, to))
 	})
 }
 
@@ -292,7 +292,7 @@ func (s *LedgerStore) Balance(ctx context.Context, addr common.Address) (*big.In
 	var v []string
 	if err := s.db.WithContext(ctx).Raw(`SELECT balance::text FROM token_balances WHERE address = ?`,
 		strings.ToLower(addr.Hex())).Scan(&v).Error; err != nil {
-		return nil, err
+		return nil, failed("LedgerStore.Balance", err)
 	}
 	if len(v) == 0 {
 		return new(big.Int), nil
@@ -309,7 +309,7 @@ func (s *LedgerStore) Events(ctx context.Context, from, to uint64) ([]ledger.Eve
 	var rows []eventRow
 	if err := s.db.WithContext(ctx).Where("block_number BETWEEN ? AND ?", int64(from), int64(to)).
 		Order("block_number, log_index").Find(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("LedgerStore.Events", err)
 	}
 	out := make([]ledger.Event, len(rows))
 	for i, r := range rows {

@@ -99,20 +99,20 @@ func enqueue(tx *gorm.DB, in outbox.Intent) (outbox.Intent, error) {
 	}
 	args, err := json.Marshal(in.Args)
 	if err != nil {
-		return outbox.Intent{}, err
+		return outbox.Intent{}, failed("enqueue", err)
 	}
 	var rows []intentRow
 	if err := tx.Raw(`INSERT INTO chain_intents (signer, kind, idempotency_key, args, status) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
 		in.Signer, string(in.Kind), in.IdempotencyKey, args, string(outbox.StatusQueued)).Scan(&rows).Error; err != nil {
-		return outbox.Intent{}, err
+		return outbox.Intent{}, failed("enqueue", err)
 	}
 	if len(rows) == 1 {
 		return rows[0].intent()
 	}
 	var got intentRow
 	if err := tx.Where("idempotency_key = ?", in.IdempotencyKey).Take(&got).Error; err != nil {
-		return outbox.Intent{}, err
+		return outbox.Intent{}, failed("enqueue", err)
 	}
 	return got.intent()
 }
@@ -125,7 +125,7 @@ func (s *OutboxStore) ByIdempotencyKey(ctx context.Context, key string) (outbox.
 		return outbox.Intent{}, outbox.ErrNotFound
 	}
 	if err != nil {
-		return outbox.Intent{}, err
+		return outbox.Intent{}, failed("OutboxStore.ByIdempotencyKey", err)
 	}
 	return row.intent()
 }
@@ -135,12 +135,12 @@ func (s *OutboxStore) ByIdempotencyKey(ctx context.Context, key string) (outbox.
 func (s *OutboxStore) Lock(ctx context.Context, signer outbox.Signer) (func(), error) {
 	conn, err := s.sql.Conn(ctx)
 	if err != nil {
-		return nil, err
+		return nil, failed("OutboxStore.Lock", err)
 	}
 	var ok bool
 	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1, $2)`, lockSpace, lockID(signer)).Scan(&ok); err != nil {
 		conn.Close()
-		return nil, err
+		return nil, failed("OutboxStore.Lock", err)
 	}
 	if !ok {
 		conn.Close()
@@ -170,14 +170,14 @@ func (s *OutboxStore) RegisterKey(ctx context.Context, signer outbox.Signer, add
 		if isUniqueViolation(err) {
 			return 0, fmt.Errorf("%w: address %s is already registered under another signer name", outbox.ErrKeyMismatch, a)
 		}
-		return 0, err
+		return 0, failed("OutboxStore.RegisterKey", err)
 	}
 	var row struct {
 		Address   string
 		NextNonce int64
 	}
 	if err := db.Raw(`SELECT address, next_nonce FROM chain_keys WHERE signer = ?`, signer).Scan(&row).Error; err != nil {
-		return 0, err
+		return 0, failed("OutboxStore.RegisterKey", err)
 	}
 	if row.Address != a {
 		return 0, fmt.Errorf("%w: signer %q is registered with address %s, not %s", outbox.ErrKeyMismatch, signer, row.Address, a)
@@ -187,8 +187,8 @@ func (s *OutboxStore) RegisterKey(ctx context.Context, signer outbox.Signer, add
 
 // SetNextNonce moves the key's next nonce forward; it never moves it back.
 func (s *OutboxStore) SetNextNonce(ctx context.Context, signer outbox.Signer, next uint64) error {
-	return s.db.WithContext(ctx).Exec(`UPDATE chain_keys SET next_nonce = GREATEST(next_nonce, ?) WHERE signer = ?`,
-		int64(next), signer).Error
+	return failed("OutboxStore.SetNextNonce", s.db.WithContext(ctx).Exec(`UPDATE chain_keys SET next_nonce = GREATEST(next_nonce, ?) WHERE signer = ?`,
+		int64(next), signer).Error)
 }
 
 // Queued returns up to limit queued intents, oldest first.
@@ -196,7 +196,7 @@ func (s *OutboxStore) Queued(ctx context.Context, signer outbox.Signer, limit in
 	var rows []intentRow
 	err := s.db.WithContext(ctx).Where("signer = ? AND status = ? AND (retry_at IS NULL OR retry_at <= now())",
 		signer, outbox.StatusQueued).Order("id").Limit(limit).Find(&rows).Error
-	return intents(rows, err)
+	return intents(rows, failed("OutboxStore.Queued", err))
 }
 
 // InFlight returns the sent intents, lowest nonce first.
@@ -204,7 +204,7 @@ func (s *OutboxStore) InFlight(ctx context.Context, signer outbox.Signer) ([]out
 	var rows []intentRow
 	err := s.db.WithContext(ctx).Where("signer = ? AND status = ?", signer, outbox.StatusSent).
 		Order("nonce").Find(&rows).Error
-	return intents(rows, err)
+	return intents(rows, failed("OutboxStore.InFlight", err))
 }
 
 func intents(rows []intentRow, err error) ([]outbox.Intent, error) {
@@ -215,7 +215,7 @@ func intents(rows []intentRow, err error) ([]outbox.Intent, error) {
 	for _, r := range rows {
 		in, err := r.intent()
 		if err != nil {
-			return nil, err
+			return nil, failed("intents", err)
 		}
 		out = append(out, in)
 	}
@@ -236,39 +236,39 @@ func (s *OutboxStore) AssignNonces(ctx context.Context, signer outbox.Signer, si
 	for i, sg := range signed {
 		ids[i], nonces[i], hashes[i], raws[i] = sg.IntentID, int64(sg.Nonce), sg.TxHash.Hex(), sg.RawTx
 	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return transaction(s.db.WithContext(ctx), "OutboxStore.AssignNonces", func(tx *gorm.DB) error {
 		res := tx.Exec(`UPDATE chain_intents AS i
 			SET status = 'sent', nonce = v.nonce, tx_hash = v.tx_hash, raw_tx = v.raw_tx, sent_at = now(), attempts = i.attempts + 1
 			FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::bytea[]) AS v(id, nonce, tx_hash, raw_tx)
 			WHERE i.id = v.id AND i.signer = ? AND i.status = 'queued'`,
 			pgArray(ids), pgArray(nonces), pgArray(hashes), pgArray(raws), signer)
 		if res.Error != nil {
-			return res.Error
+			return failed("OutboxStore.AssignNonces", res.Error)
 		}
 		if res.RowsAffected != int64(len(signed)) {
 			return fmt.Errorf("outbox: %d of %d intents are no longer queued", int64(len(signed))-res.RowsAffected, len(signed))
 		}
-		return tx.Exec(`UPDATE chain_keys SET next_nonce = ? WHERE signer = ?`, int64(next), signer).Error
+		return failed("OutboxStore.AssignNonces", tx.Exec(`UPDATE chain_keys SET next_nonce = ? WHERE signer = ?`, int64(next), signer).Error)
 	})
 }
 
 // Replace records a replacement transaction for the same nonce, keeping the previous hash.
 func (s *OutboxStore) Replace(ctx context.Context, id int64, txHash common.Hash, raw []byte) error {
-	return s.db.WithContext(ctx).Exec(`UPDATE chain_intents SET prior_tx_hashes = prior_tx_hashes || to_jsonb(tx_hash),
+	return failed("OutboxStore.Replace", s.db.WithContext(ctx).Exec(`UPDATE chain_intents SET prior_tx_hashes = prior_tx_hashes || to_jsonb(tx_hash),
 		tx_hash = ?, raw_tx = ?, sent_at = now(), attempts = attempts + 1 WHERE id = ? AND status = 'sent'`,
-		txHash.Hex(), raw, id).Error
+		txHash.Hex(), raw, id).Error)
 }
 
 // Postpone keeps a queued intent out of the queue until until.
 func (s *OutboxStore) Postpone(ctx context.Context, id int64, reason string, until time.Time) error {
-	return s.db.WithContext(ctx).Exec(`UPDATE chain_intents SET retry_at = ?, error = ?, attempts = attempts + 1
-		WHERE id = ? AND status = 'queued'`, until.UTC(), reason, id).Error
+	return failed("OutboxStore.Postpone", s.db.WithContext(ctx).Exec(`UPDATE chain_intents SET retry_at = ?, error = ?, attempts = attempts + 1
+		WHERE id = ? AND status = 'queued'`, until.UTC(), reason, id).Error)
 }
 
 // Requeue puts an in-flight intent back in the queue, without nonce or transaction.
 func (s *OutboxStore) Requeue(ctx context.Context, id int64, reason string) error {
-	return s.db.WithContext(ctx).Exec(`UPDATE chain_intents SET status = 'queued', nonce = NULL, tx_hash = NULL,
-		prior_tx_hashes = '[]', raw_tx = NULL, error = ? WHERE id = ? AND status = 'sent'`, reason, id).Error
+	return failed("OutboxStore.Requeue", s.db.WithContext(ctx).Exec(`UPDATE chain_intents SET status = 'queued', nonce = NULL, tx_hash = NULL,
+		prior_tx_hashes = '[]', raw_tx = NULL, error = ? WHERE id = ? AND status = 'sent'`, reason, id).Error)
 }
 
 // Finish records final outcomes with one UPDATE; intents already final are left as they are. An outcome
@@ -289,7 +289,7 @@ func (s *OutboxStore) Finish(ctx context.Context, outcomes []outbox.Outcome) err
 			hashes[i], blocks[i] = o.TxHash.Hex(), int64(o.BlockNumber)
 		}
 	}
-	return s.db.WithContext(ctx).Exec(`WITH done AS (
+	return failed("OutboxStore.Finish", s.db.WithContext(ctx).Exec(`WITH done AS (
 			UPDATE chain_intents AS i
 			SET status = v.status, error = v.error, done_at = now(),
 				tx_hash = CASE WHEN v.tx_hash = '' THEN i.tx_hash ELSE v.tx_hash END,
@@ -307,7 +307,7 @@ func (s *OutboxStore) Finish(ctx context.Context, outcomes []outbox.Outcome) err
 		WHERE done.status = 'confirmed'
 		ON CONFLICT (account_id, event_key) DO NOTHING`,
 		pgArray(ids), pgArray(statuses), pgArray(errs), pgArray(hashes), pgArray(blocks), string(notices.KindPaymentRefunded),
-		calendar.ZoneName).Error
+		calendar.ZoneName).Error)
 }
 
 // Touch counts a rebroadcast.
@@ -315,7 +315,7 @@ func (s *OutboxStore) Touch(ctx context.Context, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	return s.db.WithContext(ctx).Exec(`UPDATE chain_intents SET attempts = attempts + 1, sent_at = now() WHERE id IN ?`, ids).Error
+	return failed("OutboxStore.Touch", s.db.WithContext(ctx).Exec(`UPDATE chain_intents SET attempts = attempts + 1, sent_at = now() WHERE id IN ?`, ids).Error)
 }
 
 // Counts returns how many intents are in each status.
@@ -325,7 +325,7 @@ func (s *OutboxStore) Counts(ctx context.Context) (map[outbox.Status]int64, erro
 		N      int64
 	}
 	if err := s.db.WithContext(ctx).Raw(`SELECT status, count(*) AS n FROM chain_intents GROUP BY status`).Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("OutboxStore.Counts", err)
 	}
 	out := map[outbox.Status]int64{}
 	for _, r := range rows {

@@ -31,7 +31,7 @@ func (s *PaymentStore) History(ctx context.Context, f payments.HistoryFilter) ([
 	}
 	var rows []requestRow
 	if err := q.Order("v.submitted_at DESC, v.id").Limit(f.Limit).Offset(f.Offset).Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("PaymentStore.History", err)
 	}
 	out := make([]payments.Request, 0, len(rows))
 	index := map[string]int{}
@@ -39,7 +39,7 @@ func (s *PaymentStore) History(ctx context.Context, f payments.HistoryFilter) ([
 	for _, r := range rows {
 		p, err := s.c.request(r)
 		if err != nil {
-			return nil, err
+			return nil, failed("PaymentStore.History", err)
 		}
 		index[p.ID] = len(out)
 		ids = append(ids, p.ID)
@@ -50,7 +50,7 @@ func (s *PaymentStore) History(ctx context.Context, f payments.HistoryFilter) ([
 	}
 	refunds, err := s.refunds(ctx, ids)
 	if err != nil {
-		return nil, err
+		return nil, failed("PaymentStore.History", err)
 	}
 	for _, r := range refunds {
 		i := index[r.PaymentID]
@@ -83,7 +83,7 @@ func (s *PaymentStore) refunds(ctx context.Context, paymentIDs []string) ([]paym
 		block_number, failure, done_at FROM refund_states WHERE payment_id IN ? ORDER BY created_at, id`, paymentIDs).
 		Scan(&rows).Error
 	if err != nil {
-		return nil, err
+		return nil, failed("PaymentStore.refunds", err)
 	}
 	out := make([]payments.Refund, len(rows))
 	for i, r := range rows {
@@ -120,7 +120,7 @@ func (s *PaymentStore) Takings(ctx context.Context, shopID string, from, to time
 			WHERE shop_id = @shop AND status = 'confirmed' AND done_at >= @from AND done_at < @to) r`,
 		map[string]any{"shop": shopID, "from": from, "to": to}).Scan(&rows).Error
 	if err != nil || len(rows) == 0 {
-		return t, err
+		return t, failed("PaymentStore.Takings", err)
 	}
 	r := rows[0]
 	return payments.Takings{Payments: r.Payments, GrossCents: r.GrossCents, Refunds: r.Refunds, RefundedCents: r.RefundedCents}, nil

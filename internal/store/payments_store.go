@@ -90,7 +90,7 @@ func (c cryptor) request(r requestRow) (payments.Request, error) {
 	if r.LegalNameEnc != nil {
 		name, err := c.open("shops", "legal_name_enc", r.ShopID, r.LegalNameEnc)
 		if err != nil {
-			return out, err
+			return out, failed("cryptor.request", err)
 		}
 		out.ShopName = name
 	}
@@ -99,10 +99,10 @@ func (c cryptor) request(r requestRow) (payments.Request, error) {
 
 // CreateRequest inserts an open request.
 func (s *PaymentStore) CreateRequest(ctx context.Context, r payments.Request) error {
-	return s.db.WithContext(ctx).Exec(`INSERT INTO payment_requests (id, shop_id, shop_address, amount_cents, reference,
+	return failed("PaymentStore.CreateRequest", s.db.WithContext(ctx).Exec(`INSERT INTO payment_requests (id, shop_id, shop_address, amount_cents, reference,
 		auth_nonce, valid_after, valid_before, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, r.ShopID, lowerHex(r.ShopAddress), r.AmountCents, r.Reference, r.Nonce.Hex(), int64(r.ValidAfter),
-		int64(r.ValidBefore), r.CreatedAt, r.ExpiresAt).Error
+		int64(r.ValidBefore), r.CreatedAt, r.ExpiresAt).Error)
 }
 
 // Request loads a request with its status and its shop's name.
@@ -121,7 +121,7 @@ func (c cryptor) loadRequest(tx *gorm.DB, id string, withName bool) (payments.Re
 	}
 	var rows []requestRow
 	if err := q.Limit(1).Scan(&rows).Error; err != nil {
-		return payments.Request{}, err
+		return payments.Request{}, failed("cryptor.loadRequest", err)
 	}
 	if len(rows) == 0 {
 		return payments.Request{}, payments.ErrNotFound
@@ -148,14 +148,14 @@ func (s *PaymentStore) Shop(ctx context.Context, id string) (payments.Shop, erro
 		FROM accounts a JOIN shops s ON s.account_id = a.id WHERE a.id = ? AND a.role = 'shop' AND a.status = 'approved'`,
 		accounts.ActivationIntent(id, "").IdempotencyKey, id).Scan(&rows).Error
 	if err != nil {
-		return payments.Shop{}, err
+		return payments.Shop{}, failed("PaymentStore.Shop", err)
 	}
 	if len(rows) == 0 || rows[0].WalletAddress == nil {
 		return payments.Shop{}, payments.ErrNotFound
 	}
 	name, err := s.c.open("shops", "legal_name_enc", id, rows[0].LegalNameEnc)
 	if err != nil {
-		return payments.Shop{}, err
+		return payments.Shop{}, failed("PaymentStore.Shop", err)
 	}
 	return payments.Shop{ID: id, Address: common.HexToAddress(*rows[0].WalletAddress), Name: name, Active: rows[0].Active}, nil
 }
@@ -172,7 +172,7 @@ func walletAddress(tx *gorm.DB, accountID string) (common.Address, error) {
 	var addrs []string
 	if err := tx.Raw(`SELECT wallet_address FROM accounts WHERE id = ? AND wallet_address IS NOT NULL`,
 		accountID).Scan(&addrs).Error; err != nil {
-		return common.Address{}, err
+		return common.Address{}, failed("walletAddress", err)
 	}
 	if len(addrs) == 0 {
 		return common.Address{}, payments.ErrNoWallet
@@ -187,7 +187,7 @@ func (s *PaymentStore) IntentState(ctx context.Context, id int64) (outbox.Status
 		TxHash *string
 	}
 	if err := s.db.WithContext(ctx).Raw(`SELECT status, tx_hash FROM chain_intents WHERE id = ?`, id).Scan(&rows).Error; err != nil {
-		return "", common.Hash{}, err
+		return "", common.Hash{}, failed("PaymentStore.IntentState", err)
 	}
 	if len(rows) == 0 {
 		return "", common.Hash{}, errors.New("payments: the relay intent is missing")
@@ -201,8 +201,8 @@ func (s *PaymentStore) IntentState(ctx context.Context, id int64) (outbox.Status
 
 // InTx runs fn in one transaction.
 func (s *PaymentStore) InTx(ctx context.Context, fn func(payments.Tx) error) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return fn(&paymentTx{tx: tx, c: s.c})
+	return transaction(s.db.WithContext(ctx), "PaymentStore.InTx", func(tx *gorm.DB) error {
+		return fn(&paymentTx{idempotencyKeys: idempotencyKeys{tx}, tx: tx, c: s.c})
 	})
 }
 

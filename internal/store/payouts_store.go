@@ -274,6 +274,6 @@ func (s *PayoutStore) Entries(ctx context.Context, addr common.Address, from, to
 // InTx runs fn in one transaction.
 func (s *PayoutStore) InTx(ctx context.Context, fn func(tx payouts.Tx) error) error {
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return fn(&payoutTx{tx: tx, c: s.c})
+		return fn(&payoutTx{idempotencyKeys: idempotencyKeys{tx}, tx: tx, c: s.c})
 	})
 }

@@ -17,6 +17,7 @@ import (
 
 // payoutTx is payouts.Tx on one gorm transaction.
 type payoutTx struct {
+	idempotencyKeys
 	tx *gorm.DB
 	c  cryptor
 }
@@ -238,20 +239,6 @@ func (t *payoutTx) IBANs(runID string) (map[string]string, error) {
 		out[r.ShopID] = iban
 	}
 	return out, nil
-}
-
-func (t *payoutTx) Idempotency(accountID, key string) ([]byte, bool, error) {
-	var rows []struct{ RequestHash []byte }
-	if err := t.tx.Raw(`SELECT request_hash FROM idempotency_keys WHERE account_id = ? AND key = ?`, accountID, key).
-		Scan(&rows).Error; err != nil || len(rows) == 0 {
-		return nil, false, err
-	}
-	return rows[0].RequestHash, true, nil
-}
-
-func (t *payoutTx) SaveIdempotency(accountID, key string, requestHash []byte, resource string, intentID int64) error {
-	return t.tx.Exec(`INSERT INTO idempotency_keys (account_id, key, request_hash, resource, intent_id) VALUES (?, ?, ?, ?, ?)`,
-		accountID, key, requestHash, resource, intentID).Error
 }
 
 func (t *payoutTx) Enqueue(in outbox.Intent) (outbox.Intent, error) { return EnqueueTx(t.tx, in) }

@@ -63,7 +63,7 @@ func holdings(tx *gorm.DB, addrs []common.Address) (map[string]holding, error) {
 	}
 	var rows []holding
 	if err := tx.Raw(holdingsSQL, map[string]any{"addrs": pgArray(keys)}).Scan(&rows).Error; err != nil {
-		return nil, fmt.Errorf("store: holdings: %w", err)
+		return nil, failed("holdings", err)
 	}
 	for _, r := range rows {
 		out[r.Address] = r
@@ -80,7 +80,7 @@ func holdings(tx *gorm.DB, addrs []common.Address) (map[string]holding, error) {
 func holdingOf(tx *gorm.DB, addr common.Address) (holding, error) {
 	m, err := holdings(tx, []common.Address{addr})
 	if err != nil {
-		return holding{}, err
+		return holding{}, failed("holdingOf", err)
 	}
 	return m[strings.ToLower(addr.Hex())], nil
 }
@@ -103,7 +103,7 @@ func markIndexed(tx *gorm.DB, events []ledger.Event) error {
 	if err := tx.Exec(`UPDATE chain_intents AS i SET indexed_block = v.block
 		FROM unnest(?::text[], ?::bigint[]) AS v(tx_hash, block)
 		WHERE i.tx_hash = v.tx_hash AND i.indexed_block IS NULL`, pgArray(txHashes), pgArray(blocks)).Error; err != nil {
-		return fmt.Errorf("store: mark intents indexed: %w", err)
+		return failed("markIndexed", err)
 	}
 	// A fee bump leaves the earlier hashes in prior_tx_hashes while the intent is sent; any of them may be
 	// the one mined.
@@ -111,7 +111,7 @@ func markIndexed(tx *gorm.DB, events []ledger.Event) error {
 		FROM unnest(?::text[], ?::bigint[]) AS v(tx_hash, block)
 		WHERE i.status = 'sent' AND i.indexed_block IS NULL AND i.prior_tx_hashes <> '[]'
 			AND i.prior_tx_hashes @> jsonb_build_array(v.tx_hash)`, pgArray(txHashes), pgArray(blocks)).Error; err != nil {
-		return fmt.Errorf("store: mark intents indexed: %w", err)
+		return failed("markIndexed", err)
 	}
 	return nil
 }
