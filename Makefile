@@ -6,6 +6,8 @@ GO      ?= go
 # toolchain line in go.mod is then ignored, so every build goes through this export.
 export GOTOOLCHAIN ?= go1.26.10
 HEITJE  := bin/heitje
+# The development commands (the local platform, the test harness), apart so that bin/heitje links no test code.
+HEITJE_DEV := bin/heitje-dev
 # Packages for `make test`; override to run a part, e.g. make test PKG=./chain/... RUN=TestSender BENCH=
 PKG     ?= ./...
 # Tests to run (a go test -run pattern; empty: all).
@@ -25,25 +27,26 @@ VULNDB  := bin/vulndb/$(VULNDB_VERSION)
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-build: ## Build the heitje command and the heitje-wallet CLI into bin/
+build: ## Build the heitje command, the heitje-dev development commands and the heitje-wallet CLI into bin/
 	$(GO) build -buildvcs=auto -o $(HEITJE) ./cmd/heitje
+	$(GO) build -buildvcs=auto -o $(HEITJE_DEV) ./cmd/heitje-dev
 	$(GO) build -buildvcs=auto -o bin/heitje-wallet ./cmd/heitje-wallet
 
 run: build ## Run the platform locally: Postgres, a Clique node with the coin, the API on http://127.0.0.1:8080
-	$(HEITJE) dev run
+	$(HEITJE_DEV) run
 
 test: build ## Run every test, then every benchmark once at a brief size, against a throw-away Postgres and Clique node
-	$(HEITJE) dev test -- $(GOTESTSUM) -- -count=1 -timeout 30m -run '$(RUN)' $(PKG)
+	$(HEITJE_DEV) test -- $(GOTESTSUM) -- -count=1 -timeout 30m -run '$(RUN)' $(PKG)
 ifneq ($(BENCH),)
-	$(HEITJE) dev test -- $(GO) test -count=1 -timeout 10m -short -bench '$(BENCH)' -benchtime 1x $(PKG) -run '^$$'
+	$(HEITJE_DEV) test -- $(GO) test -count=1 -timeout 10m -short -bench '$(BENCH)' -benchtime 1x $(PKG) -run '^$$'
 endif
 
 bench: build ## Run the benchmarks against a throw-away Postgres and Clique node (figures: docs/benchmarks.md); BENCH= picks some
-	$(HEITJE) dev test -- $(GO) test -count=1 -run '^$$' -bench '$(BENCH)' -benchtime 1x -timeout 30m $(PKG)
+	$(HEITJE_DEV) test -- $(GO) test -count=1 -run '^$$' -bench '$(BENCH)' -benchtime 1x -timeout 30m $(PKG)
 
 screenshots: build ## Refresh the screenshots of the resident app, the till and the console in docs/screenshots (the browser tests)
 	mkdir -p docs/screenshots
-	$(HEITJE) dev test -- env HEITJE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^(TestResidentApp|TestTill|TestConsole|TestDocsPageInABrowser)' ./e2e/ ./web/
+	$(HEITJE_DEV) test -- env HEITJE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^(TestResidentApp|TestTill|TestConsole|TestDocsPageInABrowser)' ./e2e/ ./web/
 
 generate: ## Regenerate the contract's ABI, bytecode and Go bindings, the web apps' built files and api/openapi.json
 	bash contracts/generate.sh
@@ -63,4 +66,4 @@ geth: ## Build the pinned geth v1.13.15 into bin/ (make run and make test do thi
 	cd chain/node/gethbuild && $(GO) build -ldflags=-checklinkname=0 -o ../../../bin/geth github.com/ethereum/go-ethereum/cmd/geth
 
 clean: ## Remove build outputs (keeps .run/, the local platform's data)
-	rm -rf bin/heitje bin/heitje-wallet
+	rm -rf bin/heitje bin/heitje-dev bin/heitje-wallet

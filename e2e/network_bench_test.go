@@ -93,12 +93,12 @@ func benchNetworkPayments(b *testing.B) {
 
 // cpuSince describes the CPU time the machine's processes used from earlier to now (a process started
 // meanwhile counts from zero; one that ended is missing): this run's own, by command, and everyone else's,
-// the n largest by command. This run is the test wrapper (`heitje dev test`, which runs the test cluster and
+// the n largest by command. This run is the test wrapper (`heitje-dev test`, which runs the test cluster and
 // node) and everything under it, or this process and its children when there is no wrapper.
 func cpuSince(earlier, now map[int]procCPU, n int) string {
 	root := os.Getpid()
 	for pid := root; pid > 1; pid = now[pid].ppid {
-		if now[pid].comm == "heitje" {
+		if now[pid].comm == "heitje-dev" {
 			root = pid
 			break
 		}

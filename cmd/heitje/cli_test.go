@@ -15,7 +15,6 @@ func TestEveryCommandHasHelp(t *testing.T) {
 		{"migrate"}, {"migrate", "up"}, {"migrate", "down"}, {"migrate", "status"},
 		{"chain"}, {"chain", "genesis"}, {"chain", "deploy"}, {"chain", "grant"}, {"chain", "revoke"}, {"chain", "pause"},
 		{"chain", "unpause"}, {"chain", "fund"}, {"chain", "signers"}, {"chain", "propose"},
-		{"dev"}, {"dev", "run"}, {"dev", "test"}, {"dev", "totp"},
 		{"admin"}, {"admin", "create"}, {"audit"}, {"audit", "verify"},
 		{"keys"}, {"keys", "generate"}, {"keys", "rotate-kek"},
 		{"payout"}, {"payout", "list"}, {"payout", "show"}, {"payout", "create"}, {"payout", "execute"},

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"sort"
-	"strings"
 
 	"github.com/heerlen/heitje/internal/config"
 )
@@ -26,7 +25,6 @@ func commands() map[string]command {
 		"serve":     {"serve                      run the API server and its workers (senders, indexer)", serve, false},
 		"migrate":   {"migrate up|down [N]|status  apply, revert or list the database migrations", migrate, true},
 		"chain":     {chainUsage + "  a real network's genesis and keys; the admin's operations on the coin", chainCmd, true},
-		"dev":       {"dev run [--signers N] | dev test -- CMD | dev totp USERNAME  the local platform for `make run` (N signers and an RPC node), CMD against a throw-away one, or a demo staff member's current second-factor code", dev, true},
 		"admin":     {"admin create --username NAME  create an administrator; the password is read from standard input", adminCmd, true},
 		"audit":     {"audit verify               check the audit log's hash chain; names the first altered or removed entry", auditCmd, true},
 		"keys":      {"keys generate --id ID | rotate-kek  a new DATA_KEY value, or re-encrypt all data under DATA_KEY", keysCmd, true},
@@ -75,16 +73,9 @@ func usage(w io.Writer) {
 		fmt.Fprintln(w, "  "+cs[n].usage)
 	}
 	fmt.Fprintln(w, "\nExit status: 0 done, 1 differences found (reconcile, audit verify), 2 could not run.")
-	fmt.Fprintln(w, "\nConfiguration comes from the environment (see README.md). In development mode ("+devModeVar+"=1), from\nthe project root, the file .run/heitje.env that `make run` writes fills in what the environment leaves unset.")
+	fmt.Fprintln(w, "\nConfiguration comes from the environment (see README.md). In development mode ("+devModeVar+"=1), from\nthe project root, the file .run/heitje.env that `make run` writes fills in what the environment leaves unset.\n"+
+		"The development commands (the local platform, the test harness) are in bin/heitje-dev.")
 }
-
-// oneLine joins a multi-line error (several configuration problems) into one line.
-func oneLine(err error) string {
-	return strings.ReplaceAll(err.Error(), "\n", "; ")
-}
-
-// envFile is where `make run` leaves the local platform's settings.
-const envFile = ".run/heitje.env"
 
 // loadConfig reads the configuration from the environment, in development mode falling back to
 // .run/heitje.env.

@@ -9,8 +9,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/heerlen/heitje/internal/cli"
 	"github.com/heerlen/heitje/internal/config"
-	"github.com/heerlen/heitje/internal/devnet"
+	"github.com/heerlen/heitje/internal/devchain"
 )
 
 // devModeVar switches development mode on when set to 1: `make run` and `make test` set it. Only then do
@@ -25,20 +26,19 @@ func configLookup() (config.Lookup, error) {
 	if !devMode() {
 		return os.LookupEnv, nil
 	}
-	return config.WithEnvFile(os.LookupEnv, envFile)
+	return config.WithEnvFile(os.LookupEnv, cli.EnvFile)
 }
 
 // refuseDevMaterial refuses, outside development mode, a configuration with the development network's
-// chain id or any of its published keys (internal/devnet): anyone can sign with those. It names every
+// chain id or any of its published keys (internal/devchain): anyone can sign with those. It names every
 // problem, never a key itself.
 func refuseDevMaterial(cfg *config.Config) error {
 	if devMode() {
 		return nil
 	}
 	published := map[common.Address]string{}
-	for _, k := range append([]devnet.DevKey{devnet.DevSigner, devnet.DevAdmin, devnet.DevMinter, devnet.DevOperator,
-		devnet.DevTreasury, devnet.DevRecovery}, devnet.DevRelayers...) {
-		published[common.HexToAddress(k.Address)] = k.Role
+	for addr, role := range devchain.Published() {
+		published[common.HexToAddress(addr)] = role
 	}
 	var found []string
 	check := func(what string, addr common.Address) {
@@ -46,8 +46,8 @@ func refuseDevMaterial(cfg *config.Config) error {
 			found = append(found, fmt.Sprintf("%s is the published development %s key", what, role))
 		}
 	}
-	if cfg.ChainID == devnet.ChainID {
-		found = append(found, fmt.Sprintf("GENESIS_FILE is the development network's (chain id %d)", devnet.ChainID))
+	if cfg.ChainID == devchain.ChainID {
+		found = append(found, fmt.Sprintf("GENESIS_FILE is the development network's (chain id %d)", devchain.ChainID))
 	}
 	if cfg.MinterKey != nil {
 		check("MINTER_KEY", crypto.PubkeyToAddress(cfg.MinterKey.PublicKey))

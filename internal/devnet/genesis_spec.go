@@ -9,10 +9,11 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/heerlen/heitje/chain/genesis"
+	"github.com/heerlen/heitje/internal/devchain"
 )
 
 // ChainID is the chain id of the development network.
-const ChainID = 6411
+const ChainID = devchain.ChainID
 
 // devBalance is what every development key holds at genesis: one million ether.
 var devBalance = new(big.Int).Mul(big.NewInt(1_000_000), big.NewInt(1e18))

@@ -16,7 +16,7 @@ import (
 	"github.com/heerlen/heitje/chain/genesis"
 )
 
-// TestUpRunsANetworkOfSigners is `heitje dev run --signers 3`'s chain: three signers and a non-signing RPC
+// TestUpRunsANetworkOfSigners is `heitje-dev run --signers 3`'s chain: three signers and a non-signing RPC
 // node that serves the platform; a transfer sent to the RPC node is sealed, the blocks come from every one
 // of the three signers, and the network comes back on its data after a stop.
 func TestUpRunsANetworkOfSigners(t *testing.T) {

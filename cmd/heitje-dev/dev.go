@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"math/big"
 	"os"
@@ -18,53 +17,14 @@ import (
 
 	"github.com/heerlen/heitje/chain"
 	"github.com/heerlen/heitje/internal/app"
+	"github.com/heerlen/heitje/internal/cli"
 	"github.com/heerlen/heitje/internal/config"
 	"github.com/heerlen/heitje/internal/devnet"
 	"github.com/heerlen/heitje/internal/store"
-	"github.com/heerlen/heitje/internal/testenv"
 )
 
-func dev(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return usageError{errors.New("dev needs run, test -- CMD or totp USERNAME")}
-	}
-	var root string
-	if len(args) < 2 || !isHelp(args[1]) { // help needs no project root
-		var err error
-		if root, err = projectRoot(); err != nil {
-			return err
-		}
-	}
-	switch args[0] {
-	case "run":
-		return devRun(ctx, root, args[1:])
-	case "totp":
-		return devTOTP(ctx, root, args[1:])
-	case "test":
-		argv := args[1:]
-		if len(argv) > 0 && isHelp(argv[0]) {
-			fmt.Println("usage: heitje dev test -- CMD [ARGS]\n\nRuns CMD against a throw-away Postgres and Clique node (their settings in CMD's environment),\n" +
-				"then stops them; exits with CMD's exit status. `make test` runs the tests this way.")
-			return flag.ErrHelp
-		}
-		if len(argv) > 0 && argv[0] == "--" {
-			argv = argv[1:]
-		}
-		if len(argv) == 0 {
-			return usageError{errors.New("dev test needs a command after --")}
-		}
-		code, err := testenv.Wrap(ctx, root, argv)
-		if err != nil {
-			return err
-		}
-		if code != 0 {
-			return exitStatus(code)
-		}
-		return nil
-	}
-	return usageError{fmt.Errorf("dev %q: want run, test or totp", args[0])}
-}
-
+// projectRoot is the working folder, which must be the project's root: the local platform keeps its state
+// in .run/ there and builds from its sources.
 func projectRoot() (string, error) {
 	wd, err := os.Getwd()
 	if err != nil {
@@ -78,7 +38,7 @@ func projectRoot() (string, error) {
 	return wd, nil
 }
 
-// deployment is what `dev run` remembers about the coin it deployed, in .run/deployment.json.
+// deployment is what `heitje-dev run` remembers about the coin it deployed, in .run/deployment.json.
 type deployment struct {
 	ChainID uint64 `json:"chain_id"`
 	Token   string `json:"token_address"`
@@ -88,7 +48,7 @@ type deployment struct {
 // devRun is `make run`: the local Postgres and Clique node (unless DATABASE_URL or ETH_RPC_URL point
 // elsewhere), the coin deployed once, the migrations, and the API, until Ctrl-C.
 func devRun(ctx context.Context, root string, args []string) error {
-	fs := newFlags("dev run", "dev run [--signers N]", "The local platform of `make run`: Postgres, a Clique node (or N signers and an RPC node) with the\n"+
+	fs := newFlags("run", "run [--signers N]", "The local platform of `make run`: Postgres, a Clique node (or N signers and an RPC node) with the\n"+
 		"coin, the migrations, demo accounts and the API on http://127.0.0.1:8080, until Ctrl-C.")
 	signers := fs.Int("signers", 1, "Clique signers to run; more than 1 runs them and a non-signing RPC node for the API, "+
 		"peered as static nodes, with their own data (and database) in .run/network-N/")
@@ -96,7 +56,7 @@ func devRun(ctx context.Context, root string, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 || *signers < 1 || *signers > 16 {
-		return usageError{errors.New("usage: heitje dev run [--signers N], N from 1 to 16")}
+		return usageError{errors.New("usage: heitje-dev run [--signers N], N from 1 to 16")}
 	}
 	env := func(k string) string { return strings.TrimSpace(os.Getenv(k)) }
 	state := filepath.Join(root, ".run")
@@ -154,7 +114,7 @@ func devRun(ctx context.Context, root string, args []string) error {
 		return err
 	}
 	settings["TOKEN_ADDRESS"], settings["TOKEN_DEPLOY_BLOCK"] = d.Token, strconv.FormatUint(d.Block, 10)
-	if err := writeEnvFile(filepath.Join(root, envFile), settings); err != nil {
+	if err := writeEnvFile(filepath.Join(root, cli.EnvFile), settings); err != nil {
 		return err
 	}
 	cfg, err := config.Load(func(k string) (string, bool) { v, ok := settings[k]; return v, ok }, config.NeedServe)
@@ -261,7 +221,7 @@ func writeEnvFile(path string, settings map[string]string) error {
 	keys := []string{"DATABASE_URL", "ETH_RPC_URL", "GENESIS_FILE", "TOKEN_ADDRESS", "TOKEN_DEPLOY_BLOCK",
 		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "RECOVERY_KEY", "TREASURY_ADDRESS", "HTTP_ADDR", "SEPA_DEBTOR_NAME", "SEPA_DEBTOR_IBAN", "SEPA_DEBTOR_BIC", "JWT_SECRET", "DATA_KEY", "DATA_KEY_OLD", "LOOKUP_KEY", "CHAIN_CONFIRMATIONS", "MAIL_DIR"}
 	var b strings.Builder
-	b.WriteString("# Written by `make run` (heitje dev run): the settings of the local platform.\n")
+	b.WriteString("# Written by `make run` (heitje-dev run): the settings of the local platform.\n")
 	b.WriteString("# The keys are the published DEVELOPMENT NETWORK keys unless you overrode them; the secrets\n")
 	b.WriteString("# (JWT_SECRET, DATA_KEY, LOOKUP_KEY) come from .run/secrets.env, generated on the first run.\n")
 	b.WriteString("# Commands read this file only in development mode: HEITJE_DEV_MODE=1 bin/heitje …\n")

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/app"
 	"github.com/heerlen/heitje/internal/config"
 	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/store"
@@ -45,7 +46,7 @@ func TestDevSecretsAreMadeOnceAndKept(t *testing.T) {
 }
 
 // TestDemoSeedRunsOnce seeds an administrator with a development second factor and an approved, activated
-// demo shop, printing the passwords and the secret once; `heitje dev totp admin` prints a code that signs
+// demo shop, printing the passwords and the secret once; `heitje-dev totp admin` prints a code that signs
 // the administrator in. A second start finds the administrator and does nothing.
 func TestDemoSeedRunsOnce(t *testing.T) {
 	ctx := context.Background()
@@ -55,7 +56,10 @@ func TestDemoSeedRunsOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	env := secretEnv(t, "dev-1")
+	env, err := ensureDevSecrets(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
 	env["DATABASE_URL"] = dbURL
 	cfg, err := config.Load(func(k string) (string, bool) { v, ok := env[k]; return v, ok }, config.NeedDatabase|config.NeedSecrets)
 	if err != nil {
@@ -69,11 +73,14 @@ func TestDemoSeedRunsOnce(t *testing.T) {
 	if m == nil || !strings.Contains(out.String(), "demo-shop") {
 		t.Fatalf("seed output: %s", out.String())
 	}
-	acc := mustAccounts(t, cfg, db)
+	acc, err := app.NewAccounts(cfg, db)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := acc.Login(ctx, "admin", m[1], "127.0.0.1"); !errors.Is(err, accounts.ErrSecondFactorCodeRequired) {
 		t.Fatalf("the administrator signs in without the second factor: %v", err)
 	}
-	// `heitje dev totp admin` prints the code that signs in with the printed password.
+	// `heitje-dev totp admin` prints the code that signs in with the printed password.
 	var printed bytes.Buffer
 	if err := printDevTOTP(ctx, &printed, cfg, db, "admin", time.Now()); err != nil {
 		t.Fatal(err)

@@ -13,28 +13,29 @@ import (
 	"github.com/pquerna/otp/totp"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/cli"
 	"github.com/heerlen/heitje/internal/config"
 	"github.com/heerlen/heitje/internal/store"
 )
 
 // The demo staff of `make run` have a second factor like all staff. So that nobody needs a phone to try
-// the console, `heitje dev totp USERNAME` prints the code an authenticator app would show now: it reads
+// the console, `heitje-dev totp USERNAME` prints the code an authenticator app would show now: it reads
 // the staff member's secret from the local platform's database with the keys in .run/heitje.env. It works
 // only beside a `make run` platform (the file must exist), never on a real deployment's settings alone.
 
-// devTOTP is `heitje dev totp USERNAME`.
+// devTOTP is `heitje-dev totp USERNAME`.
 func devTOTP(ctx context.Context, root string, args []string) error {
-	fs := newFlags("dev totp", "dev totp USERNAME", "Prints the second-factor code a demo staff member's authenticator app would show now, read\n"+
+	fs := newFlags("totp", "totp USERNAME", "Prints the second-factor code a demo staff member's authenticator app would show now, read\n"+
 		"from the local `make run` platform's database.")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if args = fs.Args(); len(args) != 1 {
-		return usageError{errors.New("dev totp needs the username of a staff member")}
+		return usageError{errors.New("totp needs the username of a staff member")}
 	}
-	path := filepath.Join(root, envFile)
+	path := filepath.Join(root, cli.EnvFile)
 	if _, err := os.Stat(path); err != nil {
-		return fmt.Errorf("no %s: dev totp reads the local platform's settings, so start it with `make run` first", envFile)
+		return fmt.Errorf("no %s: totp reads the local platform's settings, so start it with `make run` first", cli.EnvFile)
 	}
 	lookup, err := config.WithEnvFile(os.LookupEnv, path)
 	if err != nil {

@@ -105,7 +105,7 @@ func seedDemo(ctx context.Context, cfg *config.Config, out io.Writer) error {
 		return fmt.Errorf("demo seed: %w", err)
 	}
 	fmt.Fprintf(out, "\nDemo accounts (the passwords are shown this once):\n  administrator  admin      %s\n", adminPw)
-	fmt.Fprintf(out, "    second factor: run `bin/heitje dev totp admin` for the current code to sign in with\n"+
+	fmt.Fprintf(out, "    second factor: run `bin/heitje-dev totp admin` for the current code to sign in with\n"+
 		"    (or add the DEVELOPMENT secret %s to an authenticator app)\n", secret)
 	shop, err := acc.Register(ctx, accounts.Registration{Role: accounts.RoleShop, Username: "demo-shop", Password: shopPw,
 		Shop: &accounts.Shop{LegalName: "Demowinkel Heerlen", KvK: "12345678", IBAN: "NL91ABNA0417164300",
