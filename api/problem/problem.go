@@ -10,6 +10,7 @@ import (
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/chores"
 	"github.com/heerlen/heitje/internal/notices"
+	"github.com/heerlen/heitje/internal/overview"
 	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/payouts"
 	"github.com/heerlen/heitje/internal/photos"
@@ -146,6 +147,7 @@ var known = []struct {
 	{notices.ErrNoAddress, Errorf(http.StatusUnprocessableEntity, "email_address_required", "add an e-mail address first (PATCH /v1/me), then turn e-mail notices on")},
 	{notices.ErrBadToken, Errorf(http.StatusBadRequest, "invalid_token", "the unsubscribe link is not valid")},
 	{privacy.ErrForbidden, Errorf(http.StatusForbidden, "forbidden", "you may not do this")},
+	{overview.ErrForbidden, Errorf(http.StatusForbidden, "forbidden", "you may not do this")},
 	{privacy.ErrRequestClosed, Errorf(http.StatusConflict, "request_closed", "this request was already decided")},
 	{privacy.ErrErasureBlocked, Errorf(http.StatusConflict, "erasure_blocked", "coin movements or claims of the account are still under way; nothing was changed")},
 	{privacy.ErrNotErasable, Errorf(http.StatusUnprocessableEntity, "not_erasable", "staff accounts and erased accounts are not erased through a data subject's request")},
