@@ -206,7 +206,8 @@ func assemble(cfg *config.Config, log *slog.Logger, ps pools, client *chain.Clie
 		s.Confirmations = cfg.Confirmations
 	}
 	cons, err := console.New(console.Deps{Log: log, Accounts: p.accounts, Audit: p.audit, Chores: p.chores,
-		Payments: p.payments, Payouts: p.payouts, Privacy: p.privacy, TileURL: cfg.MapTilesURL, Bounds: cfg.Bounds,
+		Payments: p.payments, Payouts: p.payouts, Privacy: p.privacy, Recovery: p.recovery, Balances: p.balances,
+		TileURL: cfg.MapTilesURL, Bounds: cfg.Bounds,
 		Overview: overview.New(db.Overview(), overview.Options{}), Reconciliation: p.reconciler,
 		TrustedProxies: cfg.TrustedProxies})
 	if err != nil {

@@ -6,6 +6,7 @@ package balances
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/heerlen/heitje/internal/accounts"
@@ -84,6 +85,15 @@ func (s *Service) Balance(ctx context.Context, p accounts.Principal) (Statement,
 		return Statement{}, err
 	}
 	return s.store.Statement(ctx, addr)
+}
+
+// AtAddress returns what an address holds (0x hex), for staff who decide on moving the coins there: the
+// lost key's address of a recovery. The actor needs accounts.approve, the recoveries' privilege.
+func (s *Service) AtAddress(ctx context.Context, actor accounts.Actor, addr string) (Statement, error) {
+	if !actor.Has(accounts.PrivAccountsApprove) {
+		return Statement{}, accounts.ErrForbidden
+	}
+	return s.store.Statement(ctx, strings.ToLower(addr))
 }
 
 // The history page sizes.

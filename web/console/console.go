@@ -21,12 +21,14 @@ import (
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/audit"
+	"github.com/heerlen/heitje/internal/balances"
 	"github.com/heerlen/heitje/internal/chores"
 	"github.com/heerlen/heitje/internal/config"
 	"github.com/heerlen/heitje/internal/overview"
 	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/payouts"
 	"github.com/heerlen/heitje/internal/privacy"
+	"github.com/heerlen/heitje/internal/recovery"
 	"github.com/heerlen/heitje/web"
 )
 
@@ -45,6 +47,9 @@ type Deps struct {
 	Payments *payments.Service
 	Payouts  *payouts.Service
 	Privacy  *privacy.Service
+	// Recovery runs recoveries of lost keys; Balances says what the lost key's address holds.
+	Recovery *recovery.Service
+	Balances *balances.Service
 	// TileURL is the map tile source ({z}/{x}/{y} template), the resident app's; empty shows the map's
 	// frame, the bounds and the points without a background.
 	TileURL string
