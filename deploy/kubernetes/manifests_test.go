@@ -22,6 +22,8 @@ import (
 	"k8s.io/apimachinery/pkg/labels"
 	kjson "sigs.k8s.io/json"
 	"sigs.k8s.io/yaml"
+
+	"github.com/heerlen/heitje/deploy/deploytest"
 )
 
 // heitjeImage is the API's image: every container running it gets only settings internal/config reads.
@@ -527,7 +529,7 @@ func TestSignerFlagsMatchTheUnit(t *testing.T) {
 			exec = v
 		}
 	}
-	unitFlags := flags(strings.Fields(exec)[1:])
+	unitFlags := deploytest.Flags(strings.Fields(exec)[1:])
 	if len(unitFlags) < 5 {
 		t.Fatalf("ExecStart of the unit: %q", exec)
 	}
@@ -544,7 +546,7 @@ func TestSignerFlagsMatchTheUnit(t *testing.T) {
 	for _, a := range signer.Spec.Template.Spec.Containers[0].Args {
 		args = append(args, strings.SplitN(a, "=", 2)...)
 	}
-	podFlags := flags(args)
+	podFlags := deploytest.Flags(args)
 	for flag, value := range unitFlags {
 		got, ok := podFlags[flag]
 		if !ok {
@@ -555,22 +557,6 @@ func TestSignerFlagsMatchTheUnit(t *testing.T) {
 			t.Errorf("the signer's geth has %s %s, the unit %s", flag, got, value)
 		}
 	}
-}
-
-// flags maps each --flag of args to the value after it ("" for a switch).
-func flags(args []string) map[string]string {
-	out := map[string]string{}
-	for i, a := range args {
-		if !strings.HasPrefix(a, "--") {
-			continue
-		}
-		if i+1 < len(args) && !strings.HasPrefix(args[i+1], "--") {
-			out[a] = args[i+1]
-		} else {
-			out[a] = ""
-		}
-	}
-	return out
 }
 
 // TestPostgresCluster: the CloudNativePG Cluster has replicas, the two roles and a backup section, and the

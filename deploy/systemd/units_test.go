@@ -15,6 +15,8 @@ import (
 	"testing"
 
 	"sigs.k8s.io/yaml"
+
+	"github.com/heerlen/heitje/deploy/deploytest"
 )
 
 // services are the units here that run a process; each must be sandboxed.
@@ -77,22 +79,6 @@ func (u unit) one(key string) string {
 		return ""
 	}
 	return v[len(v)-1]
-}
-
-// flags maps each --flag of args to the value after it ("" for a switch).
-func flags(args []string) map[string]string {
-	out := map[string]string{}
-	for i, a := range args {
-		if !strings.HasPrefix(a, "--") {
-			continue
-		}
-		if i+1 < len(args) && !strings.HasPrefix(args[i+1], "--") {
-			out[a] = args[i+1]
-		} else {
-			out[a] = ""
-		}
-	}
-	return out
 }
 
 // TestUnits: every service is sandboxed, runs as a user heitje.sysusers creates, keeps its data in a folder
@@ -171,7 +157,7 @@ func TestUnits(t *testing.T) {
 		}
 	}
 
-	signer, rpc := flags(execs["heitje-geth-signer.service"]), flags(execs["heitje-geth-rpc.service"])
+	signer, rpc := deploytest.Flags(execs["heitje-geth-signer.service"]), deploytest.Flags(execs["heitje-geth-rpc.service"])
 	for _, f := range []string{"--networkid", "--syncmode", "--gcmode", "--port", "--config", "--nodiscover", "--miner.gaslimit"} {
 		if v, ok := signer[f]; !ok || rpc[f] != v {
 			t.Errorf("%s: the signer has %q, the RPC node %q", f, v, rpc[f])
@@ -239,7 +225,7 @@ func rpcPodFlags(t *testing.T) map[string]string {
 				for _, a := range c.Args {
 					args = append(args, strings.SplitN(a, "=", 2)...)
 				}
-				return flags(args)
+				return deploytest.Flags(args)
 			}
 		}
 	}

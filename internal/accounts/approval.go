@@ -169,7 +169,13 @@ func (s *Service) ActivateShop(ctx context.Context, actor Actor, id string) (Acc
 // ActivationIntent is the outbox intent that enables a shop's address: grantRole(ACCEPTOR_ROLE, address),
 // sent by the operator key, keyed by the shop's id so it is written once.
 func ActivationIntent(shopID, address string) outbox.Intent {
-	in := outbox.Intent{Signer: outbox.SignerOperator, Kind: outbox.KindGrantAcceptor, IdempotencyKey: "shop-activate:" + shopID}
+	return acceptorIntent(outbox.KindGrantAcceptor, "shop-activate:"+shopID, address)
+}
+
+// acceptorIntent is the operator key's intent of kind (KindGrantAcceptor or KindRevokeAcceptor) for a
+// shop's address, written once under key.
+func acceptorIntent(kind outbox.Kind, key, address string) outbox.Intent {
+	in := outbox.Intent{Signer: outbox.SignerOperator, Kind: kind, IdempotencyKey: key}
 	in.Args.To = common.HexToAddress(address)
 	return in
 }

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/google/uuid"
 
 	"github.com/heerlen/heitje/internal/audit"
@@ -98,17 +97,13 @@ type SuspensionTx interface {
 // revokeRole(ACCEPTOR_ROLE, address), sent by the operator key, keyed by the suspension so it is written
 // once however often the worker looks.
 func RevocationIntent(suspensionID, address string) outbox.Intent {
-	in := outbox.Intent{Signer: outbox.SignerOperator, Kind: outbox.KindRevokeAcceptor, IdempotencyKey: "shop-suspend:" + suspensionID}
-	in.Args.To = common.HexToAddress(address)
-	return in
+	return acceptorIntent(outbox.KindRevokeAcceptor, "shop-suspend:"+suspensionID, address)
 }
 
 // RegrantIntent is the outbox intent that grants a reinstated shop its accepting role again, keyed by the
 // suspension that revoked it.
 func RegrantIntent(suspensionID, address string) outbox.Intent {
-	in := outbox.Intent{Signer: outbox.SignerOperator, Kind: outbox.KindGrantAcceptor, IdempotencyKey: "shop-reinstate:" + suspensionID}
-	in.Args.To = common.HexToAddress(address)
-	return in
+	return acceptorIntent(outbox.KindGrantAcceptor, "shop-reinstate:"+suspensionID, address)
 }
 
 // Suspend suspends an approved resident or shop, for a reason that the person is shown when they try to

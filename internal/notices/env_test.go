@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/accounts/accountstest"
 	"github.com/heerlen/heitje/internal/auth"
 	"github.com/heerlen/heitje/internal/chores"
 	"github.com/heerlen/heitje/internal/notices"
@@ -123,29 +124,16 @@ func newEnv(t *testing.T) *env {
 	return e
 }
 
-// staff creates a staff member (the first through CreateAdmin, with every privilege) with an e-mail address
-// and e-mail notices on.
+// staff creates a staff member (the first, "beheerder", as the administrator) with an e-mail address and
+// e-mail notices on.
 func (e *env) staff(name, email string, privs ...accounts.Privilege) accounts.Actor {
 	e.t.Helper()
-	var a accounts.Account
-	var err error
-	if name == "beheerder" {
-		a, err = e.acc.CreateAdmin(e.ctx, name, password, "test")
-	} else {
-		a, err = e.acc.CreateStaff(e.ctx, e.admin, name, password, privs)
-	}
-	if err != nil {
+	a := accountstest.Staff(e.t, e.ctx, e.acc, e.admin, name, password, privs...)
+	if _, err := e.acc.UpdateMe(e.ctx, a.Principal, accounts.Update{Email: &email}); err != nil {
 		e.t.Fatal(err)
 	}
-	p := accounts.Principal{AccountID: a.ID, Username: a.Username, Role: accounts.RoleStaff, Privileges: a.Privileges}
-	if _, err := e.acc.AcknowledgeConfidentiality(e.ctx, p, accounts.CurrentConfidentiality.Version); err != nil {
-		e.t.Fatal(err)
-	}
-	if _, err := e.acc.UpdateMe(e.ctx, p, accounts.Update{Email: &email}); err != nil {
-		e.t.Fatal(err)
-	}
-	e.optIn(a.ID, notices.Dutch)
-	return accounts.Actor{Principal: p, RequestID: "test-" + name, SourceIP: "192.0.2.7"}
+	e.optIn(a.AccountID, notices.Dutch)
+	return a
 }
 
 // optIn turns e-mail notices on for the account, in lang.

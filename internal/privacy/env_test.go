@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/accounts/accountstest"
 	"github.com/heerlen/heitje/internal/auth"
 	"github.com/heerlen/heitje/internal/chores"
 	"github.com/heerlen/heitje/internal/photos"
@@ -92,24 +93,10 @@ func newEnv(t *testing.T, first ...func(*store.DB)) *env {
 	return e
 }
 
-// staff creates a staff member with the given privileges (the first one through CreateAdmin).
+// staff creates a staff member with the given privileges (the first, "beheerder", as the administrator).
 func (e *env) staff(name string, privs ...accounts.Privilege) accounts.Actor {
 	e.t.Helper()
-	var a accounts.Account
-	var err error
-	if name == "beheerder" {
-		a, err = e.acc.CreateAdmin(e.ctx, name, password, "test")
-	} else {
-		a, err = e.acc.CreateStaff(e.ctx, e.admin, name, password, privs)
-	}
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	p := accounts.Principal{AccountID: a.ID, Username: a.Username, Role: accounts.RoleStaff, Privileges: a.Privileges}
-	if _, err := e.acc.AcknowledgeConfidentiality(e.ctx, p, accounts.CurrentConfidentiality.Version); err != nil {
-		e.t.Fatal(err)
-	}
-	return accounts.Actor{Principal: p, RequestID: "test-" + name, SourceIP: "192.0.2.7"}
+	return accountstest.Staff(e.t, e.ctx, e.acc, e.admin, name, password, privs...)
 }
 
 // resident registers, approves and binds a resident with the given contact details; it returns its
