@@ -3,6 +3,7 @@ module github.com/heerlen/heitje
 go 1.26.10
 
 require (
+	github.com/SherClockHolmes/webpush-go v1.4.0
 	github.com/chromedp/cdproto v0.160.1
 	github.com/chromedp/chromedp v0.24.0
 	github.com/emersion/go-smtp v0.26.0

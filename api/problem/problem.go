@@ -146,6 +146,8 @@ var known = []struct {
 	{notices.ErrInvalid, Errorf(http.StatusBadRequest, "validation_failed", "language must be nl or en, and at most 100 ids")},
 	{notices.ErrNoAddress, Errorf(http.StatusUnprocessableEntity, "email_address_required", "add an e-mail address first (PATCH /v1/me), then turn e-mail notices on")},
 	{notices.ErrBadToken, Errorf(http.StatusBadRequest, "invalid_token", "the unsubscribe link is not valid")},
+	{notices.ErrPushOff, Errorf(http.StatusNotFound, "push_unavailable", "this platform sends no web push")},
+	{notices.ErrInvalidPush, Errorf(http.StatusBadRequest, "validation_failed", "a push subscription needs endpoint, an https address of a push service, and keys.p256dh (a P-256 public key) and keys.auth (16 bytes), in base64url")},
 	{privacy.ErrForbidden, Errorf(http.StatusForbidden, "forbidden", "you may not do this")},
 	{overview.ErrForbidden, Errorf(http.StatusForbidden, "forbidden", "you may not do this")},
 	{privacy.ErrRequestClosed, Errorf(http.StatusConflict, "request_closed", "this request was already decided")},

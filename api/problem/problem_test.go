@@ -34,6 +34,7 @@ var neverReachesAClient = map[string]string{
 	"balances.ErrNoWallet":        "the balances service answers an empty statement and history for an account without an address",
 	"ledger.ErrCursorMoved":       "the indexer's: it reads again from the cursor another indexer moved",
 	"ledger.ErrOtherToken":        "the indexer's start: the database follows another coin (a configuration fault)",
+	"notices.ErrPushGone":         "the notices worker's: a push service's 404 or 410, which deletes the subscription",
 	"outbox.ErrKeyMismatch":       "a sender's start: its key is not the one registered under its name (a configuration fault)",
 	"outbox.ErrLockHeld":          "a sender's: another process sends with the key, so this one waits",
 	"outbox.ErrNotFound":          "an intent the platform's own rows refer to: missing, it is the platform's fault (500)",

@@ -18,11 +18,26 @@ func NewNotices(cfg *config.Config, db *store.DB) (*notices.Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("config: DATA_KEY: %w", err)
 	}
-	svc, err := notices.New(db.Notices(keys), notices.Options{Secret: cfg.JWTSecret, PublicBaseURL: cfg.PublicBaseURL})
+	o := notices.Options{Secret: cfg.JWTSecret, PublicBaseURL: cfg.PublicBaseURL}
+	if cfg.Notices.VAPIDPrivateKey != "" {
+		if o.PushPublicKey, err = notices.VAPIDPublicKey(cfg.Notices.VAPIDPrivateKey); err != nil {
+			return nil, fmt.Errorf("config: VAPID_PRIVATE_KEY: %w", err)
+		}
+		o.Push = db.Push()
+	}
+	svc, err := notices.New(db.Notices(keys), o)
 	if err != nil {
 		return nil, fmt.Errorf("config: JWT_SECRET: %w", err)
 	}
 	return svc, nil
+}
+
+// NewPusher returns the web push sender of VAPID_PRIVATE_KEY and VAPID_SUBJECT, or nil without a key.
+func NewPusher(cfg *config.Config) (notices.Pusher, error) {
+	if cfg.Notices.VAPIDPrivateKey == "" {
+		return nil, nil
+	}
+	return notices.NewWebPush(cfg.Notices.VAPIDPrivateKey, cfg.Notices.VAPIDSubject, nil)
 }
 
 // NewMailer returns the mailer the configuration asks for: SMTP_URL's server, MAIL_DIR's folder, or nil
@@ -53,8 +68,15 @@ func (p *Platform) assembleNotices() error {
 	if err != nil {
 		return err
 	}
-	p.noticeWorker = notices.NewWorker(p.db.Notices(keys), p.notices, notices.WorkerOptions{Mailer: mailer,
-		QueueAge: p.cfg.Notices.QueueAge, Log: p.log.With("component", "notices")})
+	pusher, err := NewPusher(p.cfg)
+	if err != nil {
+		return err
+	}
+	o := notices.WorkerOptions{Mailer: mailer, QueueAge: p.cfg.Notices.QueueAge, Log: p.log.With("component", "notices")}
+	if pusher != nil {
+		o.Pusher, o.PushStore = pusher, p.db.Push()
+	}
+	p.noticeWorker = notices.NewWorker(p.db.Notices(keys), p.notices, o)
 	return nil
 }
 
@@ -67,6 +89,9 @@ func (p *Platform) runNoticeWorker(ctx context.Context, wg *sync.WaitGroup, log 
 		log.Info("notices by e-mail into a folder (MAIL_DIR)", "dir", p.cfg.Notices.MailDir)
 	default:
 		log.Info("no e-mail notices: neither SMTP_URL nor MAIL_DIR is set")
+	}
+	if p.cfg.Notices.VAPIDPrivateKey == "" {
+		log.Info("no web push: VAPID_PRIVATE_KEY is not set")
 	}
 	wg.Add(1)
 	go func() {

@@ -1,8 +1,11 @@
 package config
 
 import (
+	"crypto/ecdh"
+	"encoding/base64"
 	"net/mail"
 	"net/url"
+	"strings"
 	"time"
 )
 
@@ -20,6 +23,13 @@ type Notices struct {
 	// QueueAge is how long the oldest sign-up or claim may wait before the staff who work that queue are
 	// told, once per crossing (NOTICE_QUEUE_AGE, default 48h; 0 tells nobody).
 	QueueAge time.Duration
+	// VAPIDPrivateKey signs the web pushes (VAPID_PRIVATE_KEY: base64url of a P-256 private key, as
+	// `npx web-push generate-vapid-keys` prints it; `make run` generates one into .run/secrets.env). Empty:
+	// no web push, and GET /v1/push/key answers 404 push_unavailable.
+	VAPIDPrivateKey string
+	// VAPIDSubject is whom the push services may contact about the pushes (VAPID_SUBJECT: a mailto: or
+	// https: URL; default the address of MAIL_FROM).
+	VAPIDSubject string
 }
 
 func (r *reader) notices() Notices {
@@ -38,6 +48,25 @@ func (r *reader) notices() Notices {
 	}
 	if _, err := mail.ParseAddress(n.MailFrom); err != nil {
 		r.fail("MAIL_FROM", "must be an e-mail address, with a name if you like: Name <address>")
+	}
+	n.VAPIDPrivateKey = r.str("VAPID_PRIVATE_KEY", "", false)
+	if n.VAPIDPrivateKey != "" {
+		b, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(n.VAPIDPrivateKey, "="))
+		if err == nil && len(b) == 32 {
+			_, err = ecdh.P256().NewPrivateKey(b)
+		}
+		if err != nil || len(b) != 32 {
+			r.fail("VAPID_PRIVATE_KEY", "must be a P-256 private key: 32 bytes in base64url (`npx web-push generate-vapid-keys`)")
+		}
+	}
+	def := ""
+	if a, err := mail.ParseAddress(n.MailFrom); err == nil {
+		def = "mailto:" + a.Address
+	}
+	n.VAPIDSubject = r.str("VAPID_SUBJECT", def, false)
+	if u, err := url.Parse(n.VAPIDSubject); n.VAPIDPrivateKey != "" && (err != nil ||
+		!(u.Scheme == "mailto" && u.Opaque != "" || u.Scheme == "https" && u.Host != "")) {
+		r.fail("VAPID_SUBJECT", "must be a mailto: or https: URL")
 	}
 	if v := r.str("NOTICE_QUEUE_AGE", "", false); v != "0" {
 		n.QueueAge = r.duration("NOTICE_QUEUE_AGE", 48*time.Hour)

@@ -1,8 +1,8 @@
 // Package notices tells people what happened to them: their account or claim decided, a reward arrived, a
 // payment refunded, a payout paid, and staff a queue that waits too long. A domain writes a notice in the
 // same transaction as the event it reports (its Tx's Notify), so a notice exists exactly when its event
-// does; a Worker then delivers it in the app and, when the person gave an e-mail address and opted in, by
-// e-mail, retrying with backoff. Texts are Dutch and English and say nothing about anybody else. The
+// does; a Worker then delivers it in the app, by web push to the browsers the person allowed, and, when
+// the person gave an e-mail address and opted in, by e-mail, retrying with backoff. Texts are Dutch and English and say nothing about anybody else. The
 // package knows no database and no domain: the store implements Store, the domains build Notices with the
 // constructors here.
 package notices

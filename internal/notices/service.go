@@ -24,6 +24,9 @@ type Service struct {
 	// base is the public address the links point to, without a trailing slash.
 	base string
 	now  func() time.Time
+	// push keeps the web push subscriptions and pushKey is the VAPID public key; nil and "" without push.
+	push    PushStore
+	pushKey string
 }
 
 // Options configure the service.
@@ -35,6 +38,10 @@ type Options struct {
 	PublicBaseURL string
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// Push keeps the web push subscriptions, and PushPublicKey is the VAPID public key browsers subscribe
+	// with (WebPush.PublicKey); without both, push is off (ErrPushOff).
+	Push          PushStore
+	PushPublicKey string
 }
 
 // New returns the service over store.
@@ -48,7 +55,8 @@ func New(store Store, o Options) (*Service, error) {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{store: store, unsubKey: m.Sum(nil), base: strings.TrimRight(o.PublicBaseURL, "/"), now: now}, nil
+	return &Service{store: store, unsubKey: m.Sum(nil), base: strings.TrimRight(o.PublicBaseURL, "/"), now: now,
+		push: o.Push, pushKey: o.PushPublicKey}, nil
 }
 
 // Item is a notice as its person reads it in the app.

@@ -10,14 +10,17 @@ import (
 type WorkerOptions struct {
 	// Mailer sends the e-mails; nil sends none (each e-mail is marked skipped).
 	Mailer Mailer
+	// Pusher sends web pushes to the subscriptions PushStore keeps; without both, nothing is pushed.
+	Pusher    Pusher
+	PushStore PushStore
 	// QueueAge is how long the oldest item of a staff queue may wait before staff are told; 0 tells nobody.
 	QueueAge time.Duration
 	// Every is how often the worker looks for work when nobody kicks it (default 5s).
 	Every time.Duration
 	// QueueEvery is how often the queues are checked (default 1m).
 	QueueEvery time.Duration
-	// RetryBase is the wait after the first failed e-mail; each further failure doubles it, up to RetryMax
-	// (defaults 30s and 1h). After MaxAttempts attempts (default 8) the e-mail is given up.
+	// RetryBase is the wait after the first failed e-mail or push; each further failure doubles it, up to
+	// RetryMax (defaults 30s and 1h). After MaxAttempts attempts (default 8) it is given up.
 	RetryBase   time.Duration
 	RetryMax    time.Duration
 	MaxAttempts int
@@ -26,8 +29,8 @@ type WorkerOptions struct {
 	Log *slog.Logger
 }
 
-// Worker delivers notices: into the app, and by e-mail with retries and backoff. Several workers (one per
-// API instance) may run at once: each e-mail is leased to one of them.
+// Worker delivers notices: into the app, and by e-mail and web push with retries and backoff. Several
+// workers (one per API instance) may run at once: each e-mail and each push is leased to one of them.
 type Worker struct {
 	store Store
 	svc   *Service
@@ -94,8 +97,9 @@ func (w *Worker) Run(ctx context.Context) {
 	}
 }
 
-// RunOnce does one round: the queues when due, the app, then the e-mails due now. It returns the first
-// error of the database; a failed e-mail is no error of the round (it is retried later).
+// RunOnce does one round: the queues when due, the app, then the e-mails and the pushes due now. It
+// returns the first error of the database; a failed e-mail or push is no error of the round (it is
+// retried later).
 func (w *Worker) RunOnce(ctx context.Context) error {
 	now := w.o.Now()
 	if w.o.QueueAge > 0 && now.Sub(w.lastQueues) >= w.o.QueueEvery {
@@ -119,6 +123,17 @@ func (w *Worker) RunOnce(ctx context.Context) error {
 			break
 		}
 	}
+	if err := w.emails(ctx, now); err != nil {
+		return err
+	}
+	if w.o.Pusher == nil || w.o.PushStore == nil {
+		return nil
+	}
+	return w.pushes(ctx, now)
+}
+
+// emails sends the e-mails due now, or marks them skipped without a mailer.
+func (w *Worker) emails(ctx context.Context, now time.Time) error {
 	if w.o.Mailer == nil {
 		_, err := w.store.SkipEmails(ctx)
 		return err

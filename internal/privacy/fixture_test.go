@@ -88,6 +88,8 @@ func (e *env) world() world {
 		e.t.Fatal(err)
 	}
 	w.shop = e.shop()
+	e.push(&w.resident)
+	e.push(&w.shop)
 	e.suspension(w.shop)
 	w.resident.values = append(w.resident.values, e.recovery(w.resident))
 	e.payment(w.resident, w.shop)

@@ -106,6 +106,7 @@ func (t *privacyTx) AnonymiseShop(s privacy.Subject) (privacy.Erased, error) {
 		{"restrictions", `DELETE FROM restrictions WHERE account_id = @id`},
 		{"notices", `DELETE FROM notices WHERE account_id = @id`},
 		{"notice_settings", `DELETE FROM notice_settings WHERE account_id = @id`},
+		{"push_subscriptions", `DELETE FROM push_subscriptions WHERE account_id = @id`},
 		{"privacy_requests", `UPDATE privacy_requests SET details = '' WHERE account_id = @id`},
 		{"login_failures", `DELETE FROM login_failures WHERE username_key = @key`},
 		// Bank details that never became the shop's (waiting, refused, superseded) are no bookkeeping.

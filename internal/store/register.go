@@ -8,7 +8,7 @@ import "github.com/heerlen/heitje/internal/privacy"
 // is not in sealedColumns (so that `heitje keys rotate-kek` reaches it).
 func Datasets() []privacy.Dataset {
 	return []privacy.Dataset{accountsDataset, choresDataset, paymentsDataset, payoutsDataset, ledgerDataset,
-		auditDataset, privacyDataset, researchDataset, analyticsDataset, noticesDataset, schemaDataset}
+		auditDataset, privacyDataset, researchDataset, analyticsDataset, noticesDataset, pushDataset, schemaDataset}
 }
 
 // The activities (register entries) columns name.
