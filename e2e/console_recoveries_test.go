@@ -18,13 +18,14 @@ import (
 
 // TestConsoleRecoveries: two members of staff handle recoveries of lost keys in the console. Two residents
 // who lost their phone ask for recovery in the app; the list shows both. The first member of staff opens the
-// one with coins (its page shows the resident, both addresses and the € 12,50 at the lost one) and verifies the
-// identity; the page then says plainly that another member of staff must approve and offers no approve button,
-// and a direct approval is refused (403) with the four-eyes rule in words, nothing changed. The second member
-// of staff finds it under the filter "identity checked", approves it, and once the request is on chain the page
-// says when the coins move. The second recovery is refused a rejection without a reason (said next to the field,
-// nothing changed) and rejected with one, which the resident then reads. Both decisions of the first are in the
-// audit log by two different members of staff. axe-core checks the pages in Dutch and English.
+// one with coins (its page shows the resident, both addresses and the € 12,50 at the lost one; the look is
+// audited with the resident as its subject) and verifies the identity; the page then says plainly that another
+// member of staff must approve and offers no approve button, and a direct approval is refused (403) with the
+// four-eyes rule in words, nothing changed. The second member of staff finds it under the filter "identity
+// checked", approves it, and once the request is on chain the page says when the coins move. The second
+// recovery is refused a rejection without a reason (said next to the field, nothing changed) and rejected with
+// one, which the resident then reads. Both decisions of the first are in the audit log by two different members
+// of staff. axe-core checks the pages in Dutch and English.
 func TestConsoleRecoveries(t *testing.T) {
 	t.Parallel()
 	p := newPlatform(t)
@@ -74,6 +75,10 @@ func TestConsoleRecoveries(t *testing.T) {
 	d1.sees(lower(rs[0].addr))
 	d1.sees(lower(crypto.PubkeyToAddress(first.fresh.PublicKey)))
 	d1.sees("€ 12,50")
+	if n := p.count(`SELECT count(*) FROM audit_log WHERE action = 'accounts.list' AND subject_id = $1 AND actor_id = $2
+		AND detail = $3`, rs[0].p.AccountID, oneID, "recovery "+first.id); n == 0 {
+		t.Fatal("the look at the recovery's resident is not in the audit log with the resident as its subject")
+	}
 	d1.checkA11y("a recovery to verify")
 	d1.screenshot("console-recoveries-2-asked")
 	d1.click(`main form[action$="/controleren"] button[type="submit"]`)

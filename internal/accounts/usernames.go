@@ -9,9 +9,9 @@ import (
 // Usernames returns the usernames of the accounts with these ids (residents, shops and staff alike), for
 // console pages that list records by account id: the open recoveries, who verified and approved one. An
 // unknown or empty id is left out of the map. The actor needs accounts.approve; the look is one audit entry
-// (accounts.list, field username) with detail saying which page asked, and subject the one account when
-// there is only one id.
-func (s *Service) Usernames(ctx context.Context, actor Actor, detail string, ids ...string) (map[string]string, error) {
+// (accounts.list, field username) with subject (the person the page is about, "" for a list) and detail
+// saying which page asked.
+func (s *Service) Usernames(ctx context.Context, actor Actor, subject, detail string, ids ...string) (map[string]string, error) {
 	if err := actor.require(PrivAccountsApprove); err != nil {
 		return nil, err
 	}
@@ -29,10 +29,6 @@ func (s *Service) Usernames(ctx context.Context, actor Actor, detail string, ids
 	}
 	if len(out) == 0 {
 		return out, nil
-	}
-	subject := ""
-	if len(ids) == 1 {
-		subject = ids[0]
 	}
 	err := s.store.InTx(ctx, func(tx Tx) error {
 		return tx.Audit(actor.audit().Entry("accounts.list", subject, []string{"username"}, "", detail))

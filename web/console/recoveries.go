@@ -59,7 +59,7 @@ func (s *Server) recoveriesList(w http.ResponseWriter, r *http.Request, c *call)
 	for _, rc := range list {
 		ids = append(ids, rc.AccountID, rc.VerifiedBy)
 	}
-	names, err := s.deps.Accounts.Usernames(r.Context(), c.Actor, "recoveries", ids...)
+	names, err := s.deps.Accounts.Usernames(r.Context(), c.Actor, "", "recoveries", ids...)
 	if err != nil {
 		s.failErr(w, r, c, err)
 		return
@@ -99,7 +99,7 @@ func (s *Server) showRecovery(w http.ResponseWriter, r *http.Request, c *call, s
 		s.failErr(w, r, c, err)
 		return
 	}
-	names, err := s.deps.Accounts.Usernames(r.Context(), c.Actor, "recovery "+rc.ID,
+	names, err := s.deps.Accounts.Usernames(r.Context(), c.Actor, rc.AccountID, "recovery "+rc.ID,
 		rc.AccountID, rc.VerifiedBy, rc.ApprovedBy, rc.RejectedBy)
 	if err != nil {
 		s.failErr(w, r, c, err)
