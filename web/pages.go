@@ -10,7 +10,8 @@ import (
 // appPaths are the resident app's screens: the server answers each with the app's shell, and the app shows
 // the screen (so a link, like the one in a till's QR code, opens the right one).
 var appPaths = []string{"/{$}", "/welkom", "/registreren", "/inloggen", "/wachten", "/sleutel", "/klussen", "/klussen/{id}",
-	"/mijn-klussen", "/mijn-klussen/{id}", "/saldo", "/betalen", "/betalen/{id}", "/gegevens"}
+	"/mijn-klussen", "/mijn-klussen/{id}", "/saldo", "/betalen", "/betalen/{id}", "/gegevens",
+	"/berichten", "/berichten/instellingen", "/herstel"}
 
 // tillPaths are the screens of the shop's till.
 var tillPaths = []string{"/kassa", "/kassa/inloggen", "/kassa/terugbetalen", "/kassa/omzet", "/kassa/uitbetalingen",

@@ -40,7 +40,7 @@ func get(t *testing.T, h http.Handler, path string, hdr ...string) *http.Respons
 // strict Content-Security-Policy; an address that is no screen is not found.
 func TestShellOnEveryScreen(t *testing.T) {
 	h := newTestServer(t, "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png")
-	for _, path := range []string{"/", "/registreren", "/betalen/3f1c2b9e-8d4a-4c1e-9a57-0b3d2e1f4a5c", "/klussen/abc", "/gegevens"} {
+	for _, path := range []string{"/", "/registreren", "/betalen/3f1c2b9e-8d4a-4c1e-9a57-0b3d2e1f4a5c", "/klussen/abc", "/gegevens", "/berichten", "/herstel"} {
 		res := get(t, h, path)
 		body, _ := io.ReadAll(res.Body)
 		if res.StatusCode != http.StatusOK || !strings.Contains(string(body), `<script type="module" src="/static/app.js">`) ||

@@ -8,6 +8,7 @@ import { account, resume, logout } from "./session.js";
 import { alert, heading, button } from "./ui.js";
 import { ApiError } from "./api.js";
 import { route } from "./router.js";
+import { unread, onUnread, refreshUnread } from "./unread.js";
 
 let root;
 let main;
@@ -26,7 +27,49 @@ export async function start(el, theApp) {
     if (!(err instanceof ApiError)) throw err;
   }
   if (app.serviceWorker) registerServiceWorker();
+  if (app.notices) watchNotices();
   startRouter(show);
+}
+
+// watchNotices keeps the badge of unread notices (and the app's warnings, app.banner) current: when the app
+// comes back to the foreground, and when a tapped notification asks the app to show a notice's address.
+function watchNotices() {
+  onUnread(badge);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState !== "visible" || !account()) return;
+    refreshUnread();
+    banner();
+  });
+  navigator.serviceWorker?.addEventListener("message", (e) => {
+    const url = e.data?.type === "heitje-open" ? e.data.url : null;
+    if (typeof url === "string" && url.startsWith("/") && !url.startsWith("//")) navigate(url);
+  });
+}
+
+// badge shows the count of unread notices on the navigation's link to them.
+function badge(n) {
+  for (const el of root.querySelectorAll(".app-nav__badge")) {
+    el.hidden = !n;
+    el.querySelector("[aria-hidden]").textContent = String(n);
+    el.querySelector(".app-visually-hidden").textContent = t("nav.unread", { n });
+  }
+}
+
+// banner shows what the app must warn of on every screen (app.banner answers it, or null), above the screen.
+async function banner() {
+  const place = root.querySelector(":scope > .app-banner");
+  if (!place || !app.banner) return;
+  const me = account();
+  let node = null;
+  place.setAttribute("aria-busy", "true");
+  try {
+    node = me ? await app.banner(me) : null;
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+  } finally {
+    place.removeAttribute("aria-busy");
+  }
+  replace(place, node);
 }
 
 // show renders the screen of the current address, after the checks of who may see it.
@@ -54,6 +97,10 @@ async function show() {
   if (screen.redirect) {
     navigate(screen.redirect(me), { replace: true });
     return;
+  }
+  if (me && app.notices) {
+    refreshUnread();
+    banner();
   }
   main.setAttribute("aria-busy", "true");
   try {
@@ -129,12 +176,23 @@ function frame() {
               h(
                 "li",
                 { class: "app-nav__item" },
-                h("a", {
-                  class: "utrecht-link app-nav__link",
-                  href: s.nav,
-                  "aria-current": (s.exact ? location.pathname === s.nav : location.pathname.startsWith(s.nav)) ? "page" : null,
-                  text: t(s.navLabel),
-                }),
+                h(
+                  "a",
+                  {
+                    class: "utrecht-link app-nav__link",
+                    href: s.nav,
+                    "aria-current": (s.exact ? location.pathname === s.nav : location.pathname.startsWith(s.nav)) ? "page" : null,
+                  },
+                  t(s.navLabel),
+                  s.badge
+                    ? h(
+                        "span",
+                        { class: "app-nav__badge", hidden: !unread() },
+                        h("span", { "aria-hidden": "true", text: String(unread()) }),
+                        h("span", { class: "app-visually-hidden", text: t("nav.unread", { n: unread() }) }),
+                      )
+                    : null,
+                ),
               ),
             ),
           h(
@@ -161,6 +219,8 @@ function frame() {
   const old = root.querySelectorAll(":scope > .app-skip, :scope > header, :scope > nav");
   old.forEach((n) => n.remove());
   root.prepend(skip, header, ...(nav ? [nav] : []));
+  if (app.banner && !root.querySelector(":scope > .app-banner")) main.before(h("div", { class: "app-banner" }));
+  if (!me) root.querySelector(":scope > .app-banner")?.replaceChildren();
 }
 
 function registerServiceWorker() {

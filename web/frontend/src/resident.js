@@ -14,6 +14,9 @@ import * as keyView from "./views/key.js";
 import * as scanView from "./views/scan.js";
 import * as payView from "./views/pay.js";
 import * as dataView from "./views/data.js";
+import * as noticesView from "./views/notices.js";
+import * as settingsView from "./views/settings.js";
+import * as recoveryView from "./views/recovery.js";
 
 // home is where the app starts: signed out the welcome, signed in the key first, then the chores.
 function home(me) {
@@ -36,6 +39,9 @@ const screens = [
   { path: "/betalen/:id", title: "pay.title", access: "member", render: payView.render },
   { path: "/sleutel", title: "key.title", access: "member", render: keyView.render, nav: "/sleutel", navLabel: "nav.key" },
   { path: "/gegevens", title: "data.title", access: "member", render: dataView.render, nav: "/gegevens", navLabel: "nav.data" },
+  { path: "/berichten", title: "notices.title", access: "member", render: noticesView.render, nav: "/berichten", navLabel: "nav.notices", badge: true, exact: true },
+  { path: "/berichten/instellingen", title: "settings.title", access: "member", render: settingsView.render },
+  { path: "/herstel", title: "recovery.title", access: "member", render: recoveryView.render },
 ];
 
 export const resident = {
@@ -48,4 +54,8 @@ export const resident = {
   home,
   screens,
   serviceWorker: true,
+  // notices: the badge of unread notices in the navigation; banner: the warning of an open recovery of the
+  // key this phone holds, on every screen.
+  notices: true,
+  banner: recoveryView.warning,
 };

@@ -1,6 +1,7 @@
 // session.js knows who is signed in: the account (GET /v1/me) once the app holds an access token.
 import { call, refresh, signedIn, logout as apiLogout, login as apiLogin } from "./api.js";
 import { forget, saveAccount, loadAccount } from "./cache.js";
+import { setUnread } from "./unread.js";
 
 let me = null;
 
@@ -39,5 +40,6 @@ export async function login(username, password) {
 export async function logout() {
   me = null;
   forget();
+  setUnread(0);
   await apiLogout();
 }

@@ -37,3 +37,36 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(caches.match(req, { cacheName: cache }).then((hit) => hit ?? fetch(req)));
   }
 });
+
+// A push is a notice (payload JSON {title, body, url}): shown as a notification that opens the app at its
+// address. Anything but a path of this app opens the notices.
+self.addEventListener("push", (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = { body: event.data ? event.data.text() : "" };
+  }
+  const url = typeof data.url === "string" && data.url.startsWith("/") && !data.url.startsWith("//") ? data.url : "/berichten";
+  event.waitUntil(
+    self.registration.showNotification(data.title || "Heerlens Heitje", {
+      body: data.body || "",
+      icon: "/static/icons/icon-192.png",
+      data: { url },
+    }),
+  );
+});
+
+// Clicking the notification focuses an open window of the app and shows the notice's address there (the app
+// listens for the message), or opens a new window at it.
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = event.notification.data?.url ?? "/berichten";
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((w) => new URL(w.url).origin === self.location.origin && !new URL(w.url).pathname.startsWith("/kassa"));
+      if (!open) return self.clients.openWindow(url);
+      return open.focus().then((w) => (w ?? open).postMessage({ type: "heitje-open", url }));
+    }),
+  );
+});

@@ -1,12 +1,13 @@
 // The key: made on this phone, locked with a passphrase the resident chooses, kept only here (IndexedDB),
 // and bound to the account by signing the API's challenge. Only the address and that signature leave the
 // phone. A backup file (the standard keystore format, which heitje-wallet opens) can be saved, and restored
-// on a phone that lacks the key. Losing both the phone and the backup loses the coins until recovery exists.
+// on a phone that lacks the key; without a backup, the recovery screen (/herstel) asks the municipality to
+// move the coins to a new key.
 import { h, uid } from "../dom.js";
 import { t } from "../i18n.js";
 import { call, ApiError } from "../api.js";
 import { reload } from "../session.js";
-import { heading, para, field, fieldError, checkbox, button, form, alert, busy, dataList, link } from "../ui.js";
+import { heading, para, field, fieldError, checkbox, button, form, alert, busy, dataList, link, linkButton } from "../ui.js";
 import { generatePrivateKey, privateKeyToAddress } from "../wallet/keys.js";
 import { encryptKeystore, decryptKeystore, keystoreAddress, MIN_PASSPHRASE_BYTES } from "../wallet/keystore.js";
 import { saveKeystore, loadKeystore, persistStorage } from "../wallet/storage.js";
@@ -51,8 +52,8 @@ function backupLink(stored, address) {
   );
 }
 
-// passphraseFields are the passphrase and its repetition for a new key.
-function passphraseFields() {
+// passphraseFields are the passphrase and its repetition for a new key (here and on the recovery screen).
+export function passphraseFields() {
   const pass = field({ name: "passphrase", label: t("key.passphrase"), type: "password", autocomplete: "new-password", description: t("key.passphrase_help", { n: minPassphrase }) });
   const again = field({ name: "passphrase2", label: t("key.passphrase_again"), type: "password", autocomplete: "new-password" });
   const check = () => {
@@ -201,5 +202,14 @@ function restore(address, rerender) {
       }
     },
   );
-  return [alert(t("key.missing_here"), "warning"), dataList([[t("key.address"), h("code", { class: "app-address", text: address })]]), para(t("key.restore_intro")), f];
+  return [
+    alert(t("key.missing_here"), "warning"),
+    dataList([[t("key.address"), h("code", { class: "app-address", text: address })]]),
+    h("h2", { class: "utrecht-heading-2", text: t("key.restore_title") }),
+    para(t("key.restore_intro")),
+    f,
+    h("h2", { class: "utrecht-heading-2", text: t("key.recover_title") }),
+    para(t("key.recover_intro")),
+    h("div", { class: "app-actions" }, linkButton(t("key.recover"), "/herstel", "secondary")),
+  ];
 }
