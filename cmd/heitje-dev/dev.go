@@ -219,11 +219,12 @@ func ensureToken(ctx context.Context, state string, settings map[string]string, 
 
 func writeEnvFile(path string, settings map[string]string) error {
 	keys := []string{"DATABASE_URL", "ETH_RPC_URL", "GENESIS_FILE", "TOKEN_ADDRESS", "TOKEN_DEPLOY_BLOCK",
-		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "RECOVERY_KEY", "TREASURY_ADDRESS", "HTTP_ADDR", "SEPA_DEBTOR_NAME", "SEPA_DEBTOR_IBAN", "SEPA_DEBTOR_BIC", "JWT_SECRET", "DATA_KEY", "DATA_KEY_OLD", "LOOKUP_KEY", "CHAIN_CONFIRMATIONS", "MAIL_DIR"}
+		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "RECOVERY_KEY", "TREASURY_ADDRESS", "HTTP_ADDR", "SEPA_DEBTOR_NAME", "SEPA_DEBTOR_IBAN", "SEPA_DEBTOR_BIC", "JWT_SECRET", "DATA_KEY", "DATA_KEY_OLD", "LOOKUP_KEY", "VAPID_PRIVATE_KEY", "CHAIN_CONFIRMATIONS", "MAIL_DIR"}
 	var b strings.Builder
 	b.WriteString("# Written by `make run` (heitje-dev run): the settings of the local platform.\n")
 	b.WriteString("# The keys are the published DEVELOPMENT NETWORK keys unless you overrode them; the secrets\n")
-	b.WriteString("# (JWT_SECRET, DATA_KEY, LOOKUP_KEY) come from .run/secrets.env, generated on the first run.\n")
+	b.WriteString("# (JWT_SECRET, DATA_KEY, LOOKUP_KEY, VAPID_PRIVATE_KEY) come from .run/secrets.env, generated on the\n")
+	b.WriteString("# first run.\n")
 	b.WriteString("# Commands read this file only in development mode: HEITJE_DEV_MODE=1 bin/heitje …\n")
 	for _, k := range keys {
 		fmt.Fprintf(&b, "%s=%s\n", k, settings[k])

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/ecdh"
 	"crypto/rand"
 	"encoding/base64"
 	"errors"
@@ -20,7 +21,8 @@ import (
 )
 
 // secretNames are the settings `make run` generates once and keeps in .run/secrets.env.
-var secretNames = []string{"JWT_SECRET", "DATA_KEY", "LOOKUP_KEY"}
+// VAPID_PRIVATE_KEY signs the web pushes; a file of an earlier run without it gets one added.
+var secretNames = []string{"JWT_SECRET", "DATA_KEY", "LOOKUP_KEY", "VAPID_PRIVATE_KEY"}
 
 // ensureDevSecrets returns the local platform's secrets from <state>/secrets.env, generating the file
 // (mode 0600) on the first run. Reusing it keeps the data encrypted by earlier runs readable and the
@@ -66,6 +68,13 @@ func ensureDevSecrets(state string) (map[string]string, error) {
 			return nil, err
 		}
 		vals["DATA_KEY"] = k.String()
+	}
+	if vals["VAPID_PRIVATE_KEY"] == "" {
+		k, err := ecdh.P256().GenerateKey(rand.Reader)
+		if err != nil {
+			return nil, err
+		}
+		vals["VAPID_PRIVATE_KEY"] = base64.RawURLEncoding.EncodeToString(k.Bytes())
 	}
 	var b strings.Builder
 	b.WriteString("# Written once by `make run`: the local platform's secrets. Deleting this file makes the\n")

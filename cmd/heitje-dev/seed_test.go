@@ -40,8 +40,29 @@ func TestDevSecretsAreMadeOnceAndKept(t *testing.T) {
 			t.Fatalf("%s was not kept: %q then %q", k, first[k], again[k])
 		}
 	}
-	if _, err := config.Load(func(k string) (string, bool) { v, ok := first[k]; return v, ok }, config.NeedSecrets); err != nil {
+	cfg, err := config.Load(func(k string) (string, bool) { v, ok := first[k]; return v, ok }, config.NeedSecrets)
+	if err != nil {
 		t.Fatalf("the generated secrets are not valid configuration: %v", err)
+	}
+	if cfg.Notices.VAPIDPrivateKey == "" {
+		t.Fatal("no VAPID key: the local platform would send no web push")
+	}
+	// A file of an earlier run, without a VAPID key: it gets one, and keeps the other secrets.
+	old := "JWT_SECRET=" + first["JWT_SECRET"] + "\nDATA_KEY=" + first["DATA_KEY"] + "\nLOOKUP_KEY=" + first["LOOKUP_KEY"] + "\n"
+	if err := os.WriteFile(filepath.Join(state, "secrets.env"), []byte(old), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	upgraded, err := ensureDevSecrets(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if upgraded["JWT_SECRET"] != first["JWT_SECRET"] || upgraded["DATA_KEY"] != first["DATA_KEY"] ||
+		upgraded["LOOKUP_KEY"] != first["LOOKUP_KEY"] || upgraded["VAPID_PRIVATE_KEY"] == "" {
+		t.Fatalf("an earlier run's secrets: %v, then %v", first, upgraded)
+	}
+	if b, err := os.ReadFile(filepath.Join(state, "secrets.env")); err != nil ||
+		!strings.Contains(string(b), "VAPID_PRIVATE_KEY="+upgraded["VAPID_PRIVATE_KEY"]+"\n") {
+		t.Fatalf("the new VAPID key is not kept in secrets.env: %v", err)
 	}
 }
 
