@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,22 +20,10 @@ func TestEveryCommandHasHelp(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("building heitje-dev: %v\n%s", err, out)
 	}
-	runDev := func(args ...string) (int, string, string) {
-		cmd := exec.Command(bin, args...)
-		cmd.Dir = t.TempDir()
-		cmd.Env = []string{"PATH=" + os.Getenv("PATH")}
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		err := cmd.Run()
-		if err != nil && cmd.ProcessState == nil {
-			t.Fatal(err)
-		}
-		return cmd.ProcessState.ExitCode(), stdout.String(), stderr.String()
-	}
 	for _, c := range []string{"", "run", "test", "totp"} {
 		for _, help := range []string{"--help", "-h"} {
 			args := strings.Fields(c + " " + help)
-			code, out, errOut := runDev(args...)
+			code, out, errOut := testenv.RunCommand(t, bin, nil, "", args...)
 			if code != 0 || errOut != "" || !strings.HasPrefix(out, "usage: heitje-dev ") || !strings.Contains(out, c) {
 				t.Errorf("heitje-dev %s: exit %d, stderr %q, stdout:\n%s", strings.Join(args, " "), code, errOut, out)
 			}
@@ -51,7 +38,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 		{[]string{"run"}, "run this from the project root (no go.mod here)"},
 		{[]string{"run", "--bogus"}, "run this from the project root"},
 	} {
-		code, _, errOut := runDev(c.args...)
+		code, _, errOut := testenv.RunCommand(t, bin, nil, "", c.args...)
 		lines := strings.Split(strings.TrimSpace(errOut), "\n")
 		if last := lines[len(lines)-1]; code != 2 || !strings.HasPrefix(last, "heitje-dev: ") || !strings.Contains(last, c.want) {
 			t.Errorf("heitje-dev %s: exit %d, want 2 and %q in:\n%s", strings.Join(c.args, " "), code, c.want, errOut)

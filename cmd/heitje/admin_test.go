@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -14,6 +11,7 @@ import (
 	"github.com/heerlen/heitje/internal/config"
 	"github.com/heerlen/heitje/internal/secrets"
 	"github.com/heerlen/heitje/internal/store"
+	"github.com/heerlen/heitje/internal/testenv"
 	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
@@ -25,26 +23,6 @@ func secretEnv(t *testing.T, id string) map[string]string {
 		t.Fatal(err)
 	}
 	return map[string]string{"JWT_SECRET": strings.Repeat("ab", 32), "DATA_KEY": k.String(), "LOOKUP_KEY": strings.Repeat("cd", 32)}
-}
-
-// runHeitje runs the binary in an empty folder with only the given environment and returns its exit code,
-// standard output and standard error.
-func runHeitje(t *testing.T, bin string, env map[string]string, stdin string, args ...string) (int, string, string) {
-	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Dir = t.TempDir()
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH")}
-	for k, v := range env {
-		cmd.Env = append(cmd.Env, k+"="+v)
-	}
-	cmd.Stdin = strings.NewReader(stdin)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	if err != nil && cmd.ProcessState == nil {
-		t.Fatal(err)
-	}
-	return cmd.ProcessState.ExitCode(), stdout.String(), stderr.String()
 }
 
 // TestOperatorCommands runs `heitje admin create`, `heitje audit verify` (before and after an audit row is
@@ -61,17 +39,17 @@ func TestOperatorCommands(t *testing.T) {
 	env := secretEnv(t, "first")
 	env["DATABASE_URL"] = dbURL
 
-	code, out, errOut := runHeitje(t, bin, env, "a long enough password\n", "admin", "create", "--username", "Wethouder")
+	code, out, errOut := testenv.RunCommand(t, bin, env, "a long enough password\n", "admin", "create", "--username", "Wethouder")
 	if code != 0 || !strings.Contains(out, "created administrator wethouder") {
 		t.Fatalf("admin create: %d\n%s%s", code, out, errOut)
 	}
-	if code, _, errOut := runHeitje(t, bin, env, "another long password\n", "admin", "create", "--username", "wethouder"); code == 0 || !strings.Contains(errOut, "taken") {
+	if code, _, errOut := testenv.RunCommand(t, bin, env, "another long password\n", "admin", "create", "--username", "wethouder"); code == 0 || !strings.Contains(errOut, "taken") {
 		t.Fatalf("a second admin with the same name: %d %s", code, errOut)
 	}
-	if code, _, errOut := runHeitje(t, bin, env, "short\n", "admin", "create", "--username", "kort"); code == 0 || !strings.Contains(errOut, "password") {
+	if code, _, errOut := testenv.RunCommand(t, bin, env, "short\n", "admin", "create", "--username", "kort"); code == 0 || !strings.Contains(errOut, "password") {
 		t.Fatalf("a short password: %d %s", code, errOut)
 	}
-	if code, _, _ := runHeitje(t, bin, env, "", "admin", "create"); code != 2 {
+	if code, _, _ := testenv.RunCommand(t, bin, env, "", "admin", "create"); code != 2 {
 		t.Fatalf("admin create without --username exited %d, want 2", code)
 	}
 	cfg, err := config.Load(func(k string) (string, bool) { v, ok := env[k]; return v, ok }, config.NeedDatabase|config.NeedSecrets)
@@ -92,7 +70,7 @@ func TestOperatorCommands(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if code, out, errOut := runHeitje(t, bin, env, "", "audit", "verify"); code != 0 || !strings.HasPrefix(out, "OK: 5 audit log entries") {
+	if code, out, errOut := testenv.RunCommand(t, bin, env, "", "audit", "verify"); code != 0 || !strings.HasPrefix(out, "OK: 5 audit log entries") {
 		t.Fatalf("audit verify on an intact log: %d %s %s", code, out, errOut)
 	}
 	if _, err := db.SQL().Exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete`); err != nil {
@@ -101,13 +79,13 @@ func TestOperatorCommands(t *testing.T) {
 	if _, err := db.SQL().Exec(`UPDATE audit_log SET reason = 'nothing to see' WHERE id = 3`); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut = runHeitje(t, bin, env, "", "audit", "verify")
+	code, out, errOut = testenv.RunCommand(t, bin, env, "", "audit", "verify")
 	if code != 1 || strings.Contains(out, "OK") || !strings.Contains(errOut, "audit log broken at entry 3: entry 3 was altered") {
 		t.Fatalf("audit verify after altering entry 3: %d %s %s", code, out, errOut)
 	}
 
 	// Rotation to a new key, with the old one readable meanwhile; afterwards the new key alone suffices.
-	if code, out, _ := runHeitje(t, bin, nil, "", "keys", "generate", "--id", "second"); code != 0 || !strings.HasPrefix(out, "second:") {
+	if code, out, _ := testenv.RunCommand(t, bin, nil, "", "keys", "generate", "--id", "second"); code != 0 || !strings.HasPrefix(out, "second:") {
 		t.Fatalf("keys generate: %d %s", code, out)
 	}
 	shopEnv := map[string]string{}
@@ -122,7 +100,7 @@ func TestOperatorCommands(t *testing.T) {
 	next := secretEnv(t, "second")
 	shopEnv["DATA_KEY"], shopEnv["DATA_KEY_OLD"] = next["DATA_KEY"], env["DATA_KEY"]
 	for range 2 {
-		code, out, errOut = runHeitje(t, bin, shopEnv, "", "keys", "rotate-kek")
+		code, out, errOut = testenv.RunCommand(t, bin, shopEnv, "", "keys", "rotate-kek")
 		if code != 0 || !strings.Contains(out, "DATA_KEY_OLD can be removed") {
 			t.Fatalf("keys rotate-kek: %d %s %s", code, out, errOut)
 		}
@@ -137,7 +115,7 @@ func TestOperatorCommands(t *testing.T) {
 	}
 	delete(shopEnv, "DATA_KEY_OLD")
 	shopEnv["DATA_KEY"] = secretEnv(t, "third")["DATA_KEY"]
-	code, out, errOut = runHeitje(t, bin, shopEnv, "", "keys", "rotate-kek")
+	code, out, errOut = testenv.RunCommand(t, bin, shopEnv, "", "keys", "rotate-kek")
 	if code == 0 || !strings.Contains(errOut, "DATA_KEY_OLD") {
 		t.Fatalf("rotation without the old key: %d %s", code, errOut)
 	}

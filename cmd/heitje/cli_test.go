@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/heerlen/heitje/internal/testenv"
 )
 
 // TestEveryCommandHasHelp asks every command and subcommand for --help (and -h) in an empty folder with an
@@ -24,7 +26,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 	for _, c := range commands {
 		for _, help := range []string{"--help", "-h"} {
 			args := append(append([]string{}, c...), help)
-			code, out, errOut := runHeitje(t, bin, nil, "", args...)
+			code, out, errOut := testenv.RunCommand(t, bin, nil, "", args...)
 			name := strings.Join(args, " ")
 			if code != 0 || errOut != "" {
 				t.Errorf("heitje %s: exit %d, stderr %q", name, code, errOut)
@@ -35,7 +37,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 			}
 		}
 	}
-	if code, out, _ := runHeitje(t, bin, nil, "", "help", "reconcile"); code != 0 || !strings.Contains(out, "--json") {
+	if code, out, _ := testenv.RunCommand(t, bin, nil, "", "help", "reconcile"); code != 0 || !strings.Contains(out, "--json") {
 		t.Errorf("heitje help reconcile: exit %d\n%s", code, out)
 	}
 }
@@ -45,7 +47,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 // (e2e/TestReconcileNamesTamperedRows, TestOperatorCommands).
 func TestExitStatuses(t *testing.T) {
 	bin := heitje(t)
-	code, out, errOut := runHeitje(t, bin, nil, "", "version")
+	code, out, errOut := testenv.RunCommand(t, bin, nil, "", "version")
 	if code != 0 || !strings.HasPrefix(out, "heitje ") || !strings.Contains(out, "built with go") || errOut != "" {
 		t.Fatalf("heitje version: exit %d %q %q", code, out, errOut)
 	}
@@ -64,7 +66,7 @@ func TestExitStatuses(t *testing.T) {
 		{unreachable, []string{"reconcile"}, "TOKEN_ADDRESS is required"},
 		{unreachable, []string{"audit", "verify"}, "database unreachable"},
 	} {
-		code, _, errOut := runHeitje(t, bin, c.env, "", c.args...)
+		code, _, errOut := testenv.RunCommand(t, bin, c.env, "", c.args...)
 		if code != 2 || !strings.Contains(errOut, c.want) {
 			t.Errorf("heitje %s: exit %d, want 2 and %q in:\n%s", strings.Join(c.args, " "), code, c.want, errOut)
 		}

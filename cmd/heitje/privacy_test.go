@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/heerlen/heitje/internal/store"
+	"github.com/heerlen/heitje/internal/testenv"
 	"github.com/heerlen/heitje/internal/testenv/testdb"
 )
 
@@ -28,18 +29,18 @@ func TestPrivacyCommands(t *testing.T) {
 	}
 	env := secretEnv(t, "first")
 	env["DATABASE_URL"] = dbURL
-	code, out, errOut := runHeitje(t, bin, env, "", "retention", "run")
+	code, out, errOut := testenv.RunCommand(t, bin, env, "", "retention", "run")
 	if code != 0 || !strings.Contains(out, "rejected_registrations=1") {
 		t.Fatalf("first run: %d\n%s%s", code, out, errOut)
 	}
-	code, out, errOut = runHeitje(t, bin, env, "", "retention", "run")
+	code, out, errOut = testenv.RunCommand(t, bin, env, "", "retention", "run")
 	if code != 0 || !strings.Contains(out, "rejected_registrations=0") || strings.Contains(out, "=1") {
 		t.Fatalf("second run: %d\n%s%s", code, out, errOut)
 	}
-	if code, _, _ := runHeitje(t, bin, env, "", "retention"); code != 2 {
+	if code, _, _ := testenv.RunCommand(t, bin, env, "", "retention"); code != 2 {
 		t.Fatalf("retention without run exited %d, want 2", code)
 	}
-	code, out, errOut = runHeitje(t, bin, map[string]string{"RETENTION_PHOTO_DAYS": "30"}, "", "privacy", "register")
+	code, out, errOut = testenv.RunCommand(t, bin, map[string]string{"RETENTION_PHOTO_DAYS": "30"}, "", "privacy", "register")
 	var reg struct {
 		Retention []struct{ Category, Period string }
 	}
@@ -47,7 +48,7 @@ func TestPrivacyCommands(t *testing.T) {
 		reg.Retention[2].Category != "proof_photos" || reg.Retention[2].Period != "30 days" {
 		t.Fatalf("privacy register: %d %.300s %s", code, out, errOut)
 	}
-	code, out, _ = runHeitje(t, bin, nil, "", "privacy", "register", "--md")
+	code, out, _ = testenv.RunCommand(t, bin, nil, "", "privacy", "register", "--md")
 	if code != 0 || !strings.HasPrefix(out, "# Register of processing") {
 		t.Fatalf("privacy register --md: %d %.200s", code, out)
 	}
