@@ -35,10 +35,16 @@ var ErrConflict = errors.New("idempotency: the Idempotency-Key was used for a di
 // is unused.
 func Replay(keys Keys, accountID, key string, requestHash []byte) (Record, bool, error) {
 	rec, ok, err := keys.Idempotency(accountID, key)
-	switch {
-	case err != nil || !ok:
+	if err != nil || !ok {
 		return Record{}, false, err
-	case !bytes.Equal(rec.RequestHash, requestHash):
+	}
+	return Check(rec, requestHash)
+}
+
+// Check is Replay for a record already read under the key (a payment reads it with the rest of its facts):
+// rec and true when the request with hash requestHash made it, ErrConflict when another request did.
+func Check(rec Record, requestHash []byte) (Record, bool, error) {
+	if !bytes.Equal(rec.RequestHash, requestHash) {
 		return Record{}, false, ErrConflict
 	}
 	return rec, true, nil

@@ -31,7 +31,8 @@ type Submission struct {
 // that from is the caller's bound address and the signature is from's; that the nonce is unused on chain;
 // and that the caller's spendable balance covers the amount. Then, in one transaction, it records the
 // Idempotency-Key with a hash of the request, marks the request paid and writes the relay intent for the
-// relayer that RelayerFor picks. A replay of the key with the same request answers as the first time; with
+// relayer that RelayerFor picks: the store reads what the checks need in one round trip and writes with the
+// commit in another (Store.Pay). A replay of the key with the same request answers as the first time; with
 // a different request it is ErrIdempotencyConflict. Any refusal changes nothing.
 //
 // After the commit Pay wakes the relayer and waits up to HashWait for the transaction hash.
@@ -50,49 +51,39 @@ func (s *Service) Pay(ctx context.Context, p accounts.Principal, id, key string,
 		strconv.FormatUint(a.ValidBefore, 10), a.Nonce.Hex(), hex.EncodeToString(a.Signature), want.String())
 	var sub Submission
 	var news *wakeup.Subscription
-	err = s.inAccountTx(ctx, p.AccountID, func(tx Tx) error {
-		if rec, replay, err := idempotency.Replay(tx, p.AccountID, key, hash); err != nil || replay {
+	defer s.locks.lock(p.AccountID)()
+	err = s.store.Pay(ctx, p.AccountID, key, id, func(f PayFacts) (*PayWrite, error) {
+		if f.Replay != nil {
+			rec, _, err := idempotency.Check(*f.Replay, hash)
 			sub = Submission{ID: strings.TrimPrefix(rec.Resource, "payment:"), IntentID: rec.IntentID, Replayed: true}
-			return err
+			return nil, err
 		}
-		r, err := tx.LockRequest(id)
-		if err != nil {
-			return err
-		}
-		payer, err := tx.WalletAddress(p.AccountID)
-		if err != nil {
-			return err
+		r := f.Request
+		switch {
+		case !f.Found:
+			return nil, ErrNotFound
+		case f.Payer == (common.Address{}):
+			return nil, ErrNoWallet
 		}
 		now := s.now()
-		if err := check(s.opts.Domain, r, payer, a, want, now); err != nil {
-			return err
+		if err := check(s.opts.Domain, r, f.Payer, a, want, now); err != nil {
+			return nil, err
 		}
-		if used, err := tx.NonceUsed(payer, r.Nonce); err != nil || used {
-			if err == nil {
-				err = ErrNonceUsed
-			}
-			return err
+		if f.NonceUsed {
+			return nil, ErrNonceUsed
 		}
-		if spendable, err := tx.Spendable(payer); err != nil || spendable < r.AmountCents {
-			if err == nil {
-				err = ErrInsufficientBalance
-			}
-			return err
+		if f.Spendable < r.AmountCents {
+			return nil, ErrInsufficientBalance
 		}
 		a.To, a.Value = r.ShopAddress, bigCents(r.AmountCents)
-		intent, err := tx.Enqueue(s.relayIntent("payment:"+r.ID, a))
-		if err != nil {
-			return err
-		}
+		intent := s.relayIntent("payment:"+r.ID, a)
+		intent.ID = f.IntentID
 		// Listening starts before the commit, so the sender's news of the new intent cannot be missed.
 		news = s.hub.Subscribe(wakeup.IntentTopic(intent.ID))
-		r.PayerID, r.PayerAddress, r.IntentID, r.SubmittedAt = p.AccountID, payer, intent.ID, &now
-		if err := tx.MarkPaid(r, a.Signature); err != nil {
-			return err
-		}
+		r.PayerID, r.PayerAddress, r.IntentID, r.SubmittedAt = p.AccountID, f.Payer, intent.ID, &now
 		sub = Submission{ID: r.ID, IntentID: intent.ID, Signer: intent.Signer}
-		return tx.SaveIdempotency(idempotency.Record{AccountID: p.AccountID, Key: key, RequestHash: hash,
-			Resource: "payment:" + r.ID, IntentID: intent.ID})
+		return &PayWrite{Intent: intent, Request: r, Signature: a.Signature, Idempotency: idempotency.Record{
+			AccountID: p.AccountID, Key: key, RequestHash: hash, Resource: "payment:" + r.ID, IntentID: intent.ID}}, nil
 	})
 	if err != nil {
 		if news != nil {

@@ -180,6 +180,39 @@ type Store interface {
 	Takings(ctx context.Context, shopID string, from, to time.Time) (Takings, error)
 	// InTx runs fn in one transaction: everything fn does through tx commits together or not at all.
 	InTx(ctx context.Context, fn func(tx Tx) error) error
+	// Pay is a payment's one transaction, in as few round trips as the data allows: it takes the account's
+	// lock and the request's, reads the facts of the checks (PayFacts) after both, and gives them to decide,
+	// which checks them and says what to write (nil: nothing, for a replay). It writes that and commits; an
+	// error of decide rolls back and is returned as it is. ErrAlreadyPaid or ErrRequestCancelled when the
+	// request was paid or cancelled despite the lock.
+	Pay(ctx context.Context, accountID, key, requestID string, decide func(PayFacts) (*PayWrite, error)) error
+}
+
+// PayFacts are what a payment's checks read, under the account's and the request's locks.
+type PayFacts struct {
+	// Replay is the record of the account's Idempotency-Key; nil when the key is unused.
+	Replay *idempotency.Record
+	// Request is the request with its status, when Found.
+	Request Request
+	Found   bool
+	// Payer is the account's bound address; zero when it has none.
+	Payer common.Address
+	// NonceUsed reports whether the ledger has seen Payer use the request's nonce on chain.
+	NonceUsed bool
+	// Spendable is what Payer may pay now, in cents (see Tx.Spendable).
+	Spendable int64
+	// IntentID is the id that the relay intent will have if it is written.
+	IntentID int64
+}
+
+// PayWrite is what a payment writes: the relay intent (its ID is PayFacts.IntentID), the request marked
+// paid (payer, payer's address, relay intent, submission time) with the signature, and the
+// Idempotency-Key's record.
+type PayWrite struct {
+	Intent      outbox.Intent
+	Request     Request
+	Signature   []byte
+	Idempotency idempotency.Record
 }
 
 // Tx is the work that must happen atomically. Lock order: the caller's account, then the request.
@@ -190,19 +223,12 @@ type Tx interface {
 	idempotency.Keys
 	// LockRequest loads a request with its status and holds its row until the transaction ends.
 	LockRequest(id string) (Request, error)
-	// WalletAddress returns the address bound to an account; ErrNoWallet when there is none.
-	WalletAddress(accountID string) (common.Address, error)
 	// Spendable is what addr may pay now, in cents: its indexed balance, plus the coins confirmed on their way
 	// to it that the indexer has not applied (mints, payments to it, refunds to it), minus everything on its
 	// way out of it that the indexer has not applied (payments, refunds and redeems from the moment they are
 	// written). Each movement counts once, whether the sender's receipt or the indexer's block comes first;
 	// balances.Statement and payouts use the same definition.
 	Spendable(addr common.Address) (int64, error)
-	// NonceUsed reports whether the ledger has seen the authorizer use the nonce on chain.
-	NonceUsed(authorizer common.Address, nonce common.Hash) (bool, error)
-	// MarkPaid records the payer, signature and relay intent of a request; ErrAlreadyPaid when it is paid,
-	// ErrRequestCancelled when it is cancelled.
-	MarkPaid(r Request, signature []byte) error
 	// MarkCancelled records that the shop cancelled a request nobody paid, at the given time; ErrAlreadyPaid
 	// when it is paid. Cancelling a cancelled request changes nothing.
 	MarkCancelled(id string, at time.Time) error

@@ -14,6 +14,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/heerlen/heitje/internal/accounts"
+	"github.com/heerlen/heitje/internal/idempotency"
 	"github.com/heerlen/heitje/internal/ledger"
 	"github.com/heerlen/heitje/internal/outbox"
 	"github.com/heerlen/heitje/internal/payments"
@@ -81,30 +82,28 @@ func (f *paymentFixture) request(t *testing.T, cents int64, ttl time.Duration) p
 	return r
 }
 
-// pay marks a request paid by the resident in one transaction, as the service does, holding the account
-// lock of lockID; it returns the relay intent's id.
+// pay marks a request paid by the resident through the store's Pay, as the service does, holding the
+// account lock of lockID, under a key of the request's own; it returns the relay intent's id.
 func (f *paymentFixture) pay(id, lockID string) (int64, error) {
 	var intentID int64
-	err := f.s.InTx(f.ctx, func(tx payments.Tx) error {
-		if err := tx.LockAccount(lockID); err != nil {
-			return err
-		}
-		r, err := tx.LockRequest(id)
-		if err != nil {
-			return err
-		}
-		if r.Paid() {
-			return payments.ErrAlreadyPaid
-		}
-		in, err := tx.Enqueue(outbox.Intent{Signer: "relayer-0", Kind: outbox.KindTransferWithAuthorization,
-			IdempotencyKey: "payment:" + id, Args: outbox.Args{From: f.resident, To: r.ShopAddress, Amount: big.NewInt(r.AmountCents)}})
-		if err != nil {
-			return err
+	key := "key-" + id
+	err := f.s.Pay(f.ctx, lockID, key, id, func(pf payments.PayFacts) (*payments.PayWrite, error) {
+		r := pf.Request
+		switch {
+		case !pf.Found:
+			return nil, payments.ErrNotFound
+		case r.Paid():
+			return nil, payments.ErrAlreadyPaid
 		}
 		now := time.Now()
-		r.PayerID, r.PayerAddress, r.IntentID, r.SubmittedAt = f.residentID, f.resident, in.ID, &now
-		intentID = in.ID
-		return tx.MarkPaid(r, make([]byte, 65))
+		r.PayerID, r.PayerAddress, r.IntentID, r.SubmittedAt = f.residentID, f.resident, pf.IntentID, &now
+		intentID = pf.IntentID
+		return &payments.PayWrite{
+			Intent: outbox.Intent{ID: pf.IntentID, Signer: "relayer-0", Kind: outbox.KindTransferWithAuthorization,
+				IdempotencyKey: "payment:" + id, Args: outbox.Args{From: f.resident, To: r.ShopAddress, Amount: big.NewInt(r.AmountCents)}},
+			Request: r, Signature: make([]byte, 65),
+			Idempotency: idempotency.Record{AccountID: f.residentID, Key: key, RequestHash: make([]byte, 32),
+				Resource: "payment:" + id, IntentID: pf.IntentID}}, nil
 	})
 	return intentID, err
 }

@@ -38,38 +38,10 @@ func (t *paymentTx) LockRequest(id string) (payments.Request, error) {
 	return t.c.loadRequest(t.tx, id, false)
 }
 
-func (t *paymentTx) WalletAddress(accountID string) (common.Address, error) {
-	return walletAddress(t.tx, accountID)
-}
-
 // Spendable is what addr may pay now (see holdingsSQL).
 func (t *paymentTx) Spendable(addr common.Address) (int64, error) {
 	h, err := holdingOf(t.tx, addr)
 	return h.Spendable, failed("paymentTx.Spendable", err)
-}
-
-func (t *paymentTx) NonceUsed(authorizer common.Address, nonce common.Hash) (bool, error) {
-	var used []bool
-	err := t.tx.Raw(`SELECT EXISTS (SELECT 1 FROM token_events WHERE event = 'AuthorizationUsed' AND from_address = ?
-		AND auth_nonce = ?)`, lowerHex(authorizer), nonce.Hex()).Scan(&used).Error
-	return len(used) == 1 && used[0], failed("paymentTx.NonceUsed", err)
-}
-
-func (t *paymentTx) MarkPaid(r payments.Request, signature []byte) error {
-	res := t.tx.Exec(`UPDATE payment_requests SET payer_id = ?, payer_address = ?, signature = ?, intent_id = ?,
-		submitted_at = ? WHERE id = ? AND intent_id IS NULL AND cancelled_at IS NULL`, r.PayerID, lowerHex(r.PayerAddress),
-		bytea(signature), r.IntentID, r.SubmittedAt, r.ID)
-	if res.Error != nil || res.RowsAffected == 1 {
-		return failed("paymentTx.MarkPaid", res.Error)
-	}
-	var cancelled []bool
-	if err := t.tx.Raw(`SELECT cancelled_at IS NOT NULL FROM payment_requests WHERE id = ?`, r.ID).Scan(&cancelled).Error; err != nil {
-		return failed("paymentTx.MarkPaid", err)
-	}
-	if len(cancelled) == 1 && cancelled[0] {
-		return payments.ErrRequestCancelled
-	}
-	return payments.ErrAlreadyPaid
 }
 
 func (t *paymentTx) MarkCancelled(id string, at time.Time) error {
