@@ -104,8 +104,8 @@ func NewAccounts(cfg *config.Config, db *store.DB) (*accounts.Service, error) {
 }
 
 // Open connects to the database and the chain and checks them: the schema must be current, the node must run
-// the chain of the genesis file, the token contract must be deployed, and none of the API's keys may hold
-// the contract's admin role.
+// the chain of the genesis file, the token contract must be deployed, none of the API's keys may hold
+// the contract's admin role, and a RECOVERY_KEY must hold RECOVERY_ROLE on a coin that has recoveries.
 func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Platform, error) {
 	maxConns := cfg.DBMaxConns
 	if maxConns <= 0 { // a Config built in code (tests, benchmarks): never an unbounded pool
@@ -133,6 +133,11 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Platform,
 		return nil, err
 	}
 	if err := refuseAdminKey(ctx, client, cfg); err != nil {
+		db.Close()
+		client.Close()
+		return nil, err
+	}
+	if err := checkRecoveryKey(ctx, client, cfg); err != nil {
 		db.Close()
 		client.Close()
 		return nil, err
