@@ -19,13 +19,14 @@ import (
 // TestConsoleRecoveries: two members of staff handle recoveries of lost keys in the console. Two residents
 // who lost their phone ask for recovery in the app; the list shows both. The first member of staff opens the
 // one with coins (its page shows the resident, both addresses and the € 12,50 at the lost one; the look is
-// audited with the resident as its subject) and verifies the identity; the page then says plainly that another
-// member of staff must approve and offers no approve button, and a direct approval is refused (403) with the
-// four-eyes rule in words, nothing changed. The second member of staff finds it under the filter "identity
-// checked", approves it, and once the request is on chain the page says when the coins move. The second
-// recovery is refused a rejection without a reason (said next to the field, nothing changed) and rejected with
-// one, which the resident then reads. Both decisions of the first are in the audit log by two different members
-// of staff. axe-core checks the pages in Dutch and English.
+// audited with the resident as its subject, and a link to the personal data is there for who may read it) and
+// verifies the identity; the page then says plainly that another member of staff must approve and offers no
+// approve button, and a direct approval is refused (403) with the four-eyes rule in words, nothing changed. The
+// second member of staff finds it under the filter "identity checked", approves it, and once the request is on
+// chain the page says when the coins move. The second recovery is refused a rejection without a reason (said
+// next to the field, nothing changed) and rejected with one, which the resident then reads. Both decisions of
+// the first are in the audit log by two different members of staff. axe-core checks the pages in Dutch and
+// English.
 func TestConsoleRecoveries(t *testing.T) {
 	t.Parallel()
 	p := newPlatform(t)
@@ -53,7 +54,7 @@ func TestConsoleRecoveries(t *testing.T) {
 		}
 		return s
 	}
-	oneID := p.newStaff("balie-een", true, accounts.PrivAccountsApprove)
+	oneID := p.newStaff("balie-een", true, accounts.PrivAccountsApprove, accounts.PrivAccountsReadPersonal)
 	twoID := p.newStaff("balie-twee", true, accounts.PrivAccountsApprove)
 
 	// The list: both open recoveries, oldest first, by username.
@@ -79,6 +80,9 @@ func TestConsoleRecoveries(t *testing.T) {
 		AND detail = $3`, rs[0].p.AccountID, oneID, "recovery "+first.id); n == 0 {
 		t.Fatal("the look at the recovery's resident is not in the audit log with the resident as its subject")
 	}
+	// Who may read personal data is offered the resident's, for the check at the counter.
+	d1.waitTrue("a link to the resident's personal data", `!!document.querySelector('main a[href="/beheer/persoonsgegevens?gebruikersnaam=`+
+		rs[0].p.Username+`"]')`)
 	d1.checkA11y("a recovery to verify")
 	d1.screenshot("console-recoveries-2-asked")
 	d1.click(`main form[action$="/controleren"] button[type="submit"]`)
@@ -119,6 +123,9 @@ func TestConsoleRecoveries(t *testing.T) {
 	}
 	d2.click(`main a[href="/beheer/herstel/` + first.id + `"]`)
 	d2.page("/beheer/herstel/" + first.id)
+	if d2.shows("Persoonsgegevens bekijken") {
+		t.Fatal("a member of staff without accounts.read_personal is offered the resident's personal data")
+	}
 	d2.checkA11y("a recovery to approve")
 	d2.click(`main form[action$="/goedkeuren"] button[type="submit"]`)
 	d2.sees("Goedgekeurd. Het herstel gaat naar de blockchain.")

@@ -82,6 +82,9 @@ type recoveryPage struct {
 	Balance balances.Statement
 	// VerifiedByMe: the staff member looking verified the identity, so cannot approve (four eyes).
 	VerifiedByMe bool
+	// CanRead: the staff member may read the resident's personal data (accounts.read_personal), which
+	// the page links to for the check at the counter.
+	CanRead bool
 	// Path is the page's address.
 	Path string
 }
@@ -114,6 +117,7 @@ func (s *Server) showRecovery(w http.ResponseWriter, r *http.Request, c *call, s
 	v.Data = recoveryPage{R: rc, Username: names[rc.AccountID], VerifiedBy: names[rc.VerifiedBy],
 		ApprovedBy: names[rc.ApprovedBy], RejectedBy: names[rc.RejectedBy], Balance: bal,
 		VerifiedByMe: rc.VerifiedBy != "" && rc.VerifiedBy == c.Actor.AccountID,
+		CanRead:      c.Principal.Has(accounts.PrivAccountsReadPersonal),
 		Path:         recoveriesPath + "/" + url.PathEscape(rc.ID)}
 	s.render(w, r, c, status, "recoveries_one", v)
 }
