@@ -3,6 +3,7 @@ package notices_test
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -158,22 +159,37 @@ func (e *env) register(username, email string, lang notices.Language) string {
 // resident registers, approves and binds a resident; it returns its principal.
 func (e *env) resident(username, email string, lang notices.Language) accounts.Principal {
 	e.t.Helper()
+	p, _ := e.residentWithKey(username, email, lang)
+	return p
+}
+
+// residentWithKey is resident, also returning the key of the address it bound (the phone's).
+func (e *env) residentWithKey(username, email string, lang notices.Language) (accounts.Principal, *ecdsa.PrivateKey) {
+	e.t.Helper()
 	id := e.register(username, email, lang)
 	if _, err := e.acc.Approve(e.ctx, e.admin, id, ""); err != nil {
 		e.t.Fatal(err)
 	}
 	p := accounts.Principal{AccountID: id, Username: username, Role: accounts.RoleResident}
 	key, _ := crypto.GenerateKey()
+	sig, nonce := e.signChallenge(p, key)
+	if _, err := e.acc.BindWallet(e.ctx, p, crypto.PubkeyToAddress(key.PublicKey).Hex(), sig, nonce); err != nil {
+		e.t.Fatal(err)
+	}
+	return p, key
+}
+
+// signChallenge signs a fresh wallet challenge of p with key, as the app does (personal_sign); it returns
+// the signature in hex and the challenge's nonce.
+func (e *env) signChallenge(p accounts.Principal, key *ecdsa.PrivateKey) (string, string) {
+	e.t.Helper()
 	ch, err := e.acc.WalletChallenge(e.ctx, p)
 	if err != nil {
 		e.t.Fatal(err)
 	}
 	sig, _ := crypto.Sign(ethaccounts.TextHash([]byte(ch.Message)), key)
 	sig[64] += 27
-	if _, err := e.acc.BindWallet(e.ctx, p, crypto.PubkeyToAddress(key.PublicKey).Hex(), fmt.Sprintf("0x%x", sig), ch.Nonce); err != nil {
-		e.t.Fatal(err)
-	}
-	return p
+	return fmt.Sprintf("0x%x", sig), ch.Nonce
 }
 
 // submitted makes a chore (by the admin) and a claim of it with proof submitted by p; it returns the claim.
