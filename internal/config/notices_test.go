@@ -34,3 +34,34 @@ func TestNoticesSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestWebPushSettings: no web push without VAPID_PRIVATE_KEY; with one the subject defaults to MAIL_FROM's
+// address; a key that is no P-256 key or a subject that is no mailto: or https: URL stops start-up.
+func TestWebPushSettings(t *testing.T) {
+	const key = "6YZUPNcpWAsJZaAPFtnJ64J3HYeLR3GA17KmXYEWt34" // a key for this test only
+	c, err := Load(env(map[string]string{}), 0)
+	if err != nil || c.Notices.VAPIDPrivateKey != "" {
+		t.Fatalf("defaults: %+v %v", c.Notices, err)
+	}
+	c, err = Load(env(map[string]string{"VAPID_PRIVATE_KEY": key, "MAIL_FROM": "Heitje <heitje@heerlen.nl>"}), 0)
+	if err != nil || c.Notices.VAPIDPrivateKey != key || c.Notices.VAPIDSubject != "mailto:heitje@heerlen.nl" {
+		t.Fatalf("a key: %+v %v", c.Notices, err)
+	}
+	c, err = Load(env(map[string]string{"VAPID_PRIVATE_KEY": key, "VAPID_SUBJECT": "https://heitje.heerlen.nl/contact"}), 0)
+	if err != nil || c.Notices.VAPIDSubject != "https://heitje.heerlen.nl/contact" {
+		t.Fatalf("an https subject: %+v %v", c.Notices, err)
+	}
+	for _, tc := range []struct {
+		vars map[string]string
+		want string
+	}{
+		{map[string]string{"VAPID_PRIVATE_KEY": "not-a-key"}, "VAPID_PRIVATE_KEY"},
+		{map[string]string{"VAPID_PRIVATE_KEY": strings.Repeat("_", 43)}, "VAPID_PRIVATE_KEY"}, // above the curve's order
+		{map[string]string{"VAPID_PRIVATE_KEY": key, "VAPID_SUBJECT": "heitje@heerlen.nl"}, "VAPID_SUBJECT"},
+		{map[string]string{"VAPID_PRIVATE_KEY": key, "VAPID_SUBJECT": "http://heitje.heerlen.nl"}, "VAPID_SUBJECT"},
+	} {
+		if _, err := Load(env(tc.vars), 0); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: %v", tc.vars, err)
+		}
+	}
+}
