@@ -16,7 +16,7 @@ func (s *AccountStore) CountPending(ctx context.Context) (map[accounts.Role]int,
 	err := s.db.WithContext(ctx).Raw(`SELECT role, count(*) AS n FROM accounts
 		WHERE status = 'pending' AND role <> 'staff' GROUP BY role`).Scan(&rows).Error
 	if err != nil {
-		return nil, err
+		return nil, failed("AccountStore.CountPending", err)
 	}
 	out := make(map[accounts.Role]int, len(rows))
 	for _, r := range rows {
@@ -38,7 +38,7 @@ func (s *AccountStore) AwaitingActivation(ctx context.Context, limit int) ([]acc
 		Where("a.role = 'shop' AND a.status = 'approved' AND s.activated_at IS NULL").
 		Order("a.decided_at, a.created_at, a.id").Limit(limit).Scan(&rows).Error
 	if err != nil {
-		return nil, err
+		return nil, failed("AccountStore.AwaitingActivation", err)
 	}
 	out := make([]accounts.Account, 0, len(rows))
 	for _, r := range rows {

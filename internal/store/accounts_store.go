@@ -3,12 +3,9 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/secrets"
@@ -80,14 +77,14 @@ func (c cryptor) account(r accountRow) (accounts.Account, error) {
 		a.NoticeVersion = *r.NoticeVersion
 	}
 	if err := json.Unmarshal(r.Privileges, &a.Privileges); err != nil {
-		return a, err
+		return a, failed("cryptor.account", err)
 	}
 	var err error
 	if a.Email, err = c.open("accounts", "email_enc", r.ID, r.EmailEnc); err != nil {
-		return a, err
+		return a, failed("cryptor.account", err)
 	}
 	if a.Phone, err = c.open("accounts", "phone_enc", r.ID, r.PhoneEnc); err != nil {
-		return a, err
+		return a, failed("cryptor.account", err)
 	}
 	if !r.HasShop {
 		return a, nil
@@ -106,7 +103,7 @@ func (c cryptor) account(r accountRow) (accounts.Account, error) {
 	}{{"legal_name_enc", r.LegalNameEnc, &a.Shop.LegalName}, {"contact_name_enc", r.ContactNameEnc, &a.Shop.ContactName},
 		{"kvk_enc", r.KvkEnc, &a.Shop.KvK}, {"iban_enc", r.IbanEnc, &a.Shop.IBAN}, {"address_enc", r.AddressEnc, &a.Shop.Address}} {
 		if *f.dst, err = c.open("shops", f.col, r.ID, f.sealed); err != nil {
-			return a, err
+			return a, failed("cryptor.account", err)
 		}
 	}
 	return a, nil
@@ -114,13 +111,13 @@ func (c cryptor) account(r accountRow) (accounts.Account, error) {
 
 // get loads one account by a condition; ErrNotFound when there is none.
 func (c cryptor) get(tx *gorm.DB, lock bool, where string, arg any) (accounts.Account, error) {
-	q := selectAccounts(tx).Where(where, arg)
+	q := `SELECT ` + accountColumns + ` FROM accounts AS a LEFT JOIN shops s ON s.account_id = a.id WHERE ` + where + ` LIMIT 1`
 	if lock {
-		q = q.Clauses(clause.Locking{Strength: "UPDATE", Table: clause.Table{Name: "a"}})
+		q += ` FOR UPDATE OF a`
 	}
 	var rows []accountRow
-	if err := q.Limit(1).Scan(&rows).Error; err != nil {
-		return accounts.Account{}, err
+	if err := tx.Raw(q, arg).Scan(&rows).Error; err != nil {
+		return accounts.Account{}, failed("cryptor.get", err)
 	}
 	if len(rows) == 0 {
 		return accounts.Account{}, accounts.ErrNotFound
@@ -130,7 +127,7 @@ func (c cryptor) get(tx *gorm.DB, lock bool, where string, arg any) (accounts.Ac
 
 // Create inserts an account and, for a shop, its details.
 func (s *AccountStore) Create(ctx context.Context, a accounts.Account) error {
-	return s.InTx(ctx, func(tx accounts.Tx) error { return tx.Create(a) })
+	return failed("AccountStore.Create", s.InTx(ctx, func(tx accounts.Tx) error { return failed("AccountStore.Create", tx.Create(a)) }))
 }
 
 // ByID loads an account with its personal fields decrypted.
@@ -171,7 +168,7 @@ func (s *AccountStore) List(ctx context.Context, f accounts.ListFilter) ([]accou
 	}
 	var rows []accountRow
 	if err := q.Order("a.created_at, a.id").Limit(f.Limit).Offset(max(f.Offset, 0)).Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("AccountStore.List", err)
 	}
 	out := make([]accounts.Account, 0, len(rows))
 	for _, r := range rows {
@@ -179,7 +176,7 @@ func (s *AccountStore) List(ctx context.Context, f accounts.ListFilter) ([]accou
 			CreatedAt: r.CreatedAt, DecidedAt: r.DecidedAt, LastLoginAt: r.LastLoginAt}
 		a.SharedContact = r.sharedContact()
 		if err := json.Unmarshal(r.Privileges, &a.Privileges); err != nil {
-			return nil, err
+			return nil, failed("AccountStore.List", err)
 		}
 		if r.WalletAddress != nil {
 			a.WalletAddress = *r.WalletAddress
@@ -217,7 +214,7 @@ func (s *AccountStore) SharedContact(ctx context.Context, id string) ([]string, 
 	var rows []accountRow
 	if err := s.db.WithContext(ctx).Table("accounts AS a").Select(sharedContactColumns).
 		Where("a.id = ?", id).Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("AccountStore.SharedContact", err)
 	}
 	if len(rows) == 0 {
 		return nil, accounts.ErrNotFound
@@ -234,23 +231,23 @@ func countWithPrivilege(tx *gorm.DB, p accounts.Privilege) (int, error) {
 	var n int
 	err := tx.Raw(`SELECT count(*) FROM accounts WHERE role = 'staff' AND status = 'approved'
 		AND privileges @> jsonb_build_array(?::text)`, string(p)).Scan(&n).Error
-	return n, err
+	return n, failed("countWithPrivilege", err)
 }
 
 // InTx runs fn in one transaction.
 func (s *AccountStore) InTx(ctx context.Context, fn func(accounts.Tx) error) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return transaction(s.db.WithContext(ctx), "AccountStore.InTx", func(tx *gorm.DB) error {
 		return fn(&accountTx{tx: tx, c: s.c})
 	})
 }
 
 // translate turns unique violations into the domain's errors; it keeps other errors.
 func translate(err error) error {
-	var pgErr *pgconn.PgError
-	if !errors.As(err, &pgErr) || pgErr.Code != "23505" {
+	constraint, ok := pgViolation(err, pgUniqueViolation)
+	if !ok {
 		return err
 	}
-	switch pgErr.ConstraintName {
+	switch constraint {
 	case "accounts_username":
 		return accounts.ErrUsernameTaken
 	case "accounts_email_lookup":

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/audit"
@@ -42,10 +41,10 @@ func (t *accountTx) seal(a accounts.Account) (sealedAccount, error) {
 	var s sealedAccount
 	var err error
 	if s.EmailEnc, err = t.c.seal("accounts", "email_enc", a.ID, a.Email); err != nil {
-		return s, err
+		return s, failed("accountTx.seal", err)
 	}
 	if s.PhoneEnc, err = t.c.seal("accounts", "phone_enc", a.ID, a.Phone); err != nil {
-		return s, err
+		return s, failed("accountTx.seal", err)
 	}
 	s.EmailLookup, s.PhoneLookup = t.c.hash("email", a.Email), t.c.hash("phone", a.Phone)
 	privs := a.Privileges
@@ -53,7 +52,7 @@ func (t *accountTx) seal(a accounts.Account) (sealedAccount, error) {
 		privs = []accounts.Privilege{}
 	}
 	if s.Privileges, err = json.Marshal(privs); err != nil {
-		return s, err
+		return s, failed("accountTx.seal", err)
 	}
 	if a.WalletAddress != "" {
 		s.WalletAddress = &a.WalletAddress
@@ -69,14 +68,14 @@ func (t *accountTx) shopValues(a accounts.Account) (map[string]any, error) {
 		{"address_enc", a.Shop.Address}} {
 		b, err := t.c.seal("shops", f.col, a.ID, f.v)
 		if err != nil {
-			return nil, err
+			return nil, failed("accountTx.shopValues", err)
 		}
 		vals[f.col] = b
 	}
 	if a.NewShopKey != nil {
 		b, err := t.c.seal("shops", "private_key_enc", a.ID, string(a.NewShopKey))
 		if err != nil {
-			return nil, err
+			return nil, failed("accountTx.shopValues", err)
 		}
 		vals["private_key_enc"] = b
 	}
@@ -94,7 +93,7 @@ func shopCategory(c string) string {
 func (t *accountTx) Create(a accounts.Account) error {
 	s, err := t.seal(a)
 	if err != nil {
-		return err
+		return failed("accountTx.Create", err)
 	}
 	err = t.tx.Exec(`INSERT INTO accounts (id, role, username, status, password_hash, email_enc, email_lookup,
 		phone_enc, phone_lookup, privileges, wallet_address, created_at, updated_at, decided_at, decided_by, notice_version)
@@ -102,11 +101,11 @@ func (t *accountTx) Create(a accounts.Account) error {
 		a.ID, string(a.Role), a.Username, string(a.Status), a.PasswordHash, s.EmailEnc, s.EmailLookup, s.PhoneEnc,
 		s.PhoneLookup, s.Privileges, s.WalletAddress, a.CreatedAt, a.CreatedAt, a.DecidedAt, a.DecidedBy, a.NoticeVersion).Error
 	if err != nil {
-		return translate(err)
+		return failed("accountTx.Create", translate(err))
 	}
 	if a.Notify != nil {
 		if err := saveNoticeSettings(t.tx, a.ID, *a.Notify, a.CreatedAt); err != nil {
-			return err
+			return failed("accountTx.Create", err)
 		}
 	}
 	if a.Shop == nil {
@@ -114,36 +113,36 @@ func (t *accountTx) Create(a accounts.Account) error {
 	}
 	vals, err := t.shopValues(a)
 	if err != nil {
-		return err
+		return failed("accountTx.Create", err)
 	}
 	vals["account_id"] = a.ID
-	return t.tx.Table("shops").Create(vals).Error
+	return failed("accountTx.Create", t.tx.Table("shops").Create(vals).Error)
 }
 
 func (t *accountTx) Save(a accounts.Account) error {
 	s, err := t.seal(a)
 	if err != nil {
-		return err
+		return failed("accountTx.Save", err)
 	}
 	err = t.tx.Exec(`UPDATE accounts SET status = ?, email_enc = ?, email_lookup = ?, phone_enc = ?, phone_lookup = ?,
 		privileges = ?, wallet_address = ?, decided_at = ?, decided_by = NULLIF(?, '')::uuid, updated_at = now()
 		WHERE id = ?`, string(a.Status), s.EmailEnc, s.EmailLookup, s.PhoneEnc, s.PhoneLookup, s.Privileges,
 		s.WalletAddress, a.DecidedAt, a.DecidedBy, a.ID).Error
 	if err != nil {
-		return translate(err)
+		return failed("accountTx.Save", translate(err))
 	}
 	if a.Shop == nil {
 		return nil
 	}
 	vals, err := t.shopValues(a)
 	if err != nil {
-		return err
+		return failed("accountTx.Save", err)
 	}
-	return t.tx.Table("shops").Where("account_id = ?", a.ID).Updates(vals).Error
+	return failed("accountTx.Save", t.tx.Table("shops").Where("account_id = ?", a.ID).Updates(vals).Error)
 }
 
 func (t *accountTx) LockPrivileges() error {
-	return t.tx.Exec(`SELECT pg_advisory_xact_lock(?, ?)`, auditLockSpace, privilegesLock).Error
+	return failed("accountTx.LockPrivileges", t.tx.Exec(`SELECT pg_advisory_xact_lock(?, ?)`, auditLockSpace, privilegesLock).Error)
 }
 
 func (t *accountTx) CountWithPrivilege(p accounts.Privilege) (int, error) {
@@ -152,19 +151,21 @@ func (t *accountTx) CountWithPrivilege(p accounts.Privilege) (int, error) {
 
 func (t *accountTx) Audit(e audit.Entry) error {
 	_, err := appendAudit(t.tx, e)
-	return err
+	return failed("accountTx.Audit", err)
 }
 
 func (t *accountTx) Enqueue(in outbox.Intent) (outbox.Intent, error) { return enqueue(t.tx, in) }
 
-func (t *accountTx) Notify(n notices.Notice) error { return writeNotice(t.tx, n) }
+func (t *accountTx) Notify(n notices.Notice) error {
+	return failed("accountTx.Notify", writeNotice(t.tx, n))
+}
 
 func (t *accountTx) CreateSession(s accounts.Session, first accounts.RefreshToken) error {
 	if err := t.tx.Exec(`INSERT INTO sessions (id, account_id, created_at) VALUES (?, ?, ?)`,
 		s.ID, s.AccountID, s.CreatedAt).Error; err != nil {
-		return err
+		return failed("accountTx.CreateSession", err)
 	}
-	return t.AddRefreshToken(first)
+	return failed("accountTx.CreateSession", t.AddRefreshToken(first))
 }
 
 type refreshRow struct {
@@ -180,12 +181,12 @@ type refreshRow struct {
 
 func (t *accountTx) LockRefreshToken(hash []byte) (accounts.RefreshToken, accounts.Session, error) {
 	var rows []refreshRow
-	err := t.tx.Table("refresh_tokens AS r").
-		Select("r.token_hash, r.session_id::text AS session_id, r.issued_at, r.expires_at, r.used_at, s.account_id::text AS account_id, s.created_at, s.revoked_at").
-		Joins("JOIN sessions s ON s.id = r.session_id").Where("r.token_hash = ?", hash).
-		Clauses(clause.Locking{Strength: "UPDATE"}).Limit(1).Scan(&rows).Error
+	err := t.tx.Raw(`SELECT r.token_hash, r.session_id::text AS session_id, r.issued_at, r.expires_at, r.used_at,
+		s.account_id::text AS account_id, s.created_at, s.revoked_at
+		FROM refresh_tokens AS r JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = ? LIMIT 1 FOR UPDATE`, hash).
+		Scan(&rows).Error
 	if err != nil {
-		return accounts.RefreshToken{}, accounts.Session{}, err
+		return accounts.RefreshToken{}, accounts.Session{}, failed("accountTx.LockRefreshToken", err)
 	}
 	if len(rows) == 0 {
 		return accounts.RefreshToken{}, accounts.Session{}, accounts.ErrNotFound
@@ -196,24 +197,24 @@ func (t *accountTx) LockRefreshToken(hash []byte) (accounts.RefreshToken, accoun
 }
 
 func (t *accountTx) MarkRefreshUsed(hash []byte, at time.Time) error {
-	return t.tx.Exec(`UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL`, at, hash).Error
+	return failed("accountTx.MarkRefreshUsed", t.tx.Exec(`UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL`, at, hash).Error)
 }
 
 func (t *accountTx) AddRefreshToken(r accounts.RefreshToken) error {
-	return t.tx.Exec(`INSERT INTO refresh_tokens (token_hash, session_id, issued_at, expires_at) VALUES (?, ?, ?, ?)`,
-		bytea(r.Hash), r.SessionID, r.IssuedAt, r.ExpiresAt).Error
+	return failed("accountTx.AddRefreshToken", t.tx.Exec(`INSERT INTO refresh_tokens (token_hash, session_id, issued_at, expires_at) VALUES (?, ?, ?, ?)`,
+		bytea(r.Hash), r.SessionID, r.IssuedAt, r.ExpiresAt).Error)
 }
 
 func (t *accountTx) RevokeSession(id string, at time.Time, reason string) error {
-	return t.tx.Exec(`UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL`,
-		at, reason, id).Error
+	return failed("accountTx.RevokeSession", t.tx.Exec(`UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL`,
+		at, reason, id).Error)
 }
 
 func (t *accountTx) AcknowledgeConfidentiality(accountID, version string, at time.Time) (*time.Time, error) {
 	var prev []time.Time
 	if err := t.tx.Raw(`SELECT confidentiality_ack_at FROM accounts WHERE id = ? AND role = 'staff'
 		AND confidentiality_version = ? FOR UPDATE`, accountID, version).Scan(&prev).Error; err != nil {
-		return nil, err
+		return nil, failed("accountTx.AcknowledgeConfidentiality", err)
 	}
 	if len(prev) == 1 {
 		return &prev[0], nil
@@ -221,7 +222,7 @@ func (t *accountTx) AcknowledgeConfidentiality(accountID, version string, at tim
 	res := t.tx.Exec(`UPDATE accounts SET confidentiality_ack_at = ?, confidentiality_version = ? WHERE id = ? AND role = 'staff'`,
 		at, version, accountID)
 	if res.Error != nil {
-		return nil, res.Error
+		return nil, failed("accountTx.AcknowledgeConfidentiality", res.Error)
 	}
 	if res.RowsAffected != 1 {
 		return nil, accounts.ErrNotFound
@@ -230,21 +231,20 @@ func (t *accountTx) AcknowledgeConfidentiality(accountID, version string, at tim
 }
 
 func (t *accountTx) RevokeSessions(accountID string, at time.Time, reason string) error {
-	return t.tx.Exec(`UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE account_id = ? AND revoked_at IS NULL`,
-		at, reason, accountID).Error
+	return failed("accountTx.RevokeSessions", t.tx.Exec(`UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE account_id = ? AND revoked_at IS NULL`,
+		at, reason, accountID).Error)
 }
 
 func (t *accountTx) LockChallenge(accountID, nonce string) (accounts.Challenge, error) {
-	q := t.tx.Table("wallet_challenges").
-		Select("nonce, account_id::text AS account_id, message, expires_at, used_at").
-		Where("account_id = ?", accountID)
+	q, args := `SELECT nonce, account_id::text AS account_id, message, expires_at, used_at FROM wallet_challenges
+		WHERE account_id = ?`, []any{accountID}
 	if nonce != "" {
-		q = q.Where("nonce = ?", nonce)
+		q, args = q+` AND nonce = ?`, append(args, nonce)
 	}
 	var rows []accounts.Challenge
-	err := q.Order("created_at DESC").Clauses(clause.Locking{Strength: "UPDATE"}).Limit(1).Scan(&rows).Error
+	err := t.tx.Raw(q+` ORDER BY created_at DESC LIMIT 1 FOR UPDATE`, args...).Scan(&rows).Error
 	if err != nil {
-		return accounts.Challenge{}, err
+		return accounts.Challenge{}, failed("accountTx.LockChallenge", err)
 	}
 	if len(rows) == 0 {
 		return accounts.Challenge{}, accounts.ErrNotFound
@@ -253,5 +253,5 @@ func (t *accountTx) LockChallenge(accountID, nonce string) (accounts.Challenge, 
 }
 
 func (t *accountTx) UseChallenge(nonce string, at time.Time) error {
-	return t.tx.Exec(`UPDATE wallet_challenges SET used_at = ? WHERE nonce = ?`, at, nonce).Error
+	return failed("accountTx.UseChallenge", t.tx.Exec(`UPDATE wallet_challenges SET used_at = ? WHERE nonce = ?`, at, nonce).Error)
 }

@@ -33,7 +33,7 @@ func (s *BalanceStore) WalletAddress(ctx context.Context, accountID string) (str
 	var addrs []string
 	if err := s.db.WithContext(ctx).Raw(`SELECT wallet_address FROM accounts WHERE id = ? AND wallet_address IS NOT NULL`,
 		accountID).Scan(&addrs).Error; err != nil {
-		return "", err
+		return "", failed("BalanceStore.WalletAddress", err)
 	}
 	if len(addrs) == 0 {
 		return "", balances.ErrNoWallet
@@ -45,7 +45,7 @@ func (s *BalanceStore) WalletAddress(ctx context.Context, accountID string) (str
 func (s *BalanceStore) Statement(ctx context.Context, addr string) (balances.Statement, error) {
 	h, err := holdingOf(s.db.WithContext(ctx), common.HexToAddress(addr))
 	if err != nil {
-		return balances.Statement{}, err
+		return balances.Statement{}, failed("BalanceStore.Statement", err)
 	}
 	return balances.Statement{Address: h.Address, BalanceCents: h.Balance, PendingCents: h.PendingMints,
 		SpendableCents: h.Spendable}, nil
@@ -68,7 +68,7 @@ func (s *BalanceStore) Transfers(ctx context.Context, addr string, beforeID int6
 		WHERE event = 'Transfer' AND (from_address = @a OR to_address = @a) AND (@before = 0 OR id < @before)
 		ORDER BY id DESC LIMIT @limit`, map[string]any{"a": a, "before": beforeID, "limit": limit}).Scan(&rows).Error
 	if err != nil {
-		return nil, err
+		return nil, failed("BalanceStore.Transfers", err)
 	}
 	out := make([]balances.Transaction, 0, len(rows))
 	for _, r := range rows {

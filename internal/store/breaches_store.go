@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/heerlen/heitje/internal/privacy"
 )
@@ -59,11 +58,11 @@ const breachSelect = `id::text AS id, title, nature, kinds, data_categories, sub
 func newBreachRow(b privacy.Breach) (breachRow, error) {
 	kinds, err := json.Marshal(nonNil(b.Kinds))
 	if err != nil {
-		return breachRow{}, err
+		return breachRow{}, failed("newBreachRow", err)
 	}
 	cats, err := json.Marshal(nonNil(b.DataCategories))
 	if err != nil {
-		return breachRow{}, err
+		return breachRow{}, failed("newBreachRow", err)
 	}
 	return breachRow{ID: b.ID, Title: b.Title, Nature: b.Nature, Kinds: kinds, DataCategories: cats, SubjectGroups: b.SubjectGroups,
 		AffectedMin: b.AffectedMin, AffectedMax: b.AffectedMax, StartedAt: b.StartedAt, EndedAt: b.EndedAt,
@@ -86,9 +85,9 @@ func (r breachRow) breach() (privacy.Breach, error) {
 		SubjectsNotNotifiedReason: r.SubjectsNotNotifiedReason, DPIAReference: r.DPIAReference, Evaluation: r.Evaluation,
 		CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), ClosedAt: utcPtr(r.ClosedAt)}
 	if err := json.Unmarshal(r.Kinds, &b.Kinds); err != nil {
-		return b, err
+		return b, failed("breachRow.breach", err)
 	}
-	return b, json.Unmarshal(r.DataCategories, &b.DataCategories)
+	return b, failed("breachRow.breach", json.Unmarshal(r.DataCategories, &b.DataCategories))
 }
 
 func nonNil(s []string) []string {
@@ -107,13 +106,13 @@ func getBreach(tx *gorm.DB, id string, lock bool) (privacy.Breach, error) {
 	if !validUUID(id) {
 		return privacy.Breach{}, privacy.ErrNotFound
 	}
-	q := tx.Select(breachSelect).Where("id = ?", id)
+	q := `SELECT ` + breachSelect + ` FROM breaches WHERE id = ?`
 	if lock {
-		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+		q += ` FOR UPDATE`
 	}
 	var rows []breachRow
-	if err := q.Find(&rows).Error; err != nil {
-		return privacy.Breach{}, err
+	if err := tx.Raw(q, id).Scan(&rows).Error; err != nil {
+		return privacy.Breach{}, failed("getBreach", err)
 	}
 	if len(rows) == 0 {
 		return privacy.Breach{}, privacy.ErrNotFound
@@ -129,13 +128,13 @@ func (s *PrivacyStore) Breaches(ctx context.Context, openOnly bool) ([]privacy.B
 	}
 	var rows []breachRow
 	if err := q.Order("aware_at DESC, id").Limit(privacy.MaxList).Find(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("PrivacyStore.Breaches", err)
 	}
 	out := make([]privacy.Breach, 0, len(rows))
 	for _, r := range rows {
 		b, err := r.breach()
 		if err != nil {
-			return nil, err
+			return nil, failed("PrivacyStore.Breaches", err)
 		}
 		out = append(out, b)
 	}
@@ -145,9 +144,9 @@ func (s *PrivacyStore) Breaches(ctx context.Context, openOnly bool) ([]privacy.B
 func (t *privacyTx) CreateBreach(b privacy.Breach) error {
 	r, err := newBreachRow(b)
 	if err != nil {
-		return err
+		return failed("privacyTx.CreateBreach", err)
 	}
-	return t.tx.Create(&r).Error
+	return failed("privacyTx.CreateBreach", t.tx.Create(&r).Error)
 }
 
 func (t *privacyTx) LockBreach(id string) (privacy.Breach, error) { return getBreach(t.tx, id, true) }
@@ -155,7 +154,7 @@ func (t *privacyTx) LockBreach(id string) (privacy.Breach, error) { return getBr
 func (t *privacyTx) SaveBreach(b privacy.Breach) error {
 	r, err := newBreachRow(b)
 	if err != nil {
-		return err
+		return failed("privacyTx.SaveBreach", err)
 	}
-	return t.tx.Select("*").Omit("id", "created_by", "created_at").Where("id = ?", b.ID).Updates(&r).Error
+	return failed("privacyTx.SaveBreach", t.tx.Select("*").Omit("id", "created_by", "created_at").Where("id = ?", b.ID).Updates(&r).Error)
 }

@@ -94,7 +94,7 @@ func termsSetBy(tx *gorm.DB, choreID, accountID string) (bool, error) {
 		AND changed_by = ? AND field IN ?) AS set FROM chores WHERE id = ?`,
 		accountID, accountID, chores.TermFields, choreID).Scan(&rows).Error
 	if err != nil {
-		return false, err
+		return false, failed("termsSetBy", err)
 	}
 	if len(rows) == 0 {
 		return false, chores.ErrNotFound
@@ -104,28 +104,36 @@ func termsSetBy(tx *gorm.DB, choreID, accountID string) (bool, error) {
 
 // createChore inserts a chore with empty counters.
 func createChore(tx *gorm.DB, c chores.Chore) error {
-	return tx.Exec(`INSERT INTO chores (id, title, description, lat, lng, area, reward_cents,
+	return failed("createChore", tx.Exec(`INSERT INTO chores (id, title, description, lat, lng, area, reward_cents,
 		capacity, per_resident_limit, budget_cents, opens_at, closes_at, closed_at, created_by, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Title, c.Description, c.Location.Lat, c.Location.Lng, c.Location.Area, c.RewardCents, c.Capacity,
 		limitOrNull(c.PerResidentLimit), c.BudgetCents, c.OpensAt, c.ClosesAt, c.ClosedAt, c.CreatedBy, c.CreatedAt,
-		c.UpdatedAt).Error
+		c.UpdatedAt).Error)
 }
 
 // Chore loads one chore; chores.ErrNotFound when there is none.
 func (s *ChoreStore) Chore(ctx context.Context, id string) (chores.Chore, error) {
-	return getChore(s.db.WithContext(ctx), id)
+	return getChore(s.db.WithContext(ctx), id, false)
 }
 
-func getChore(tx *gorm.DB, id string) (chores.Chore, error) {
+// getChore loads a chore, holding its row until the transaction ends when lock is set.
+func getChore(tx *gorm.DB, id string, lock bool) (chores.Chore, error) {
 	if !validUUID(id) {
 		return chores.Chore{}, chores.ErrNotFound
 	}
-	var r choreRow
-	if err := tx.Where("id = ?", id).Take(&r).Error; err != nil {
-		return chores.Chore{}, notFound(err)
+	q := `SELECT * FROM chores WHERE id = ?`
+	if lock {
+		q += ` FOR UPDATE`
 	}
-	return r.chore(), nil
+	var rows []choreRow
+	if err := tx.Raw(q, id).Scan(&rows).Error; err != nil {
+		return chores.Chore{}, failed("getChore", err)
+	}
+	if len(rows) == 0 {
+		return chores.Chore{}, chores.ErrNotFound
+	}
+	return rows[0].chore(), nil
 }
 
 // notFound translates gorm's not-found into the domain's.
@@ -133,7 +141,7 @@ func notFound(err error) error {
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return chores.ErrNotFound
 	}
-	return err
+	return failed("notFound", err)
 }
 
 // metresPerDegree is the length of a degree of latitude (and of longitude at the equator).
@@ -175,7 +183,7 @@ func (s *ChoreStore) AllChores(ctx context.Context, limit, offset int) ([]chores
 
 func choreList(rows []choreRow, err error) ([]chores.Chore, error) {
 	if err != nil {
-		return nil, err
+		return nil, failed("choreList", err)
 	}
 	out := make([]chores.Chore, len(rows))
 	for i, r := range rows {
@@ -201,7 +209,7 @@ func (s *ChoreStore) SettleRewards(ctx context.Context) (int, error) {
 			ON CONFLICT (account_id, event_key) DO NOTHING
 		)
 		SELECT count(*) FROM settled`, string(notices.KindRewardArrived)).Scan(&n).Error
-	return n, err
+	return n, failed("ChoreStore.SettleRewards", err)
 }
 
 // DueClaims returns open claims whose proof was due before now, the most overdue first.
@@ -209,10 +217,10 @@ func (s *ChoreStore) DueClaims(ctx context.Context, now time.Time, limit int) ([
 	var ids []string
 	err := s.db.WithContext(ctx).Raw(`SELECT id FROM claims WHERE status IN ('claimed', 'needs_info')
 		AND proof_due_at <= ? ORDER BY proof_due_at, id LIMIT ?`, now, limit).Scan(&ids).Error
-	return ids, err
+	return ids, failed("ChoreStore.DueClaims", err)
 }
 
 // InTx runs fn in one transaction.
 func (s *ChoreStore) InTx(ctx context.Context, fn func(chores.Tx) error) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error { return fn(&choreTx{tx: tx}) })
+	return transaction(s.db.WithContext(ctx), "ChoreStore.InTx", func(tx *gorm.DB) error { return fn(&choreTx{tx: tx}) })
 }

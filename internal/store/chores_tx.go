@@ -1,12 +1,9 @@
 package store
 
 import (
-	"errors"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/audit"
@@ -29,7 +26,7 @@ func (t *choreTx) Resident(id string) (chores.Resident, error) {
 	}
 	if err := t.tx.Raw(`SELECT id, role, status, COALESCE(wallet_address, '') AS wallet FROM accounts WHERE id = ?`,
 		id).Scan(&rows).Error; err != nil {
-		return chores.Resident{}, err
+		return chores.Resident{}, failed("choreTx.Resident", err)
 	}
 	if len(rows) == 0 {
 		return chores.Resident{}, chores.ErrNotFound
@@ -39,16 +36,18 @@ func (t *choreTx) Resident(id string) (chores.Resident, error) {
 }
 
 func (t *choreTx) LockResident(id string) error {
-	return t.tx.Exec(`SELECT pg_advisory_xact_lock(?, hashtext(?))`, choresLockSpace, id).Error
+	return failed("choreTx.LockResident", t.tx.Exec(`SELECT pg_advisory_xact_lock(?, hashtext(?))`, choresLockSpace, id).Error)
 }
 
-func (t *choreTx) CreateChore(c chores.Chore) error { return createChore(t.tx, c) }
+func (t *choreTx) CreateChore(c chores.Chore) error {
+	return failed("choreTx.CreateChore", createChore(t.tx, c))
+}
 
 func (t *choreTx) RecordChanges(choreID, changedBy string, at time.Time, cs []chores.FieldChange) error {
 	for _, c := range cs {
 		if err := t.tx.Exec(`INSERT INTO chore_changes (chore_id, changed_by, changed_at, field, old_value, new_value)
 			VALUES (?, ?, ?, ?, ?, ?)`, choreID, changedBy, at, c.Field, c.Old, c.New).Error; err != nil {
-			return err
+			return failed("choreTx.RecordChanges", err)
 		}
 	}
 	return nil
@@ -59,46 +58,48 @@ func (t *choreTx) TermsSetBy(choreID, accountID string) (bool, error) {
 }
 
 func (t *choreTx) LockChore(id string) (chores.Chore, error) {
-	return getChore(t.tx.Clauses(clause.Locking{Strength: "UPDATE"}), id)
+	return getChore(t.tx, id, true)
 }
 
 func (t *choreTx) SaveChore(c chores.Chore) error {
-	return t.tx.Exec(`UPDATE chores SET title = ?, description = ?, lat = ?, lng = ?, area = ?, reward_cents = ?,
+	return failed("choreTx.SaveChore", t.tx.Exec(`UPDATE chores SET title = ?, description = ?, lat = ?, lng = ?, area = ?, reward_cents = ?,
 		capacity = ?, per_resident_limit = ?, budget_cents = ?, reserved_cents = ?, spent_cents = ?, places_taken = ?,
 		opens_at = ?, closes_at = ?, closed_at = ?, updated_at = now() WHERE id = ?`,
 		c.Title, c.Description, c.Location.Lat, c.Location.Lng, c.Location.Area, c.RewardCents, c.Capacity,
 		limitOrNull(c.PerResidentLimit), c.BudgetCents, c.ReservedCents, c.SpentCents, c.PlacesTaken, c.OpensAt,
-		c.ClosesAt, c.ClosedAt, c.ID).Error
+		c.ClosesAt, c.ClosedAt, c.ID).Error)
 }
 
 func (t *choreTx) LockClaim(id string) (chores.Claim, error) {
 	if !validUUID(id) {
 		return chores.Claim{}, chores.ErrNotFound
 	}
-	var r claimRow
-	if err := t.tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("id = ?", id).Take(&r).Error; err != nil {
-		return chores.Claim{}, notFound(err)
+	var rows []claimRow
+	if err := t.tx.Raw(`SELECT * FROM claims WHERE id = ? FOR UPDATE`, id).Scan(&rows).Error; err != nil {
+		return chores.Claim{}, failed("choreTx.LockClaim", err)
 	}
-	return r.claim(), nil
+	if len(rows) == 0 {
+		return chores.Claim{}, chores.ErrNotFound
+	}
+	return rows[0].claim(), nil
 }
 
 func (t *choreTx) CreateClaim(c chores.Claim) error {
 	err := t.tx.Exec(`INSERT INTO claims (id, chore_id, resident_id, status, reward_cents, proof_due_at, claimed_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, c.ID, c.ChoreID, c.ResidentID, string(c.Status), c.RewardCents, c.ProofDueAt,
 		c.ClaimedAt).Error
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "claims_one_open" {
+	if isPgError(err, pgUniqueViolation, "claims_one_open") {
 		return chores.ErrAlreadyClaimed
 	}
-	return err
+	return failed("choreTx.CreateClaim", err)
 }
 
 func (t *choreTx) SaveClaim(c chores.Claim) error {
-	return t.tx.Exec(`UPDATE claims SET status = ?, note = ?, info_request = ?, reject_reason = ?, proof_due_at = ?,
+	return failed("choreTx.SaveClaim", t.tx.Exec(`UPDATE claims SET status = ?, note = ?, info_request = ?, reject_reason = ?, proof_due_at = ?,
 		submitted_at = ?, decided_at = ?, decided_by = NULLIF(?, '')::uuid, mint_to = NULLIF(?, ''),
 		intent_id = NULLIF(?::bigint, 0), tx_hash = NULLIF(?, ''), rewarded_at = ? WHERE id = ?`,
 		string(c.Status), c.Note, c.InfoRequest, c.RejectReason, c.ProofDueAt, c.SubmittedAt, c.DecidedAt, c.DecidedBy,
-		c.MintTo, c.IntentID, c.TxHash, c.RewardedAt, c.ID).Error
+		c.MintTo, c.IntentID, c.TxHash, c.RewardedAt, c.ID).Error)
 }
 
 func (t *choreTx) ResidentPlaces(choreID, residentID string) (int, int, error) {
@@ -106,27 +107,27 @@ func (t *choreTx) ResidentPlaces(choreID, residentID string) (int, int, error) {
 	err := t.tx.Raw(`SELECT count(*) FILTER (WHERE status IN ('claimed', 'submitted', 'needs_info')) AS open,
 		count(*) FILTER (WHERE status IN ('claimed', 'submitted', 'needs_info', 'approved', 'rewarded')) AS held
 		FROM claims WHERE chore_id = ? AND resident_id = ?`, choreID, residentID).Scan(&row).Error
-	return row.Open, row.Held, err
+	return row.Open, row.Held, failed("choreTx.ResidentPlaces", err)
 }
 
 func (t *choreTx) RewardedSince(residentID string, since time.Time) (int64, error) {
 	var sum int64
 	err := t.tx.Raw(`SELECT COALESCE(sum(reward_cents), 0) FROM claims
 		WHERE resident_id = ? AND status IN ('approved', 'rewarded') AND decided_at >= ?`, residentID, since).Scan(&sum).Error
-	return sum, err
+	return sum, failed("choreTx.RewardedSince", err)
 }
 
 func (t *choreTx) PhotoCount(claimID string) (int, error) {
 	var n int
 	err := t.tx.Raw(`SELECT count(*) FROM claim_photos WHERE claim_id = ?`, claimID).Scan(&n).Error
-	return n, err
+	return n, failed("choreTx.PhotoCount", err)
 }
 
 func (t *choreTx) AddPhotos(ps []chores.Photo) error {
 	for _, p := range ps {
 		if err := t.tx.Create(&photoRow{ClaimID: p.ClaimID, N: p.N, FileName: p.File, ContentType: p.ContentType,
 			SizeBytes: p.SizeBytes, Width: p.Width, Height: p.Height, CreatedAt: p.CreatedAt}).Error; err != nil {
-			return err
+			return failed("choreTx.AddPhotos", err)
 		}
 	}
 	return nil
@@ -135,7 +136,7 @@ func (t *choreTx) AddPhotos(ps []chores.Photo) error {
 func (t *choreTx) DeletePhotos(claimID string) ([]chores.Photo, error) {
 	var rows []photoRow
 	if err := t.tx.Raw(`DELETE FROM claim_photos WHERE claim_id = ? RETURNING *`, claimID).Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("choreTx.DeletePhotos", err)
 	}
 	out := make([]chores.Photo, len(rows))
 	for i, r := range rows {
@@ -150,9 +151,11 @@ func (t *choreTx) Photo(claimID string, n int) (chores.Photo, error) {
 
 func (t *choreTx) Enqueue(in outbox.Intent) (outbox.Intent, error) { return EnqueueTx(t.tx, in) }
 
-func (t *choreTx) Notify(n notices.Notice) error { return writeNotice(t.tx, n) }
+func (t *choreTx) Notify(n notices.Notice) error {
+	return failed("choreTx.Notify", writeNotice(t.tx, n))
+}
 
 func (t *choreTx) Audit(e audit.Entry) error {
 	_, err := appendAudit(t.tx, e)
-	return err
+	return failed("choreTx.Audit", err)
 }

@@ -71,7 +71,7 @@ func (s *ChoreStore) Claim(ctx context.Context, id string) (chores.Claim, error)
 	}
 	var rows []claimRow
 	if err := s.db.WithContext(ctx).Raw(claimView+`WHERE cl.id = ?`, id).Scan(&rows).Error; err != nil {
-		return chores.Claim{}, err
+		return chores.Claim{}, failed("ChoreStore.Claim", err)
 	}
 	if len(rows) == 0 {
 		return chores.Claim{}, chores.ErrNotFound
@@ -100,7 +100,7 @@ func (s *ChoreStore) Queue(ctx context.Context, f chores.QueueFilter) ([]chores.
 
 func claimList(rows []claimRow, err error) ([]chores.Claim, error) {
 	if err != nil {
-		return nil, err
+		return nil, failed("claimList", err)
 	}
 	out := make([]chores.Claim, len(rows))
 	for i, r := range rows {
@@ -138,7 +138,7 @@ func getPhoto(tx *gorm.DB, claimID string, n int) (chores.Photo, error) {
 	}
 	var r photoRow
 	if err := tx.Where("claim_id = ? AND n = ?", claimID, n).Take(&r).Error; err != nil {
-		return chores.Photo{}, notFound(err)
+		return chores.Photo{}, failed("getPhoto", notFound(err))
 	}
 	return r.photo(), nil
 }

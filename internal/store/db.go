@@ -1,6 +1,11 @@
 // Package store is the platform's only user of gorm and Postgres: one file per aggregate implementing the
 // Store interfaces that the domain packages declare, and the embedded SQL migrations. Driver errors are
 // translated here into the domains' sentinel errors.
+//
+// Every error a store operation returns names it ("store: PaymentStore.InTx: …", see failed in errors.go);
+// isPgError is the one look into the driver's SQLSTATE codes. Row locks are written in the SQL itself
+// (FOR UPDATE, FOR UPDATE OF a, SKIP LOCKED), never with gorm's clause.Locking: most locking reads are raw
+// statements, where the clause does not apply, and one way to write a lock is one way to look for it.
 package store
 
 import (

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"errors"
 	"strings"
 
@@ -38,12 +39,12 @@ func failed(op string, err error) error {
 
 // transaction runs fn in one transaction of db. An error of fn comes back as fn returned it (it already
 // names its operation, or is a domain's answer); a failure to begin or commit names op.
-func transaction(db *gorm.DB, op string, fn func(tx *gorm.DB) error) error {
+func transaction(db *gorm.DB, op string, fn func(tx *gorm.DB) error, opts ...*sql.TxOptions) error {
 	var fnErr error
 	err := db.Transaction(func(tx *gorm.DB) error {
 		fnErr = fn(tx)
 		return fnErr
-	})
+	}, opts...)
 	if err != nil && fnErr == nil {
 		return failed(op, err)
 	}
@@ -56,11 +57,21 @@ const (
 	pgExclusionViolation = "23P01"
 )
 
-// isPgError reports whether err is a Postgres error with the SQLSTATE code and, when constraint is not
-// empty, on that constraint. It is the one place that looks into the driver's errors.
-func isPgError(err error, code, constraint string) bool {
+// pgViolation reports whether err is a Postgres error with the SQLSTATE code, and the constraint it names
+// ("" for none). It is the one place that looks into the driver's errors.
+func pgViolation(err error, code string) (constraint string, ok bool) {
 	var pgErr *pgconn.PgError
-	return errors.As(err, &pgErr) && pgErr.Code == code && (constraint == "" || pgErr.ConstraintName == constraint)
+	if !errors.As(err, &pgErr) || pgErr.Code != code {
+		return "", false
+	}
+	return pgErr.ConstraintName, true
+}
+
+// isPgError reports whether err is a Postgres error with the SQLSTATE code and, when constraint is not
+// empty, on that constraint.
+func isPgError(err error, code, constraint string) bool {
+	c, ok := pgViolation(err, code)
+	return ok && (constraint == "" || c == constraint)
 }
 
 // isUniqueViolation reports a SQLSTATE 23505 on any constraint.

@@ -1,8 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -87,5 +90,29 @@ func TestStoreErrorsNameTheirOperation(t *testing.T) {
 	db.Close()
 	if _, err := o.Counts(ctx); err == nil || !strings.HasPrefix(err.Error(), "store: OutboxStore.Counts: ") {
 		t.Fatalf("closed pool: %v, want an error naming OutboxStore.Counts", err)
+	}
+}
+
+// TestOneWayToLockAndToReadSQLSTATE keeps the store's sources to one way of writing a row lock (in the SQL,
+// not gorm's clause.Locking) and to one look into the driver's errors (isPgError in errors.go).
+func TestOneWayToLockAndToReadSQLSTATE(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(src, []byte("clause.Locking{")) {
+			t.Errorf("%s locks rows with clause.Locking; write FOR UPDATE in the SQL as the other files do", f)
+		}
+		if f != "errors.go" && bytes.Contains(src, []byte("pgconn.PgError")) {
+			t.Errorf("%s reads a Postgres error itself; use isPgError or pgViolation (errors.go)", f)
+		}
 	}
 }

@@ -34,7 +34,7 @@ var ErrPendingMigrations = errors.New("database schema is behind this binary: ru
 func Migrations() ([]Migration, error) {
 	entries, err := fs.ReadDir(migrationFiles, "migrations")
 	if err != nil {
-		return nil, err
+		return nil, failed("Migrations", err)
 	}
 	byVersion := map[int]*Migration{}
 	for _, e := range entries {
@@ -47,7 +47,7 @@ func Migrations() ([]Migration, error) {
 		}
 		body, err := migrationFiles.ReadFile("migrations/" + name)
 		if err != nil {
-			return nil, err
+			return nil, failed("Migrations", err)
 		}
 		m := byVersion[v]
 		if m == nil {
@@ -80,11 +80,11 @@ func Migrations() ([]Migration, error) {
 func (db *DB) MigrationStatus(ctx context.Context) ([]Migration, error) {
 	ms, err := Migrations()
 	if err != nil {
-		return nil, err
+		return nil, failed("DB.MigrationStatus", err)
 	}
 	applied, err := db.appliedSoFar(ctx)
 	if err != nil {
-		return nil, err
+		return nil, failed("DB.MigrationStatus", err)
 	}
 	for i := range ms {
 		if t, ok := applied[ms[i].Version]; ok {
@@ -98,7 +98,7 @@ func (db *DB) MigrationStatus(ctx context.Context) ([]Migration, error) {
 func (db *DB) CheckMigrations(ctx context.Context) error {
 	ms, err := db.MigrationStatus(ctx)
 	if err != nil {
-		return err
+		return failed("DB.CheckMigrations", err)
 	}
 	for _, m := range ms {
 		if m.AppliedAt == nil {
@@ -113,13 +113,13 @@ func (db *DB) CheckMigrations(ctx context.Context) error {
 func (db *DB) MigrateUp(ctx context.Context) (int, error) {
 	ms, err := Migrations()
 	if err != nil {
-		return 0, err
+		return 0, failed("DB.MigrateUp", err)
 	}
 	n := 0
 	err = db.withMigrationLock(ctx, func(conn *sql.Conn) error {
 		applied, err := db.applied(ctx, conn)
 		if err != nil {
-			return err
+			return failed("DB.MigrateUp", err)
 		}
 		for _, m := range ms {
 			if _, ok := applied[m.Version]; ok {
@@ -133,20 +133,20 @@ func (db *DB) MigrateUp(ctx context.Context) (int, error) {
 		}
 		return nil
 	})
-	return n, err
+	return n, failed("DB.MigrateUp", err)
 }
 
 // MigrateDown reverts the last steps applied migrations.
 func (db *DB) MigrateDown(ctx context.Context, steps int) (int, error) {
 	ms, err := Migrations()
 	if err != nil {
-		return 0, err
+		return 0, failed("DB.MigrateDown", err)
 	}
 	n := 0
 	err = db.withMigrationLock(ctx, func(conn *sql.Conn) error {
 		applied, err := db.applied(ctx, conn)
 		if err != nil {
-			return err
+			return failed("DB.MigrateDown", err)
 		}
 		for i := len(ms) - 1; i >= 0 && n < steps; i-- {
 			m := ms[i]
@@ -161,7 +161,7 @@ func (db *DB) MigrateDown(ctx context.Context, steps int) (int, error) {
 		}
 		return nil
 	})
-	return n, err
+	return n, failed("DB.MigrateDown", err)
 }
 
 type querier interface {
@@ -174,7 +174,7 @@ type querier interface {
 func (db *DB) appliedSoFar(ctx context.Context) (map[int]time.Time, error) {
 	var exists bool
 	if err := db.sql.QueryRowContext(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&exists); err != nil {
-		return nil, err
+		return nil, failed("DB.appliedSoFar", err)
 	}
 	if !exists {
 		return map[int]time.Time{}, nil
@@ -195,7 +195,7 @@ func (db *DB) applied(ctx context.Context, q querier) (map[int]time.Time, error)
 func readApplied(ctx context.Context, q querier) (map[int]time.Time, error) {
 	rows, err := q.QueryContext(ctx, `SELECT version, applied_at FROM schema_migrations`)
 	if err != nil {
-		return nil, err
+		return nil, failed("readApplied", err)
 	}
 	defer rows.Close()
 	out := map[int]time.Time{}
@@ -203,21 +203,21 @@ func readApplied(ctx context.Context, q querier) (map[int]time.Time, error) {
 		var v int
 		var t time.Time
 		if err := rows.Scan(&v, &t); err != nil {
-			return nil, err
+			return nil, failed("readApplied", err)
 		}
 		out[v] = t
 	}
-	return out, rows.Err()
+	return out, failed("readApplied", rows.Err())
 }
 
 func (db *DB) withMigrationLock(ctx context.Context, fn func(*sql.Conn) error) error {
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
-		return err
+		return failed("DB.withMigrationLock", err)
 	}
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, migrationLock); err != nil {
-		return err
+		return failed("DB.withMigrationLock", err)
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrationLock)
 	return fn(conn)
@@ -226,14 +226,14 @@ func (db *DB) withMigrationLock(ctx context.Context, fn func(*sql.Conn) error) e
 func execInTx(ctx context.Context, conn *sql.Conn, body, record string, args ...any) error {
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return failed("execInTx", err)
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, body); err != nil {
-		return err
+		return failed("execInTx", err)
 	}
 	if _, err := tx.ExecContext(ctx, record, args...); err != nil {
-		return err
+		return failed("execInTx", err)
 	}
-	return tx.Commit()
+	return failed("execInTx", tx.Commit())
 }

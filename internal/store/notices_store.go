@@ -35,10 +35,10 @@ func writeNotice(tx *gorm.DB, n notices.Notice) error {
 	}
 	params, err := json.Marshal(noticeParams(n.Params))
 	if err != nil {
-		return err
+		return failed("writeNotice", err)
 	}
-	return tx.Exec(`INSERT INTO notices (account_id, kind, event_key, params) VALUES (?, ?, ?, ?)
-		ON CONFLICT (account_id, event_key) DO NOTHING`, n.AccountID, string(n.Kind), n.EventKey, params).Error
+	return failed("writeNotice", tx.Exec(`INSERT INTO notices (account_id, kind, event_key, params) VALUES (?, ?, ?, ?)
+		ON CONFLICT (account_id, event_key) DO NOTHING`, n.AccountID, string(n.Kind), n.EventKey, params).Error)
 }
 
 func noticeParams(p notices.Params) notices.Params {
@@ -81,13 +81,13 @@ func (s *NoticeStore) List(ctx context.Context, accountID string, beforeID int64
 	}
 	var rows []noticeRow
 	if err := q.Order("n.id DESC").Limit(limit).Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("NoticeStore.List", err)
 	}
 	out := make([]notices.Notice, len(rows))
 	for i, r := range rows {
 		n, err := r.notice()
 		if err != nil {
-			return nil, err
+			return nil, failed("NoticeStore.List", err)
 		}
 		out[i] = n
 	}
@@ -99,7 +99,7 @@ func (s *NoticeStore) Unread(ctx context.Context, accountID string) (int, error)
 	var n int
 	err := s.db.WithContext(ctx).Raw(`SELECT count(*) FROM notices WHERE account_id = ? AND app_at IS NOT NULL
 		AND read_at IS NULL`, accountID).Scan(&n).Error
-	return n, err
+	return n, failed("NoticeStore.Unread", err)
 }
 
 // MarkRead marks the account's notices of ids (all of them when ids is empty) read.
@@ -111,7 +111,7 @@ func (s *NoticeStore) MarkRead(ctx context.Context, accountID string, ids []int6
 		args["ids"] = pgArray(ids)
 	}
 	res := s.db.WithContext(ctx).Exec(q, args)
-	return int(res.RowsAffected), res.Error
+	return int(res.RowsAffected), failed("NoticeStore.MarkRead", res.Error)
 }
 
 // Settings returns the account's settings; ErrNotFound when there is no such resident, shop or staff member.
@@ -128,7 +128,7 @@ func (s *NoticeStore) Settings(ctx context.Context, accountID string) (notices.S
 		a.email_enc IS NOT NULL AS has_address
 		FROM accounts a LEFT JOIN notice_settings s ON s.account_id = a.id WHERE a.id = ?`, accountID).Scan(&rows).Error
 	if err != nil {
-		return notices.Settings{}, err
+		return notices.Settings{}, failed("NoticeStore.Settings", err)
 	}
 	if len(rows) == 0 {
 		return notices.Settings{}, notices.ErrNotFound
@@ -139,27 +139,27 @@ func (s *NoticeStore) Settings(ctx context.Context, accountID string) (notices.S
 
 // SaveSettings stores the account's language and e-mail choice.
 func (s *NoticeStore) SaveSettings(ctx context.Context, accountID string, set notices.Settings, at time.Time) error {
-	return saveNoticeSettings(s.db.WithContext(ctx), accountID, set, at)
+	return failed("NoticeStore.SaveSettings", saveNoticeSettings(s.db.WithContext(ctx), accountID, set, at))
 }
 
 func saveNoticeSettings(tx *gorm.DB, accountID string, set notices.Settings, at time.Time) error {
-	return tx.Exec(`INSERT INTO notice_settings (account_id, language, email, changed_at) VALUES (?, ?, ?, ?)
+	return failed("saveNoticeSettings", tx.Exec(`INSERT INTO notice_settings (account_id, language, email, changed_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (account_id) DO UPDATE SET language = EXCLUDED.language, email = EXCLUDED.email,
-		changed_at = EXCLUDED.changed_at`, accountID, string(set.Language), set.Email, at).Error
+		changed_at = EXCLUDED.changed_at`, accountID, string(set.Language), set.Email, at).Error)
 }
 
 // Unsubscribe turns the account's e-mail notices off.
 func (s *NoticeStore) Unsubscribe(ctx context.Context, accountID string, at time.Time) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return transaction(s.db.WithContext(ctx), "NoticeStore.Unsubscribe", func(tx *gorm.DB) error {
 		var n int
 		if err := tx.Raw(`SELECT count(*) FROM accounts WHERE id = ?`, accountID).Scan(&n).Error; err != nil {
-			return err
+			return failed("NoticeStore.Unsubscribe", err)
 		}
 		if n == 0 {
 			return notices.ErrNotFound
 		}
-		return tx.Exec(`INSERT INTO notice_settings (account_id, email, changed_at) VALUES (?, false, ?)
-			ON CONFLICT (account_id) DO UPDATE SET email = false, changed_at = EXCLUDED.changed_at`, accountID, at).Error
+		return failed("NoticeStore.Unsubscribe", tx.Exec(`INSERT INTO notice_settings (account_id, email, changed_at) VALUES (?, false, ?)
+			ON CONFLICT (account_id) DO UPDATE SET email = false, changed_at = EXCLUDED.changed_at`, accountID, at).Error)
 	})
 }
 
@@ -167,14 +167,14 @@ func (s *NoticeStore) Unsubscribe(ctx context.Context, accountID string, at time
 func (s *NoticeStore) DeliverApp(ctx context.Context, now time.Time, limit int) (int, error) {
 	res := s.db.WithContext(ctx).Exec(`UPDATE notices SET app_at = ? WHERE id IN (SELECT id FROM notices
 		WHERE app_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)`, now, limit)
-	return int(res.RowsAffected), res.Error
+	return int(res.RowsAffected), failed("NoticeStore.DeliverApp", res.Error)
 }
 
 // SkipEmails marks every e-mail still to send as skipped.
 func (s *NoticeStore) SkipEmails(ctx context.Context) (int, error) {
 	res := s.db.WithContext(ctx).Exec(`UPDATE notices SET email_status = 'skipped', email_retry_at = NULL
 		WHERE email_status = 'pending'`)
-	return int(res.RowsAffected), res.Error
+	return int(res.RowsAffected), failed("NoticeStore.SkipEmails", res.Error)
 }
 
 // ClaimEmails takes the e-mails due at now: those of people who did not opt in, have no address, or whose
@@ -206,18 +206,18 @@ func (s *NoticeStore) ClaimEmails(ctx context.Context, now time.Time, lease time
 			n.email_attempts, due.email_enc, due.language`,
 		map[string]any{"now": now, "limit": limit, "until": now.Add(lease)}).Scan(&rows).Error
 	if err != nil {
-		return nil, err
+		return nil, failed("NoticeStore.ClaimEmails", err)
 	}
 	out := make([]notices.Outgoing, 0, len(rows))
 	for _, r := range rows {
 		n, err := noticeRow{ID: r.ID, AccountID: r.AccountID, Kind: r.Kind, EventKey: r.EventKey, Params: r.Params,
 			CreatedAt: r.CreatedAt}.notice()
 		if err != nil {
-			return nil, err
+			return nil, failed("NoticeStore.ClaimEmails", err)
 		}
 		addr, err := s.c.open("accounts", "email_enc", r.AccountID, r.EmailEnc)
 		if err != nil {
-			return nil, err
+			return nil, failed("NoticeStore.ClaimEmails", err)
 		}
 		out = append(out, notices.Outgoing{Notice: n, Email: addr, Language: notices.Language(r.Language), Attempts: r.EmailAttempts})
 	}
@@ -226,8 +226,8 @@ func (s *NoticeStore) ClaimEmails(ctx context.Context, now time.Time, lease time
 
 // EmailSent records the notice's e-mail as sent.
 func (s *NoticeStore) EmailSent(ctx context.Context, id int64, at time.Time) error {
-	return s.db.WithContext(ctx).Exec(`UPDATE notices SET email_status = 'sent', email_sent_at = ?, email_retry_at = NULL,
-		email_error = '' WHERE id = ?`, at, id).Error
+	return failed("NoticeStore.EmailSent", s.db.WithContext(ctx).Exec(`UPDATE notices SET email_status = 'sent', email_sent_at = ?, email_retry_at = NULL,
+		email_error = '' WHERE id = ?`, at, id).Error)
 }
 
 // EmailFailed records a failed attempt, to be retried at retryAt, or given up when retryAt is nil.
@@ -239,8 +239,8 @@ func (s *NoticeStore) EmailFailed(ctx context.Context, id int64, msg string, ret
 	if retryAt == nil {
 		status = "failed"
 	}
-	return s.db.WithContext(ctx).Exec(`UPDATE notices SET email_status = ?, email_retry_at = ?, email_error = ? WHERE id = ?`,
-		status, retryAt, msg, id).Error
+	return failed("NoticeStore.EmailFailed", s.db.WithContext(ctx).Exec(`UPDATE notices SET email_status = ?, email_retry_at = ?, email_error = ? WHERE id = ?`,
+		status, retryAt, msg, id).Error)
 }
 
 // queueOldest is the SQL of each queue's oldest waiting item and the privilege of the staff who work it.
@@ -256,38 +256,38 @@ func (s *NoticeStore) CheckQueue(ctx context.Context, q notices.Queue, age time.
 		return 0, fmt.Errorf("notices: unknown queue %q", q)
 	}
 	told := 0
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.db.WithContext(ctx), "NoticeStore.CheckQueue", func(tx *gorm.DB) error {
 		if err := tx.Exec(`INSERT INTO notice_queue_alerts (queue) VALUES (?) ON CONFLICT DO NOTHING`, string(q)).Error; err != nil {
-			return err
+			return failed("NoticeStore.CheckQueue", err)
 		}
 		var since, oldest []struct{ At *time.Time }
 		if err := tx.Raw(`SELECT over_since AS at FROM notice_queue_alerts WHERE queue = ? FOR UPDATE`, string(q)).Scan(&since).Error; err != nil {
-			return err
+			return failed("NoticeStore.CheckQueue", err)
 		}
 		if err := tx.Raw(def.oldest).Scan(&oldest).Error; err != nil {
-			return err
+			return failed("NoticeStore.CheckQueue", err)
 		}
 		over := len(oldest) == 1 && oldest[0].At != nil && now.Sub(*oldest[0].At) > age
 		wasOver := len(since) == 1 && since[0].At != nil
 		switch {
 		case over && !wasOver:
 			if err := tx.Exec(`UPDATE notice_queue_alerts SET over_since = ? WHERE queue = ?`, now, string(q)).Error; err != nil {
-				return err
+				return failed("NoticeStore.CheckQueue", err)
 			}
 			n := notices.QueueWaiting("", q, age, now)
 			params, err := json.Marshal(n.Params)
 			if err != nil {
-				return err
+				return failed("NoticeStore.CheckQueue", err)
 			}
 			res := tx.Exec(`INSERT INTO notices (account_id, kind, event_key, params)
 				SELECT id, ?, ?, ? FROM accounts WHERE role = 'staff' AND status = 'approved' AND privileges @> jsonb_build_array(?::text)
 				ON CONFLICT (account_id, event_key) DO NOTHING`, string(n.Kind), n.EventKey, params, def.privilege)
 			told = int(res.RowsAffected)
-			return res.Error
+			return failed("NoticeStore.CheckQueue", res.Error)
 		case !over && wasOver:
-			return tx.Exec(`UPDATE notice_queue_alerts SET over_since = NULL WHERE queue = ?`, string(q)).Error
+			return failed("NoticeStore.CheckQueue", tx.Exec(`UPDATE notice_queue_alerts SET over_since = NULL WHERE queue = ?`, string(q)).Error)
 		}
 		return nil
 	})
-	return told, err
+	return told, failed("NoticeStore.CheckQueue", err)
 }

@@ -35,13 +35,13 @@ func (s *OverviewStore) CoinsPerWeek(ctx context.Context, from time.Time) ([]ove
 		FROM token_events WHERE event IN ('Minted', 'Redeemed') AND block_time >= @from
 		GROUP BY 1 ORDER BY 1`, map[string]any{"from": from, "zone": calendar.ZoneName}).Scan(&rows).Error
 	if err != nil {
-		return nil, err
+		return nil, failed("OverviewStore.CoinsPerWeek", err)
 	}
 	out := make([]overview.Week, 0, len(rows))
 	for _, r := range rows {
 		start, err := time.Parse(time.DateOnly, r.Week)
 		if err != nil {
-			return nil, err
+			return nil, failed("OverviewStore.CoinsPerWeek", err)
 		}
 		out = append(out, overview.Week{Start: start, MintedCents: r.Minted, RedeemedCents: r.Redeemed})
 	}
@@ -61,13 +61,13 @@ func (s *OverviewStore) PaymentsPerDay(ctx context.Context, from time.Time) ([]o
 		FROM payment_request_states WHERE status = 'confirmed' AND COALESCE(done_at, submitted_at) >= @from
 		GROUP BY 1 ORDER BY 1`, map[string]any{"from": from, "zone": calendar.ZoneName}).Scan(&rows).Error
 	if err != nil {
-		return nil, err
+		return nil, failed("OverviewStore.PaymentsPerDay", err)
 	}
 	out := make([]overview.Day, 0, len(rows))
 	for _, r := range rows {
 		day, err := time.Parse(time.DateOnly, r.Day)
 		if err != nil {
-			return nil, err
+			return nil, failed("OverviewStore.PaymentsPerDay", err)
 		}
 		out = append(out, overview.Day{Day: day, Payments: r.Payments, Cents: r.Cents})
 	}
@@ -80,7 +80,7 @@ func (s *OverviewStore) ChoreBudgets(ctx context.Context, now time.Time, limit i
 	err := s.db.WithContext(ctx).Raw(`SELECT id::text AS id, title, budget_cents, spent_cents, reserved_cents
 		FROM chores WHERE closed_at IS NULL AND closes_at > @now ORDER BY created_at DESC, id LIMIT @limit`,
 		map[string]any{"now": now, "limit": limit}).Scan(&out).Error
-	return out, err
+	return out, failed("OverviewStore.ChoreBudgets", err)
 }
 
 // QueueAge groups the submitted claims by how long ago they were submitted.
@@ -99,7 +99,7 @@ func (s *OverviewStore) QueueAge(ctx context.Context, now time.Time, bounds []in
 		ARRAY[`+strings.Join(list, ",")+`]::float8[]) AS grp, count(*) AS claims, min(submitted_at) AS oldest
 		FROM claims WHERE status = 'submitted' GROUP BY 1 ORDER BY 1`, map[string]any{"now": now}).Scan(&rows).Error
 	if err != nil {
-		return overview.QueueAge{}, err
+		return overview.QueueAge{}, failed("OverviewStore.QueueAge", err)
 	}
 	q := overview.QueueAge{Groups: make([]int, len(bounds)+1)}
 	for _, r := range rows {

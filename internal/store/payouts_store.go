@@ -106,7 +106,7 @@ func (c cryptor) payoutLine(r payoutLineRow) (payouts.Line, error) {
 		AmountCents: r.AmountCents, Attempts: r.Attempts, PaidOn: utcPtr(r.PaidOn), PaidAt: utcPtr(r.PaidAt)}
 	var err error
 	if l.BusinessName, err = c.open("payout_lines", "business_name_enc", r.ID, r.BusinessNameEnc); err != nil {
-		return l, err
+		return l, failed("cryptor.payoutLine", err)
 	}
 	set := func(dst *string, v *string) {
 		if v != nil {
@@ -144,7 +144,7 @@ func (c cryptor) payoutLine(r payoutLineRow) (payouts.Line, error) {
 func (c cryptor) loadRuns(tx *gorm.DB, where string, args []any, shopID string) ([]payouts.Run, error) {
 	var rows []payoutRunRow
 	if err := tx.Raw(`SELECT `+payoutRunColumns+` FROM payout_runs r `+where, args...).Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("cryptor.loadRuns", err)
 	}
 	if len(rows) == 0 {
 		return nil, nil
@@ -161,12 +161,12 @@ func (c cryptor) loadRuns(tx *gorm.DB, where string, args []any, shopID string) 
 	}
 	var lines []payoutLineRow
 	if err := tx.Raw(q+` ORDER BY l.run_id, l.shop_id`, qargs...).Scan(&lines).Error; err != nil {
-		return nil, err
+		return nil, failed("cryptor.loadRuns", err)
 	}
 	for _, lr := range lines {
 		l, err := c.payoutLine(lr)
 		if err != nil {
-			return nil, err
+			return nil, failed("cryptor.loadRuns", err)
 		}
 		i := index[l.RunID]
 		runs[i].Lines = append(runs[i].Lines, l)
@@ -185,7 +185,7 @@ func (c cryptor) oneRun(tx *gorm.DB, id, suffix string) (payouts.Run, error) {
 	}
 	runs, err := c.loadRuns(tx, `WHERE r.id = ? `+suffix, []any{id}, "")
 	if err != nil {
-		return payouts.Run{}, err
+		return payouts.Run{}, failed("cryptor.oneRun", err)
 	}
 	if len(runs) == 0 {
 		return payouts.Run{}, payouts.ErrNotFound
@@ -203,7 +203,7 @@ func (s *PayoutStore) Runs(ctx context.Context, limit, offset int) ([]payouts.Ru
 func (s *PayoutStore) ExecutingRuns(ctx context.Context) ([]string, error) {
 	var ids []string
 	err := s.db.WithContext(ctx).Raw(`SELECT id::text FROM payout_runs WHERE status = 'executing' ORDER BY created_at`).Scan(&ids).Error
-	return ids, err
+	return ids, failed("PayoutStore.ExecutingRuns", err)
 }
 
 // shopVisible is the condition on runs that shops see: those that were executed.
@@ -216,7 +216,7 @@ func (s *PayoutStore) ShopPayouts(ctx context.Context, shopID string, limit, off
 	}
 	runs, err := s.c.loadRuns(s.db.WithContext(ctx), `WHERE `+shopVisible+` AND EXISTS (SELECT 1 FROM payout_lines l
 		WHERE l.run_id = r.id AND l.shop_id = ?) ORDER BY r.period_start DESC LIMIT ? OFFSET ?`, []any{shopID, limit, offset}, shopID)
-	return shopPayouts(runs), err
+	return shopPayouts(runs), failed("PayoutStore.ShopPayouts", err)
 }
 
 // ShopPayout loads a shop's line of an executed run; payouts.ErrNotFound when there is none.
@@ -227,7 +227,7 @@ func (s *PayoutStore) ShopPayout(ctx context.Context, shopID, runID string) (pay
 	runs, err := s.c.loadRuns(s.db.WithContext(ctx), `WHERE r.id = ? AND `+shopVisible, []any{runID}, shopID)
 	out := shopPayouts(runs)
 	if err != nil {
-		return payouts.ShopPayout{}, err
+		return payouts.ShopPayout{}, failed("PayoutStore.ShopPayout", err)
 	}
 	if len(out) == 0 {
 		return payouts.ShopPayout{}, payouts.ErrNotFound
@@ -268,12 +268,12 @@ func (s *PayoutStore) Entries(ctx context.Context, addr common.Address, from, to
 		out[i] = payouts.Entry{BlockNumber: uint64(r.BlockNumber), At: r.BlockTime.UTC(), TxHash: common.HexToHash(r.TxHash),
 			Kind: r.Kind, AmountCents: r.AmountCents}
 	}
-	return out, err
+	return out, failed("PayoutStore.Entries", err)
 }
 
 // InTx runs fn in one transaction.
 func (s *PayoutStore) InTx(ctx context.Context, fn func(tx payouts.Tx) error) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return transaction(s.db.WithContext(ctx), "PayoutStore.InTx", func(tx *gorm.DB) error {
 		return fn(&payoutTx{idempotencyKeys: idempotencyKeys{tx}, tx: tx, c: s.c})
 	})
 }

@@ -1,12 +1,10 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
 
 	"github.com/heerlen/heitje/internal/audit"
@@ -28,13 +26,13 @@ var _ payouts.Tx = (*payoutTx)(nil)
 const payoutsLockSpace = 6414
 
 func (t *payoutTx) Lock() error {
-	return t.tx.Exec(`SELECT pg_advisory_xact_lock(?, 0)`, payoutsLockSpace).Error
+	return failed("payoutTx.Lock", t.tx.Exec(`SELECT pg_advisory_xact_lock(?, 0)`, payoutsLockSpace).Error)
 }
 
 func (t *payoutTx) Cursor() (uint64, bool, error) {
 	var v []int64
 	if err := t.tx.Raw(`SELECT max(block_number) FROM indexer_cursor HAVING count(*) > 0`).Scan(&v).Error; err != nil {
-		return 0, false, err
+		return 0, false, failed("payoutTx.Cursor", err)
 	}
 	if len(v) == 0 {
 		return 0, false, nil
@@ -47,7 +45,7 @@ func (t *payoutTx) LastRun() (payouts.Run, bool, error) {
 	err := t.tx.Raw(`SELECT ` + payoutRunColumns + ` FROM payout_runs r WHERE r.status <> 'cancelled'
 		ORDER BY r.cutoff_block DESC LIMIT 1`).Scan(&rows).Error
 	if err != nil || len(rows) == 0 {
-		return payouts.Run{}, false, err
+		return payouts.Run{}, false, failed("payoutTx.LastRun", err)
 	}
 	return rows[0].run(), true, nil
 }
@@ -98,13 +96,13 @@ func (t *payoutTx) Holdings(from, cutoff uint64) ([]payouts.Holding, error) {
 		Payments, Refunds, DetailsVersion int
 	}
 	if err := t.tx.Raw(holdingsQuery, map[string]any{"from": int64(from), "cutoff": int64(cutoff)}).Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("payoutTx.Holdings", err)
 	}
 	out := make([]payouts.Holding, len(rows))
 	for i, r := range rows {
 		name, err := t.c.open("shops", "legal_name_enc", r.ShopID, r.LegalNameEnc)
 		if err != nil {
-			return nil, err
+			return nil, failed("payoutTx.Holdings", err)
 		}
 		out[i] = payouts.Holding{ShopID: r.ShopID, Address: common.HexToAddress(r.Addr), BusinessName: name,
 			BalanceCents: r.Balance, PendingCents: r.Pending, Payments: r.Payments, GrossCents: r.Gross,
@@ -118,43 +116,42 @@ func (t *payoutTx) CreateRun(r payouts.Run) error {
 		created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.PeriodStart.Format(payouts.DateLayout),
 		r.PeriodEnd.Format(payouts.DateLayout), int64(r.FromBlock), int64(r.CutoffBlock), r.Ref.Hex(), r.Reference,
 		string(r.Status), r.CreatedBy, r.CreatedAt).Error
-	var pgErr *pgconn.PgError
 	switch {
-	case errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "payout_runs_one_open":
+	case isPgError(err, pgUniqueViolation, "payout_runs_one_open"):
 		return payouts.ErrRunOpen
-	case errors.As(err, &pgErr) && pgErr.Code == "23P01":
+	case isPgError(err, pgExclusionViolation, ""):
 		return payouts.ErrPeriodOverlap
 	case err != nil:
-		return err
+		return failed("payoutTx.CreateRun", err)
 	}
 	for _, l := range r.Lines {
 		name, err := t.c.seal("payout_lines", "business_name_enc", l.ID, l.BusinessName)
 		if err != nil {
-			return err
+			return failed("payoutTx.CreateRun", err)
 		}
 		if name == nil {
 			return fmt.Errorf("payouts: shop %s has no business name", l.ShopID)
 		}
 		iban, err := t.approvedIBAN(l)
 		if err != nil {
-			return err
+			return failed("payoutTx.CreateRun", err)
 		}
 		if err := t.tx.Exec(`INSERT INTO payout_lines (id, run_id, shop_id, shop_address, business_name_enc, payments,
 			gross_cents, refunds, refunded_cents, amount_cents, details_version, iban_enc)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, l.ID, l.RunID, l.ShopID,
 			strings.ToLower(l.ShopAddress.Hex()), name, l.Payments, l.GrossCents, l.Refunds, l.RefundedCents,
 			l.AmountCents, l.DetailsVersion, iban).Error; err != nil {
-			return err
+			return failed("payoutTx.CreateRun", err)
 		}
 	}
 	return nil
 }
 
 func (t *payoutTx) SaveRun(r payouts.Run) error {
-	return t.tx.Exec(`UPDATE payout_runs SET status = ?, report_sha256 = ?, executed_by = NULLIF(?, '')::uuid,
+	return failed("payoutTx.SaveRun", t.tx.Exec(`UPDATE payout_runs SET status = ?, report_sha256 = ?, executed_by = NULLIF(?, '')::uuid,
 		execute_started_at = ?, executed_at = ?, settled_block = NULLIF(?::bigint, 0), cancelled_by = NULLIF(?, '')::uuid,
 		cancelled_at = ? WHERE id = ?`, string(r.Status), r.ReportSHA256, r.ExecutedBy, r.ExecuteStartedAt, r.ExecutedAt,
-		int64(r.SettledBlock), r.CancelledBy, r.CancelledAt, r.ID).Error
+		int64(r.SettledBlock), r.CancelledBy, r.CancelledAt, r.ID).Error)
 }
 
 func (t *payoutTx) SaveLine(l payouts.Line) error {
@@ -168,17 +165,17 @@ func (t *payoutTx) SaveLine(l payouts.Line) error {
 		h := l.RedeemTx.Hex()
 		redeemTx = &h
 	}
-	return t.tx.Exec(`UPDATE payout_lines SET intent_id = NULLIF(?::bigint, 0), attempts = ?,
+	return failed("payoutTx.SaveLine", t.tx.Exec(`UPDATE payout_lines SET intent_id = NULLIF(?::bigint, 0), attempts = ?,
 		redeemed_block = NULLIF(?::bigint, 0), redeem_tx = ?, paid_on = ?::date, bank_reference = NULLIF(?, ''),
 		paid_by = NULLIF(?, '')::uuid, paid_at = ? WHERE id = ?`, l.IntentID, l.Attempts, int64(l.RedeemedBlock), redeemTx,
-		paidOn, l.BankReference, l.PaidBy, l.PaidAt, l.ID).Error
+		paidOn, l.BankReference, l.PaidBy, l.PaidAt, l.ID).Error)
 }
 
 // Spendable is what each address may pay now (see holdingsSQL).
 func (t *payoutTx) Spendable(addrs []common.Address) (map[common.Address]int64, error) {
 	hs, err := holdings(t.tx, addrs)
 	if err != nil {
-		return nil, err
+		return nil, failed("payoutTx.Spendable", err)
 	}
 	out := make(map[common.Address]int64, len(hs))
 	for _, h := range hs {
@@ -196,14 +193,14 @@ func (t *payoutTx) approvedIBAN(l payouts.Line) ([]byte, error) {
 		DetailsVersion int
 	}
 	if err := t.tx.Raw(`SELECT iban_enc, details_version FROM shops WHERE account_id = ?`, l.ShopID).Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("payoutTx.approvedIBAN", err)
 	}
 	if len(rows) == 0 || rows[0].DetailsVersion != l.DetailsVersion {
 		return nil, fmt.Errorf("payouts: shop %s has no approved bank details of version %d", l.ShopID, l.DetailsVersion)
 	}
 	iban, err := t.c.open("shops", "iban_enc", l.ShopID, rows[0].IbanEnc)
 	if err != nil {
-		return nil, err
+		return nil, failed("payoutTx.approvedIBAN", err)
 	}
 	if iban == "" {
 		return nil, fmt.Errorf("%w (shop %s)", payouts.ErrIBANNotKept, l.ShopID)
@@ -220,7 +217,7 @@ func (t *payoutTx) IBANs(runID string) (map[string]string, error) {
 	if err := t.tx.Raw(`SELECT l.id::text AS line_id, l.shop_id::text AS shop_id, l.iban_enc AS line_iban,
 		CASE WHEN l.iban_enc IS NULL THEN s.iban_enc END AS shop_iban
 		FROM payout_lines l LEFT JOIN shops s ON s.account_id = l.shop_id WHERE l.run_id = ?`, runID).Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("payoutTx.IBANs", err)
 	}
 	for _, r := range rows {
 		var iban string
@@ -234,7 +231,7 @@ func (t *payoutTx) IBANs(runID string) (map[string]string, error) {
 			continue // no longer kept: the caller reports the shop
 		}
 		if err != nil {
-			return nil, err
+			return nil, failed("payoutTx.IBANs", err)
 		}
 		out[r.ShopID] = iban
 	}
@@ -243,9 +240,11 @@ func (t *payoutTx) IBANs(runID string) (map[string]string, error) {
 
 func (t *payoutTx) Enqueue(in outbox.Intent) (outbox.Intent, error) { return EnqueueTx(t.tx, in) }
 
-func (t *payoutTx) Notify(n notices.Notice) error { return writeNotice(t.tx, n) }
+func (t *payoutTx) Notify(n notices.Notice) error {
+	return failed("payoutTx.Notify", writeNotice(t.tx, n))
+}
 
 func (t *payoutTx) Audit(e audit.Entry) error {
 	_, err := appendAudit(t.tx, e)
-	return err
+	return failed("payoutTx.Audit", err)
 }

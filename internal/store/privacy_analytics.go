@@ -42,7 +42,7 @@ func (s *PrivacyStore) Earnings(ctx context.Context, from, to time.Time) ([]priv
 		AND `+fmt.Sprintf(notRestricted, "cl.resident_id")+`
 		GROUP BY 1, 2 ORDER BY 1, 2`, map[string]any{"from": from, "to": to, "erased": privacy.ErasedAccountID,
 		"zone": calendar.ZoneName}).Scan(&rows).Error
-	return cells(rows), err
+	return cells(rows), failed("PrivacyStore.Earnings", err)
 }
 
 // Spending counts confirmed payments made in [from, to) and sums their amounts, per month and shop category.
@@ -58,5 +58,5 @@ func (s *PrivacyStore) Spending(ctx context.Context, from, to time.Time) ([]priv
 		AND `+fmt.Sprintf(notRestricted, "p.payer_id")+` AND `+fmt.Sprintf(notRestricted, "p.shop_id")+`
 		GROUP BY 1, 2 ORDER BY 1, 2`, map[string]any{"from": from, "to": to, "erased": privacy.ErasedAccountID,
 		"zone": calendar.ZoneName}).Scan(&rows).Error
-	return cells(rows), err
+	return cells(rows), failed("PrivacyStore.Spending", err)
 }

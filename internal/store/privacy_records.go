@@ -76,19 +76,19 @@ func (c cryptor) readLink(tx *gorm.DB, t privacy.Table, l privacy.Link, params m
 		strings.Join(cols, ", "), pgx.Identifier{t.Name}.Sanitize(), l.Where)
 	var raw []string
 	if err := tx.Raw(q, params).Scan(&raw).Error; err != nil {
-		return rec, err
+		return rec, failed("cryptor.readLink", err)
 	}
 	for _, js := range raw {
 		row := map[string]any{}
 		dec := json.NewDecoder(bytes.NewReader([]byte(js)))
 		dec.UseNumber()
 		if err := dec.Decode(&row); err != nil {
-			return rec, err
+			return rec, failed("cryptor.readLink", err)
 		}
 		for _, name := range sealedCols {
 			v, err := c.openJSON(t.Name, name, fmt.Sprint(row["__key"]), row[name])
 			if err != nil {
-				return rec, err
+				return rec, failed("cryptor.readLink", err)
 			}
 			delete(row, name)
 			row[strings.TrimSuffix(name, "_enc")] = v

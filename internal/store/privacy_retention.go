@@ -24,7 +24,7 @@ func (s *PrivacyStore) ExpiredRegistrations(ctx context.Context, status string, 
 	var ids []string
 	err := s.g.WithContext(ctx).Raw(`SELECT id::text FROM accounts WHERE role <> 'staff' AND status = ? AND `+since+` < ?
 		ORDER BY `+since+`, id LIMIT ?`, status, before, limit).Scan(&ids).Error
-	return ids, err
+	return ids, failed("PrivacyStore.ExpiredRegistrations", err)
 }
 
 // InactiveAccounts lists approved and suspended residents and shops whose last sign of activity — registration, a change
@@ -48,7 +48,7 @@ func (s *PrivacyStore) InactiveAccounts(ctx context.Context, before time.Time, l
 				AND (p.created_at >= @before OR p.submitted_at >= @before))
 		ORDER BY GREATEST(a.created_at, a.updated_at, a.decided_at), a.id LIMIT @limit`,
 		map[string]any{"before": before, "limit": limit}).Scan(&ids).Error
-	return ids, err
+	return ids, failed("PrivacyStore.InactiveAccounts", err)
 }
 
 // ExpiredPhotos lists the photos of claims that were decided (or ended) before the time.
@@ -58,7 +58,7 @@ func (s *PrivacyStore) ExpiredPhotos(ctx context.Context, before time.Time, limi
 		FROM claim_photos p JOIN claims c ON c.id = p.claim_id
 		WHERE c.status IN ('approved', 'rewarded', 'rejected', 'expired')
 		AND COALESCE(c.decided_at, c.submitted_at, c.claimed_at) < ? ORDER BY p.claim_id, p.n LIMIT ?`, before, limit).Scan(&out).Error
-	return out, err
+	return out, failed("PrivacyStore.ExpiredPhotos", err)
 }
 
 // DeletePhotoRows removes the rows of the given photos.
@@ -68,14 +68,14 @@ func (s *PrivacyStore) DeletePhotoRows(ctx context.Context, ps []privacy.PhotoFi
 		names[i] = p.File
 	}
 	res := s.g.WithContext(ctx).Exec(`DELETE FROM claim_photos WHERE file_name IN ?`, names)
-	return res.RowsAffected, res.Error
+	return res.RowsAffected, failed("PrivacyStore.DeletePhotoRows", res.Error)
 }
 
 // PhotoNames returns the name of every photo file a row refers to.
 func (s *PrivacyStore) PhotoNames(ctx context.Context) (map[string]bool, error) {
 	var names []string
 	if err := s.g.WithContext(ctx).Raw(`SELECT file_name FROM claim_photos`).Scan(&names).Error; err != nil {
-		return nil, err
+		return nil, failed("PrivacyStore.PhotoNames", err)
 	}
 	out := make(map[string]bool, len(names))
 	for _, n := range names {
@@ -88,25 +88,25 @@ func (s *PrivacyStore) PhotoNames(ctx context.Context) (map[string]bool, error) 
 // expired by then; their tokens go with them) and wallet challenges used or expired before it.
 func (s *PrivacyStore) PruneSessions(ctx context.Context, before time.Time) (int64, error) {
 	var n int64
-	err := s.g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.g.WithContext(ctx), "PrivacyStore.PruneSessions", func(tx *gorm.DB) error {
 		res := tx.Exec(`DELETE FROM sessions s WHERE s.created_at < @before AND (s.revoked_at < @before
 			OR NOT EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.session_id = s.id AND r.expires_at >= @before))`,
 			map[string]any{"before": before})
 		if res.Error != nil {
-			return res.Error
+			return failed("PrivacyStore.PruneSessions", res.Error)
 		}
 		n = res.RowsAffected
 		res = tx.Exec(`DELETE FROM wallet_challenges WHERE COALESCE(used_at, expires_at) < ?`, before)
 		n += res.RowsAffected
-		return res.Error
+		return failed("PrivacyStore.PruneSessions", res.Error)
 	})
-	return n, err
+	return n, failed("PrivacyStore.PruneSessions", err)
 }
 
 // PruneNotices deletes notices written before the time, read or not, sent or not.
 func (s *PrivacyStore) PruneNotices(ctx context.Context, before time.Time) (int64, error) {
 	res := s.g.WithContext(ctx).Exec(`DELETE FROM notices WHERE created_at < ?`, before)
-	return res.RowsAffected, res.Error
+	return res.RowsAffected, failed("PrivacyStore.PruneNotices", res.Error)
 }
 
 // PruneAudit removes audit entries older than the time; see AuditStore.Prune.
@@ -120,7 +120,7 @@ func (s *PrivacyStore) PruneAudit(ctx context.Context, before time.Time) (int64,
 // the anonymised shops that nothing refers to any more.
 func (s *PrivacyStore) PruneBookkeeping(ctx context.Context, before time.Time) (map[string]int64, error) {
 	out := map[string]int64{}
-	err := s.g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.g.WithContext(ctx), "PrivacyStore.PruneBookkeeping", func(tx *gorm.DB) error {
 		args := map[string]any{"before": before, "day": before.Format("2006-01-02"), "erased": privacy.ErasedAccountID}
 		for _, st := range []struct{ table, sql string }{
 			{"payout_lines", `DELETE FROM payout_lines l USING payout_runs r WHERE l.run_id = r.id AND r.period_end < CAST(@day AS date)
@@ -145,21 +145,21 @@ func (s *PrivacyStore) PruneBookkeeping(ctx context.Context, before time.Time) (
 			AND NOT EXISTS (SELECT 1 FROM payment_requests WHERE shop_id = a.id)
 			AND NOT EXISTS (SELECT 1 FROM refunds WHERE shop_id = a.id)
 			AND NOT EXISTS (SELECT 1 FROM payout_lines WHERE shop_id = a.id)`, args).Scan(&spent).Error; err != nil {
-			return err
+			return failed("PrivacyStore.PruneBookkeeping", err)
 		}
 		for _, id := range spent {
 			if err := repoint(tx, id, map[string]int64{}); err != nil {
-				return err
+				return failed("PrivacyStore.PruneBookkeeping", err)
 			}
 			res := tx.Exec(`DELETE FROM accounts WHERE id = ?`, id)
 			if res.Error != nil {
-				return res.Error
+				return failed("PrivacyStore.PruneBookkeeping", res.Error)
 			}
 			out["anonymised_shops"] += res.RowsAffected
 		}
 		return nil
 	})
-	return out, err
+	return out, failed("PrivacyStore.PruneBookkeeping", err)
 }
 
 // retentionLock is the advisory lock key (with privacyLockSpace) of the retention job.
@@ -173,12 +173,12 @@ const (
 func (s *PrivacyStore) RetentionLock(ctx context.Context, fn func() error) (bool, error) {
 	conn, err := s.db.sql.Conn(ctx)
 	if err != nil {
-		return false, err
+		return false, failed("PrivacyStore.RetentionLock", err)
 	}
 	defer conn.Close()
 	var ok bool
 	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1, $2)`, privacyLockSpace, retentionLock).Scan(&ok); err != nil {
-		return false, err
+		return false, failed("PrivacyStore.RetentionLock", err)
 	}
 	if !ok {
 		return false, nil

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 
 	"gorm.io/gorm"
 
@@ -38,10 +39,10 @@ func (c cryptor) subject(tx *gorm.DB, id string, lock bool) (privacy.Subject, er
 		return privacy.Subject{}, privacy.ErrNotFound
 	}
 	a, err := c.get(tx, lock, "a.id = ?", id)
-	if err == accounts.ErrNotFound {
+	if errors.Is(err, accounts.ErrNotFound) {
 		return privacy.Subject{}, privacy.ErrNotFound
 	}
-	return subject(a), err
+	return subject(a), failed("cryptor.subject", err)
 }
 
 // Subject loads an account's keys and contact details.
@@ -55,7 +56,7 @@ func (s *PrivacyStore) Photos(ctx context.Context, accountID string) ([]privacy.
 	err := s.g.WithContext(ctx).Raw(`SELECT p.claim_id::text AS claim_id, p.n, p.file_name AS file, p.content_type
 		FROM claim_photos p JOIN claims c ON c.id = p.claim_id WHERE c.resident_id = ? ORDER BY p.created_at, p.claim_id, p.n`,
 		accountID).Scan(&out).Error
-	return out, err
+	return out, failed("PrivacyStore.Photos", err)
 }
 
 // Requests lists requests: open ones by due date, a person's newest first.
@@ -81,7 +82,7 @@ func (s *PrivacyStore) Requests(ctx context.Context, f privacy.RequestFilter) ([
 	}
 	var rows []dsRequestRow
 	if err := q.Select(dsRequestColumns).Order(order).Limit(f.Limit).Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("PrivacyStore.Requests", err)
 	}
 	out := make([]privacy.Request, len(rows))
 	for i, r := range rows {
@@ -98,7 +99,7 @@ func (s *PrivacyStore) Consents(ctx context.Context, accountID string) ([]privac
 	var out []privacy.Consent
 	err := s.g.WithContext(ctx).Raw(`SELECT id, account_id::text AS account_id, purpose, notice_version, channel, given_at,
 		withdrawn_at FROM consents WHERE account_id = ? ORDER BY given_at DESC, id DESC`, accountID).Scan(&out).Error
-	return out, err
+	return out, failed("PrivacyStore.Consents", err)
 }
 
 // Restrictions lists restrictions and objections of one account ("" for all), newest first.
@@ -115,7 +116,7 @@ func (s *PrivacyStore) Restrictions(ctx context.Context, accountID string, activ
 	}
 	var rows []restrictionRow
 	if err := q.Order("since DESC, id").Limit(privacy.MaxList).Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("PrivacyStore.Restrictions", err)
 	}
 	out := make([]privacy.Restriction, len(rows))
 	for i, r := range rows {
@@ -135,12 +136,12 @@ func (s *PrivacyStore) Collected(ctx context.Context, staffID string) (bool, err
 		OR EXISTS (SELECT 1 FROM claims WHERE decided_by = @id)
 		OR EXISTS (SELECT 1 FROM audit_log WHERE actor_id = CAST(@id AS text) AND action IN ('account.read_personal', 'claim.photo_read'))`,
 		map[string]any{"id": staffID}).Scan(&out).Error
-	return len(out) == 1 && out[0], err
+	return len(out) == 1 && out[0], failed("PrivacyStore.Collected", err)
 }
 
 // InTx runs fn in one transaction.
 func (s *PrivacyStore) InTx(ctx context.Context, fn func(privacy.Tx) error) error {
-	return s.g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return transaction(s.g.WithContext(ctx), "PrivacyStore.InTx", func(tx *gorm.DB) error {
 		return fn(&privacyTx{tx: tx, c: s.c})
 	})
 }

@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/heerlen/heitje/internal/audit"
 	"github.com/heerlen/heitje/internal/privacy"
@@ -82,9 +81,9 @@ func (t *privacyTx) Subject(id string, lock bool) (privacy.Subject, error) {
 }
 
 func (t *privacyTx) CreateRequest(r privacy.Request) error {
-	return t.tx.Exec(`INSERT INTO privacy_requests (id, account_id, kind, purpose, details, channel, identity_verified,
+	return failed("privacyTx.CreateRequest", t.tx.Exec(`INSERT INTO privacy_requests (id, account_id, kind, purpose, details, channel, identity_verified,
 		received_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.AccountID, string(r.Kind), string(r.Purpose),
-		r.Details, string(r.Channel), r.IdentityVerified, r.ReceivedAt, r.DueAt).Error
+		r.Details, string(r.Channel), r.IdentityVerified, r.ReceivedAt, r.DueAt).Error)
 }
 
 func (t *privacyTx) LockRequest(id string) (privacy.Request, error) {
@@ -92,10 +91,9 @@ func (t *privacyTx) LockRequest(id string) (privacy.Request, error) {
 		return privacy.Request{}, privacy.ErrNotFound
 	}
 	var rows []dsRequestRow
-	err := t.tx.Table("privacy_requests").Select(dsRequestColumns).Where("id = ?", id).
-		Clauses(clause.Locking{Strength: "UPDATE"}).Scan(&rows).Error
+	err := t.tx.Raw(`SELECT `+dsRequestColumns+` FROM privacy_requests WHERE id = ? FOR UPDATE`, id).Scan(&rows).Error
 	if err != nil {
-		return privacy.Request{}, err
+		return privacy.Request{}, failed("privacyTx.LockRequest", err)
 	}
 	if len(rows) == 0 {
 		return privacy.Request{}, privacy.ErrNotFound
@@ -106,8 +104,8 @@ func (t *privacyTx) LockRequest(id string) (privacy.Request, error) {
 // CloseRequest writes only the decision: the request's account may have been erased in the same
 // transaction, its id moved to the erased stand-in.
 func (t *privacyTx) CloseRequest(r privacy.Request) error {
-	return t.tx.Exec(`UPDATE privacy_requests SET status = 'closed', decision = ?, decision_reason = ?, closed_at = ?,
-		closed_by = ? WHERE id = ?`, string(r.Decision), r.DecisionReason, r.ClosedAt, r.ClosedBy, r.ID).Error
+	return failed("privacyTx.CloseRequest", t.tx.Exec(`UPDATE privacy_requests SET status = 'closed', decision = ?, decision_reason = ?, closed_at = ?,
+		closed_by = ? WHERE id = ?`, string(r.Decision), r.DecisionReason, r.ClosedAt, r.ClosedBy, r.ID).Error)
 }
 
 func (t *privacyTx) ActiveConsent(accountID string, p privacy.Purpose) (privacy.Consent, bool, error) {
@@ -115,7 +113,7 @@ func (t *privacyTx) ActiveConsent(accountID string, p privacy.Purpose) (privacy.
 	err := t.tx.Raw(`SELECT id, account_id::text AS account_id, purpose, notice_version, channel, given_at, withdrawn_at
 		FROM consents WHERE account_id = ? AND purpose = ? AND withdrawn_at IS NULL FOR UPDATE`, accountID, string(p)).Scan(&rows).Error
 	if err != nil || len(rows) == 0 {
-		return privacy.Consent{}, false, err
+		return privacy.Consent{}, false, failed("privacyTx.ActiveConsent", err)
 	}
 	return rows[0], true, nil
 }
@@ -123,11 +121,11 @@ func (t *privacyTx) ActiveConsent(accountID string, p privacy.Purpose) (privacy.
 func (t *privacyTx) GiveConsent(c privacy.Consent) (privacy.Consent, error) {
 	err := t.tx.Raw(`INSERT INTO consents (account_id, purpose, notice_version, channel, given_at) VALUES (?, ?, ?, ?, ?)
 		RETURNING id`, c.AccountID, string(c.Purpose), c.NoticeVersion, string(c.Channel), c.GivenAt).Scan(&c.ID).Error
-	return c, err
+	return c, failed("privacyTx.GiveConsent", err)
 }
 
 func (t *privacyTx) WithdrawConsent(id int64, at time.Time) error {
-	return t.tx.Exec(`UPDATE consents SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL`, at, id).Error
+	return failed("privacyTx.WithdrawConsent", t.tx.Exec(`UPDATE consents SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL`, at, id).Error)
 }
 
 func (t *privacyTx) ResearchContacts() ([]privacy.Contact, error) {
@@ -146,16 +144,16 @@ func (t *privacyTx) ResearchContacts() ([]privacy.Contact, error) {
 			AND r.scope IN ('all', 'research_contact'))
 		ORDER BY c.given_at, a.id`).Scan(&rows).Error
 	if err != nil {
-		return nil, err
+		return nil, failed("privacyTx.ResearchContacts", err)
 	}
 	out := make([]privacy.Contact, 0, len(rows))
 	for _, r := range rows {
 		c := privacy.Contact{AccountID: r.AccountID, Username: r.Username, ConsentGiven: r.GivenAt.UTC(), NoticeVersion: r.NoticeVersion}
 		if c.Email, err = t.c.open("accounts", "email_enc", r.AccountID, r.EmailEnc); err != nil {
-			return nil, err
+			return nil, failed("privacyTx.ResearchContacts", err)
 		}
 		if c.Phone, err = t.c.open("accounts", "phone_enc", r.AccountID, r.PhoneEnc); err != nil {
-			return nil, err
+			return nil, failed("privacyTx.ResearchContacts", err)
 		}
 		out = append(out, c)
 	}
@@ -163,9 +161,9 @@ func (t *privacyTx) ResearchContacts() ([]privacy.Contact, error) {
 }
 
 func (t *privacyTx) CreateRestriction(r privacy.Restriction) error {
-	return t.tx.Exec(`INSERT INTO restrictions (id, account_id, kind, scope, request_id, reason, since)
+	return failed("privacyTx.CreateRestriction", t.tx.Exec(`INSERT INTO restrictions (id, account_id, kind, scope, request_id, reason, since)
 		VALUES (?, ?, ?, ?, NULLIF(?, '')::uuid, ?, ?)`, r.ID, r.AccountID, string(r.Kind), string(r.Scope), r.RequestID,
-		r.Reason, r.Since).Error
+		r.Reason, r.Since).Error)
 }
 
 func (t *privacyTx) LockRestriction(id string) (privacy.Restriction, error) {
@@ -173,10 +171,9 @@ func (t *privacyTx) LockRestriction(id string) (privacy.Restriction, error) {
 		return privacy.Restriction{}, privacy.ErrNotFound
 	}
 	var rows []restrictionRow
-	err := t.tx.Table("restrictions").Select(restrictionColumns).Where("id = ?", id).
-		Clauses(clause.Locking{Strength: "UPDATE"}).Scan(&rows).Error
+	err := t.tx.Raw(`SELECT `+restrictionColumns+` FROM restrictions WHERE id = ? FOR UPDATE`, id).Scan(&rows).Error
 	if err != nil {
-		return privacy.Restriction{}, err
+		return privacy.Restriction{}, failed("privacyTx.LockRestriction", err)
 	}
 	if len(rows) == 0 {
 		return privacy.Restriction{}, privacy.ErrNotFound
@@ -185,11 +182,11 @@ func (t *privacyTx) LockRestriction(id string) (privacy.Restriction, error) {
 }
 
 func (t *privacyTx) LiftRestriction(r privacy.Restriction) error {
-	return t.tx.Exec(`UPDATE restrictions SET lifted_at = ?, lifted_by = ?, lift_reason = ? WHERE id = ? AND lifted_at IS NULL`,
-		r.LiftedAt, r.LiftedBy, r.LiftReason, r.ID).Error
+	return failed("privacyTx.LiftRestriction", t.tx.Exec(`UPDATE restrictions SET lifted_at = ?, lifted_by = ?, lift_reason = ? WHERE id = ? AND lifted_at IS NULL`,
+		r.LiftedAt, r.LiftedBy, r.LiftReason, r.ID).Error)
 }
 
 func (t *privacyTx) Audit(e audit.Entry) error {
 	_, err := appendAudit(t.tx, e)
-	return err
+	return failed("privacyTx.Audit", err)
 }

@@ -45,7 +45,7 @@ func readMints(tx *gorm.DB, cursor int64, snap *reconcile.Snapshot) error {
 		Mints                                                int
 	}
 	if err := tx.Raw(mintsQuery, map[string]any{"cursor": cursor}).Scan(&rows).Error; err != nil {
-		return err
+		return failed("readMints", err)
 	}
 	for _, r := range rows {
 		m := reconcile.MintMismatch{Ref: common.HexToHash(r.Ref), To: common.HexToAddress(r.MintedTo),

@@ -41,7 +41,7 @@ func (s *ReconcileStore) rest(ctx context.Context, began time.Time) error {
 	defer t.Stop()
 	select {
 	case <-ctx.Done():
-		return ctx.Err()
+		return failed("ReconcileStore.rest", ctx.Err())
 	case <-t.C:
 		return nil
 	}
@@ -124,18 +124,18 @@ var (
 // transaction, so that all of them describe the ledger at one cursor; it reads them in batches.
 func (s *ReconcileStore) Snapshot(ctx context.Context, treasuryRole common.Hash) (reconcile.Snapshot, error) {
 	var snap reconcile.Snapshot
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.db.WithContext(ctx), "ReconcileStore.Snapshot", func(tx *gorm.DB) error {
 		var cursor []int64
 		if err := tx.Raw(`SELECT max(block_number) FROM indexer_cursor HAVING count(*) > 0`).Scan(&cursor).Error; err != nil || len(cursor) == 0 {
-			return err
+			return failed("ReconcileStore.Snapshot", err)
 		}
 		snap.Block, snap.Indexed = uint64(cursor[0]), true
 		snap.SumBalances, snap.Minted, snap.Redeemed = new(big.Int), new(big.Int), new(big.Int)
 		if err := s.readHolders(ctx, tx, treasuryRole, &snap); err != nil {
-			return err
+			return failed("ReconcileStore.Snapshot", err)
 		}
 		if err := s.readEvents(ctx, tx, &snap); err != nil {
-			return err
+			return failed("ReconcileStore.Snapshot", err)
 		}
 		var pays []struct {
 			Reference, Shop          string
@@ -144,15 +144,15 @@ func (s *ReconcileStore) Snapshot(ctx context.Context, treasuryRole common.Hash)
 			Redeems                  int
 		}
 		if err := tx.Raw(payoutsQuery, map[string]any{"cursor": cursor[0]}).Scan(&pays).Error; err != nil {
-			return err
+			return failed("ReconcileStore.Snapshot", err)
 		}
 		for _, p := range pays {
 			snap.Payouts = append(snap.Payouts, reconcile.PayoutMismatch{Reference: p.Reference, Shop: common.HexToAddress(p.Shop),
 				BlockNumber: uint64(p.BlockNumber), LineCents: bigOrNil(p.LineCents), RedeemedCents: bigOrNil(p.RedeemedCents), Redeems: p.Redeems})
 		}
-		return readMints(tx, cursor[0], &snap)
+		return failed("ReconcileStore.Snapshot", readMints(tx, cursor[0], &snap))
 	}, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
-	return snap, err
+	return snap, failed("ReconcileStore.Snapshot", err)
 }
 
 // readHolders reads the holders and the sum of the balance rows, holdersPerBatch balance rows at a time: each
@@ -161,7 +161,7 @@ func (s *ReconcileStore) Snapshot(ctx context.Context, treasuryRole common.Hash)
 func (s *ReconcileStore) readHolders(ctx context.Context, tx *gorm.DB, treasuryRole common.Hash, snap *reconcile.Snapshot) error {
 	var treasury []string
 	if err := tx.Raw(treasuryQuery, map[string]any{"role": treasuryRole.Hex()}).Scan(&treasury).Error; err != nil {
-		return err
+		return failed("ReconcileStore.readHolders", err)
 	}
 	lo := ""
 	for {
@@ -169,7 +169,7 @@ func (s *ReconcileStore) readHolders(ctx context.Context, tx *gorm.DB, treasuryR
 		var ends []string
 		if err := tx.Raw(`SELECT address FROM token_balances WHERE address > ? ORDER BY address OFFSET ? LIMIT 1`,
 			lo, holdersPerBatch-1).Scan(&ends).Error; err != nil {
-			return err
+			return failed("ReconcileStore.readHolders", err)
 		}
 		hi := afterEveryAddress
 		if len(ends) == 1 {
@@ -181,7 +181,7 @@ func (s *ReconcileStore) readHolders(ctx context.Context, tx *gorm.DB, treasuryR
 		}
 		if err := tx.Raw(holdersQuery, map[string]any{"lo": lo, "hi": hi, "treasury": pgArray(treasury)}).
 			Scan(&rows).Error; err != nil {
-			return err
+			return failed("ReconcileStore.readHolders", err)
 		}
 		for _, h := range rows {
 			hold := reconcile.Holder{Address: common.HexToAddress(h.Address), Kind: h.Kind, AccountID: h.AccountID,
@@ -194,7 +194,7 @@ func (s *ReconcileStore) readHolders(ctx context.Context, tx *gorm.DB, treasuryR
 		}
 		lo = hi
 		if err := s.rest(ctx, began); err != nil {
-			return err
+			return failed("ReconcileStore.readHolders", err)
 		}
 	}
 }
@@ -207,7 +207,7 @@ const afterEveryAddress = "0x~"
 func (s *ReconcileStore) readEvents(ctx context.Context, tx *gorm.DB, snap *reconcile.Snapshot) error {
 	var last []int64
 	if err := tx.Raw(`SELECT COALESCE(max(id), 0) FROM token_events`).Scan(&last).Error; err != nil {
-		return err
+		return failed("ReconcileStore.readEvents", err)
 	}
 	for lo := int64(0); lo < last[0]; lo += eventsPerBatch {
 		began := time.Now()
@@ -216,7 +216,7 @@ func (s *ReconcileStore) readEvents(ctx context.Context, tx *gorm.DB, snap *reco
 		if err := tx.Raw(`SELECT COALESCE(sum(amount) FILTER (WHERE event = 'Minted'), 0)::text AS minted,
 			COALESCE(sum(amount) FILTER (WHERE event = 'Redeemed'), 0)::text AS redeemed
 			FROM token_events WHERE id > @lo AND id <= @hi`, args).Scan(&sums).Error; err != nil {
-			return err
+			return failed("ReconcileStore.readEvents", err)
 		}
 		snap.Minted.Add(snap.Minted, bigOf(&sums.Minted))
 		snap.Redeemed.Add(snap.Redeemed, bigOf(&sums.Redeemed))
@@ -227,7 +227,7 @@ func (s *ReconcileStore) readEvents(ctx context.Context, tx *gorm.DB, snap *reco
 			Amount, TransferAmount *string
 		}
 		if err := tx.Raw(unpairedQuery, args).Scan(&unpaired).Error; err != nil {
-			return err
+			return failed("ReconcileStore.readEvents", err)
 		}
 		for _, u := range unpaired {
 			snap.Unpaired = append(snap.Unpaired, reconcile.Unpaired{Event: u.Event, BlockNumber: uint64(u.BlockNumber),
@@ -235,7 +235,7 @@ func (s *ReconcileStore) readEvents(ctx context.Context, tx *gorm.DB, snap *reco
 				Amount: bigOrNil(u.Amount), TransferAmount: bigOrNil(u.TransferAmount)})
 		}
 		if err := s.rest(ctx, began); err != nil {
-			return err
+			return failed("ReconcileStore.readEvents", err)
 		}
 	}
 	slices.SortStableFunc(snap.Unpaired, func(a, b reconcile.Unpaired) int {
@@ -250,7 +250,7 @@ func (s *ReconcileStore) Transfers(ctx context.Context, addr common.Address, to 
 	var rows []eventRow
 	if err := s.db.WithContext(ctx).Where("event = 'Transfer' AND block_number <= ? AND (from_address = ? OR to_address = ?)",
 		int64(to), a, a).Order("block_number, log_index").Find(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("ReconcileStore.Transfers", err)
 	}
 	out := make([]ledger.Event, len(rows))
 	for i, r := range rows {

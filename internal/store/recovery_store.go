@@ -5,7 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
 
 	"github.com/heerlen/heitje/internal/audit"
@@ -76,7 +75,7 @@ const recoverySelect = `SELECT k.id::text AS id, k.account_id::text AS account_i
 func scanRecoveries(q *gorm.DB, sql string, args ...any) ([]recovery.Recovery, error) {
 	var rows []recoveryRow
 	if err := q.Raw(recoverySelect+sql, args...).Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("scanRecoveries", err)
 	}
 	out := make([]recovery.Recovery, len(rows))
 	for i, r := range rows {
@@ -88,7 +87,7 @@ func scanRecoveries(q *gorm.DB, sql string, args ...any) ([]recovery.Recovery, e
 func oneRecovery(q *gorm.DB, sql string, args ...any) (recovery.Recovery, error) {
 	rs, err := scanRecoveries(q, sql, args...)
 	if err != nil {
-		return recovery.Recovery{}, err
+		return recovery.Recovery{}, failed("oneRecovery", err)
 	}
 	if len(rs) == 0 {
 		return recovery.Recovery{}, recovery.ErrNotFound
@@ -98,7 +97,7 @@ func oneRecovery(q *gorm.DB, sql string, args ...any) (recovery.Recovery, error)
 
 // InTx runs fn in one transaction. See recovery.Store.
 func (s *RecoveryStore) InTx(ctx context.Context, fn func(recovery.Tx) error) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error { return fn(&recoveryTx{tx: tx}) })
+	return transaction(s.db.WithContext(ctx), "RecoveryStore.InTx", func(tx *gorm.DB) error { return fn(&recoveryTx{tx: tx}) })
 }
 
 // Get returns one recovery. See recovery.Store.
@@ -143,7 +142,7 @@ func (t *recoveryTx) LockAccount(id string) (recovery.Account, error) {
 	}
 	if err := t.tx.Raw(`SELECT id::text AS id, role, status, wallet_address FROM accounts WHERE id = ? FOR UPDATE`, id).
 		Scan(&rows).Error; err != nil {
-		return recovery.Account{}, err
+		return recovery.Account{}, failed("recoveryTx.LockAccount", err)
 	}
 	if len(rows) == 0 {
 		return recovery.Account{}, recovery.ErrNotFound
@@ -158,7 +157,7 @@ func (t *recoveryTx) LockAccount(id string) (recovery.Account, error) {
 func (t *recoveryTx) AddressBound(address string) (bool, error) {
 	var n int64
 	err := t.tx.Raw(`SELECT count(*) FROM accounts WHERE wallet_address = ?`, address).Scan(&n).Error
-	return n > 0, err
+	return n > 0, failed("recoveryTx.AddressBound", err)
 }
 
 func (t *recoveryTx) LockChallenge(accountID, nonce string) (recovery.Challenge, error) {
@@ -170,7 +169,7 @@ func (t *recoveryTx) LockChallenge(accountID, nonce string) (recovery.Challenge,
 	}
 	var rows []recovery.Challenge
 	if err := t.tx.Raw(q+` ORDER BY created_at DESC LIMIT 1 FOR UPDATE`, args...).Scan(&rows).Error; err != nil {
-		return recovery.Challenge{}, err
+		return recovery.Challenge{}, failed("recoveryTx.LockChallenge", err)
 	}
 	if len(rows) == 0 {
 		return recovery.Challenge{}, recovery.ErrNoChallenge
@@ -179,17 +178,16 @@ func (t *recoveryTx) LockChallenge(accountID, nonce string) (recovery.Challenge,
 }
 
 func (t *recoveryTx) UseChallenge(nonce string, at time.Time) error {
-	return t.tx.Exec(`UPDATE wallet_challenges SET used_at = ? WHERE nonce = ?`, at, nonce).Error
+	return failed("recoveryTx.UseChallenge", t.tx.Exec(`UPDATE wallet_challenges SET used_at = ? WHERE nonce = ?`, at, nonce).Error)
 }
 
 func (t *recoveryTx) Create(r recovery.Recovery) error {
 	err := t.tx.Exec(`INSERT INTO key_recoveries (id, account_id, from_address, to_address, status, asked_at)
 		VALUES (?, ?, ?, ?, ?, ?)`, r.ID, r.AccountID, r.From, r.To, string(r.Status), r.AskedAt).Error
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "key_recoveries_open" {
+	if isPgError(err, pgUniqueViolation, "key_recoveries_open") {
 		return recovery.ErrOpen
 	}
-	return err
+	return failed("recoveryTx.Create", err)
 }
 
 func (t *recoveryTx) Lock(id string) (recovery.Recovery, error) {
@@ -200,26 +198,27 @@ func (t *recoveryTx) Lock(id string) (recovery.Recovery, error) {
 }
 
 func (t *recoveryTx) Save(r recovery.Recovery) error {
-	return t.tx.Exec(`UPDATE key_recoveries SET status = ?, verified_by = NULLIF(?, '')::uuid, verified_at = ?,
+	return failed("recoveryTx.Save", t.tx.Exec(`UPDATE key_recoveries SET status = ?, verified_by = NULLIF(?, '')::uuid, verified_at = ?,
 		approved_by = NULLIF(?, '')::uuid, approved_at = ?, rejected_by = NULLIF(?, '')::uuid, reject_reason = ?,
 		cancel_signature = ?, request_intent_id = NULLIF(?::bigint, 0), cancel_intent_id = NULLIF(?::bigint, 0),
 		execute_intent_id = NULLIF(?::bigint, 0), executable_at = ?, done_at = ?, error = ? WHERE id = ?`,
 		string(r.Status), r.VerifiedBy, r.VerifiedAt, r.ApprovedBy, r.ApprovedAt, r.RejectedBy, r.RejectReason,
-		r.CancelSignature, r.RequestIntentID, r.CancelIntentID, r.ExecuteIntentID, r.ExecutableAt, r.DoneAt, r.Error, r.ID).Error
+		r.CancelSignature, r.RequestIntentID, r.CancelIntentID, r.ExecuteIntentID, r.ExecutableAt, r.DoneAt, r.Error, r.ID).Error)
 }
 
 func (t *recoveryTx) Enqueue(in outbox.Intent) (outbox.Intent, error) { return enqueue(t.tx, in) }
 
-func (t *recoveryTx) Notify(n notices.Notice) error { return writeNotice(t.tx, n) }
+func (t *recoveryTx) Notify(n notices.Notice) error {
+	return failed("recoveryTx.Notify", writeNotice(t.tx, n))
+}
 
 func (t *recoveryTx) SwitchWallet(accountID, from, to string) error {
 	res := t.tx.Exec(`UPDATE accounts SET wallet_address = ?, updated_at = now() WHERE id = ? AND wallet_address = ?`, to, accountID, from)
-	var pgErr *pgconn.PgError
-	if errors.As(res.Error, &pgErr) && pgErr.Code == "23505" {
+	if isUniqueViolation(res.Error) {
 		return recovery.ErrAddressTaken
 	}
 	if res.Error != nil {
-		return res.Error
+		return failed("recoveryTx.SwitchWallet", res.Error)
 	}
 	if res.RowsAffected != 1 {
 		return errors.New("store: the account is no longer bound to the recovered address")
@@ -229,5 +228,5 @@ func (t *recoveryTx) SwitchWallet(accountID, from, to string) error {
 
 func (t *recoveryTx) Audit(e audit.Entry) error {
 	_, err := appendAudit(t.tx, e)
-	return err
+	return failed("recoveryTx.Audit", err)
 }

@@ -97,18 +97,18 @@ func (db *DB) RotateKEK(ctx context.Context, keys *secrets.Keyring, batchSize in
 	}
 	var err error
 	r.Remaining, err = db.countNotUnder(ctx, keys.CurrentID())
-	return r, err
+	return r, failed("DB.RotateKEK", err)
 }
 
 func (db *DB) rotateBatch(ctx context.Context, keys *secrets.Keyring, t sealedTable, after string, limit int, r *Rotation) (int, string, error) {
 	var n int
 	var last string
-	err := db.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := transaction(db.gorm.WithContext(ctx), "DB.rotateBatch", func(tx *gorm.DB) error {
 		q := fmt.Sprintf(`SELECT %s::text AS id, %s FROM %s WHERE %s > ?::uuid ORDER BY %s LIMIT ? FOR UPDATE`,
 			t.key, strings.Join(t.columns, ", "), t.table, t.key, t.key)
 		rows, err := tx.Raw(q, after, limit).Rows()
 		if err != nil {
-			return err
+			return failed("DB.rotateBatch", err)
 		}
 		type update struct {
 			id   string
@@ -123,7 +123,7 @@ func (db *DB) rotateBatch(ctx context.Context, keys *secrets.Keyring, t sealedTa
 			}
 			if err := rows.Scan(dest...); err != nil {
 				rows.Close()
-				return err
+				return failed("DB.rotateBatch", err)
 			}
 			n++
 			sets := map[string]any{}
@@ -138,7 +138,7 @@ func (db *DB) rotateBatch(ctx context.Context, keys *secrets.Keyring, t sealedTa
 				}
 				if sets[col], err = keys.Seal(pt, aad(t.table, col, last)); err != nil {
 					rows.Close()
-					return err
+					return failed("DB.rotateBatch", err)
 				}
 			}
 			if len(sets) > 0 {
@@ -147,18 +147,18 @@ func (db *DB) rotateBatch(ctx context.Context, keys *secrets.Keyring, t sealedTa
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return err
+			return failed("DB.rotateBatch", err)
 		}
 		for _, u := range updates {
 			if err := tx.Table(t.table).Where(t.key+" = ?", u.id).Updates(u.sets).Error; err != nil {
-				return err
+				return failed("DB.rotateBatch", err)
 			}
 			r.Resealed += len(u.sets)
 		}
 		return nil
 	})
 	r.Rows += n
-	return n, last, err
+	return n, last, failed("DB.rotateBatch", err)
 }
 
 // countNotUnder counts sealed values whose key id is not current. The key id is stored at bytes 3… of the
@@ -171,7 +171,7 @@ func (db *DB) countNotUnder(ctx context.Context, current string) (int, error) {
 			q := fmt.Sprintf(`SELECT count(*) FROM %s WHERE %s IS NOT NULL AND substring(%s FROM 3 FOR get_byte(%s, 1)) <> ?::bytea`,
 				t.table, col, col, col)
 			if err := db.gorm.WithContext(ctx).Raw(q, []byte(current)).Scan(&n).Error; err != nil {
-				return 0, err
+				return 0, failed("DB.countNotUnder", err)
 			}
 			total += n
 		}

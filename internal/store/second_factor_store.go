@@ -25,7 +25,7 @@ const secondFactorColumns = `account_id::text AS account_id, secret_enc, created
 func (c cryptor) secondFactor(r secondFactorRow) (accounts.SecondFactor, error) {
 	secret, err := c.open("staff_second_factors", "secret_enc", r.AccountID, r.SecretEnc)
 	if err != nil {
-		return accounts.SecondFactor{}, err
+		return accounts.SecondFactor{}, failed("cryptor.secondFactor", err)
 	}
 	return accounts.SecondFactor{AccountID: r.AccountID, Secret: secret, CreatedAt: r.CreatedAt, ConfirmedAt: r.ConfirmedAt,
 		LastStep: r.LastStep}, nil
@@ -42,7 +42,7 @@ func (c cryptor) loadSecondFactor(tx *gorm.DB, accountID string, lock bool) (acc
 	}
 	var rows []secondFactorRow
 	if err := tx.Raw(q, accountID).Scan(&rows).Error; err != nil {
-		return accounts.SecondFactor{}, err
+		return accounts.SecondFactor{}, failed("cryptor.loadSecondFactor", err)
 	}
 	if len(rows) == 0 {
 		return accounts.SecondFactor{}, accounts.ErrNotFound
@@ -63,7 +63,7 @@ func (s *AccountStore) RecoveryCodesLeft(ctx context.Context, accountID string) 
 	var n int
 	err := s.db.WithContext(ctx).Raw(`SELECT count(*) FROM staff_recovery_codes WHERE account_id = ? AND used_at IS NULL`,
 		accountID).Scan(&n).Error
-	return n, err
+	return n, failed("AccountStore.RecoveryCodesLeft", err)
 }
 
 func (t *accountTx) LockSecondFactor(accountID string) (accounts.SecondFactor, error) {
@@ -73,22 +73,22 @@ func (t *accountTx) LockSecondFactor(accountID string) (accounts.SecondFactor, e
 func (t *accountTx) PutSecondFactor(f accounts.SecondFactor) error {
 	enc, err := t.c.seal("staff_second_factors", "secret_enc", f.AccountID, f.Secret)
 	if err != nil {
-		return err
+		return failed("accountTx.PutSecondFactor", err)
 	}
-	return t.tx.Exec(`INSERT INTO staff_second_factors (account_id, secret_enc, created_at, confirmed_at, last_step)
+	return failed("accountTx.PutSecondFactor", t.tx.Exec(`INSERT INTO staff_second_factors (account_id, secret_enc, created_at, confirmed_at, last_step)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET secret_enc = EXCLUDED.secret_enc,
 		created_at = EXCLUDED.created_at, confirmed_at = EXCLUDED.confirmed_at, last_step = EXCLUDED.last_step`,
-		f.AccountID, bytea(enc), f.CreatedAt, f.ConfirmedAt, f.LastStep).Error
+		f.AccountID, bytea(enc), f.CreatedAt, f.ConfirmedAt, f.LastStep).Error)
 }
 
 func (t *accountTx) ReplaceRecoveryCodes(accountID string, hashes [][]byte, at time.Time) error {
 	if err := t.tx.Exec(`DELETE FROM staff_recovery_codes WHERE account_id = ?`, accountID).Error; err != nil {
-		return err
+		return failed("accountTx.ReplaceRecoveryCodes", err)
 	}
 	for _, h := range hashes {
 		if err := t.tx.Exec(`INSERT INTO staff_recovery_codes (account_id, code_hash, created_at) VALUES (?, ?, ?)`,
 			accountID, bytea(h), at).Error; err != nil {
-			return err
+			return failed("accountTx.ReplaceRecoveryCodes", err)
 		}
 	}
 	return nil
@@ -97,14 +97,14 @@ func (t *accountTx) ReplaceRecoveryCodes(accountID string, hashes [][]byte, at t
 func (t *accountTx) UseRecoveryCode(accountID string, hash []byte, at time.Time) (bool, error) {
 	res := t.tx.Exec(`UPDATE staff_recovery_codes SET used_at = ? WHERE account_id = ? AND code_hash = ? AND used_at IS NULL`,
 		at, accountID, bytea(hash))
-	return res.RowsAffected == 1, res.Error
+	return res.RowsAffected == 1, failed("accountTx.UseRecoveryCode", res.Error)
 }
 
 func (t *accountTx) DeleteSecondFactor(accountID string) error {
 	if err := t.tx.Exec(`DELETE FROM staff_recovery_codes WHERE account_id = ?`, accountID).Error; err != nil {
-		return err
+		return failed("accountTx.DeleteSecondFactor", err)
 	}
-	return t.tx.Exec(`DELETE FROM staff_second_factors WHERE account_id = ?`, accountID).Error
+	return failed("accountTx.DeleteSecondFactor", t.tx.Exec(`DELETE FROM staff_second_factors WHERE account_id = ?`, accountID).Error)
 }
 
 func (t *accountTx) SetPasswordHash(accountID, hash string) error {
@@ -112,13 +112,13 @@ func (t *accountTx) SetPasswordHash(accountID, hash string) error {
 	if res.Error == nil && res.RowsAffected != 1 {
 		return accounts.ErrNotFound
 	}
-	return res.Error
+	return failed("accountTx.SetPasswordHash", res.Error)
 }
 
 func (t *accountTx) RevokeOtherSessions(accountID, keep string, at time.Time, reason string) error {
 	if keep == "" {
-		return t.RevokeSessions(accountID, at, reason)
+		return failed("accountTx.RevokeOtherSessions", t.RevokeSessions(accountID, at, reason))
 	}
-	return t.tx.Exec(`UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE account_id = ? AND revoked_at IS NULL
-		AND id <> ?::uuid`, at, reason, accountID, keep).Error
+	return failed("accountTx.RevokeOtherSessions", t.tx.Exec(`UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE account_id = ? AND revoked_at IS NULL
+		AND id <> ?::uuid`, at, reason, accountID, keep).Error)
 }

@@ -34,7 +34,7 @@ func (s *AccountStore) SessionPrincipal(ctx context.Context, sessionID string) (
 		FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = ?`,
 		accounts.CurrentConfidentiality.Version, sessionID).Scan(&rows).Error
 	if err != nil {
-		return accounts.Principal{}, "", false, err
+		return accounts.Principal{}, "", false, failed("AccountStore.SessionPrincipal", err)
 	}
 	if len(rows) == 0 {
 		return accounts.Principal{}, "", false, accounts.ErrNotFound
@@ -43,7 +43,7 @@ func (s *AccountStore) SessionPrincipal(ctx context.Context, sessionID string) (
 	p := accounts.Principal{AccountID: r.AccountID, SessionID: sessionID, Username: r.Username, Role: accounts.Role(r.Role),
 		ConfidentialityPending: r.Pending, SecondFactorPending: r.NoFactor}
 	if err := json.Unmarshal(r.Privileges, &p.Privileges); err != nil {
-		return accounts.Principal{}, "", false, err
+		return accounts.Principal{}, "", false, failed("AccountStore.SessionPrincipal", err)
 	}
 	return p, accounts.Status(r.Status), r.Revoked, nil
 }
@@ -59,7 +59,7 @@ func (s *AccountStore) ConfidentialityAck(ctx context.Context, accountID string)
 	}
 	if err := s.db.WithContext(ctx).Raw(`SELECT confidentiality_ack_at AS at, confidentiality_version AS version FROM accounts
 		WHERE id = ?`, accountID).Scan(&rows).Error; err != nil {
-		return nil, "", err
+		return nil, "", failed("AccountStore.ConfidentialityAck", err)
 	}
 	if len(rows) == 0 {
 		return nil, "", accounts.ErrNotFound
@@ -80,12 +80,12 @@ func (s *AccountStore) ConfidentialityAck(ctx context.Context, accountID string)
 func (s *AccountStore) ReserveLoginAttempt(ctx context.Context, usernameKey, clientKey []byte, at, since time.Time,
 	maxByUsernameAndClient, maxByClient int) (int64, error) {
 	var id int64
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.db.WithContext(ctx), "AccountStore.ReserveLoginAttempt", func(tx *gorm.DB) error {
 		// Usernames before clients, in every transaction: no two can wait for each other.
 		if err := tx.Exec(`SELECT pg_advisory_xact_lock(?, hashtext(encode(?::bytea, 'hex'))),
 			pg_advisory_xact_lock(?, hashtext(encode(?::bytea, 'hex')))`,
 			loginUsernameLockSpace, bytea(usernameKey), loginClientLockSpace, bytea(clientKey)).Error; err != nil {
-			return err
+			return failed("AccountStore.ReserveLoginAttempt", err)
 		}
 		var row struct{ ByPair, ByClient int }
 		if err := tx.Raw(`SELECT
@@ -93,18 +93,18 @@ func (s *AccountStore) ReserveLoginAttempt(ctx context.Context, usernameKey, cli
 			count(*) AS by_client
 			FROM login_failures WHERE at >= ? AND client_key = ?`,
 			bytea(usernameKey), since, bytea(clientKey)).Scan(&row).Error; err != nil {
-			return err
+			return failed("AccountStore.ReserveLoginAttempt", err)
 		}
 		if row.ByPair >= maxByUsernameAndClient || row.ByClient >= maxByClient {
 			return nil
 		}
 		if err := tx.Raw(`INSERT INTO login_failures (username_key, client_key, at) VALUES (?, ?, ?) RETURNING id`,
 			bytea(usernameKey), bytea(clientKey), at).Scan(&id).Error; err != nil {
-			return err
+			return failed("AccountStore.ReserveLoginAttempt", err)
 		}
-		return tx.Exec(`DELETE FROM login_failures WHERE at < ?`, since).Error
+		return failed("AccountStore.ReserveLoginAttempt", tx.Exec(`DELETE FROM login_failures WHERE at < ?`, since).Error)
 	})
-	return id, err
+	return id, failed("AccountStore.ReserveLoginAttempt", err)
 }
 
 // ReserveRegistration counts the registrations from a client address since the given time and, below max,
@@ -112,26 +112,26 @@ func (s *AccountStore) ReserveLoginAttempt(ctx context.Context, usernameKey, cli
 // transaction lock on the key, and drops records older than since.
 func (s *AccountStore) ReserveRegistration(ctx context.Context, clientKey []byte, at, since time.Time, max int) (bool, error) {
 	ok := false
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.db.WithContext(ctx), "AccountStore.ReserveRegistration", func(tx *gorm.DB) error {
 		if err := tx.Exec(`SELECT pg_advisory_xact_lock(?, hashtext(encode(?::bytea, 'hex')))`,
 			registrationClientLockSpace, bytea(clientKey)).Error; err != nil {
-			return err
+			return failed("AccountStore.ReserveRegistration", err)
 		}
 		var n int
 		if err := tx.Raw(`SELECT count(*) FROM registration_attempts WHERE client_key = ? AND at >= ?`,
 			bytea(clientKey), since).Scan(&n).Error; err != nil {
-			return err
+			return failed("AccountStore.ReserveRegistration", err)
 		}
 		if n >= max {
 			return nil
 		}
 		if err := tx.Exec(`INSERT INTO registration_attempts (client_key, at) VALUES (?, ?)`, bytea(clientKey), at).Error; err != nil {
-			return err
+			return failed("AccountStore.ReserveRegistration", err)
 		}
 		ok = true
-		return tx.Exec(`DELETE FROM registration_attempts WHERE at < ?`, since).Error
+		return failed("AccountStore.ReserveRegistration", tx.Exec(`DELETE FROM registration_attempts WHERE at < ?`, since).Error)
 	})
-	return ok, err
+	return ok, failed("AccountStore.ReserveRegistration", err)
 }
 
 // The advisory lock spaces of the login limits.
@@ -144,25 +144,25 @@ const (
 
 // ReleaseLoginAttempt takes back a reserved attempt that turned out not to be a failure.
 func (s *AccountStore) ReleaseLoginAttempt(ctx context.Context, id int64) error {
-	return s.db.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE id = ?`, id).Error
+	return failed("AccountStore.ReleaseLoginAttempt", s.db.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE id = ?`, id).Error)
 }
 
 // ClearLoginFailures forgets a username's failures from a client address after a successful login from
 // there; the address's failures for other usernames stay.
 func (s *AccountStore) ClearLoginFailures(ctx context.Context, usernameKey, clientKey []byte) error {
-	return s.db.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE username_key = ? AND client_key = ?`,
-		bytea(usernameKey), bytea(clientKey)).Error
+	return failed("AccountStore.ClearLoginFailures", s.db.WithContext(ctx).Exec(`DELETE FROM login_failures WHERE username_key = ? AND client_key = ?`,
+		bytea(usernameKey), bytea(clientKey)).Error)
 }
 
 // CreateChallenge stores a wallet challenge and drops the account's expired ones.
 func (s *AccountStore) CreateChallenge(ctx context.Context, c accounts.Challenge) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return transaction(s.db.WithContext(ctx), "AccountStore.CreateChallenge", func(tx *gorm.DB) error {
 		if err := tx.Exec(`DELETE FROM wallet_challenges WHERE account_id = ? AND expires_at < now() - interval '1 day'`,
 			c.AccountID).Error; err != nil {
-			return err
+			return failed("AccountStore.CreateChallenge", err)
 		}
-		return tx.Exec(`INSERT INTO wallet_challenges (nonce, account_id, message, expires_at) VALUES (?, ?, ?, ?)`,
-			c.Nonce, c.AccountID, c.Message, c.ExpiresAt).Error
+		return failed("AccountStore.CreateChallenge", tx.Exec(`INSERT INTO wallet_challenges (nonce, account_id, message, expires_at) VALUES (?, ?, ?, ?)`,
+			c.Nonce, c.AccountID, c.Message, c.ExpiresAt).Error)
 	})
 }
 
@@ -175,13 +175,13 @@ func (s *AccountStore) ShopPrivateKey(ctx context.Context, shopID string) ([]byt
 	var rows []struct{ PrivateKeyEnc []byte }
 	if err := s.db.WithContext(ctx).Raw(`SELECT private_key_enc FROM shops WHERE account_id = ?`, shopID).
 		Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("AccountStore.ShopPrivateKey", err)
 	}
 	if len(rows) == 0 || rows[0].PrivateKeyEnc == nil {
 		return nil, accounts.ErrNotFound
 	}
 	k, err := s.c.open("shops", "private_key_enc", shopID, rows[0].PrivateKeyEnc)
-	return []byte(k), err
+	return []byte(k), failed("AccountStore.ShopPrivateKey", err)
 }
 
 // bytea passes a []byte to gorm as one value: gorm expands a bare slice written right after "(" (as in

@@ -55,7 +55,7 @@ func (c cryptor) shopChange(r shopChangeRow) (accounts.ShopChange, error) {
 		{"shops", "iban_enc", r.ShopID, r.CurIbanEnc, &out.Current.IBAN}} {
 		var err error
 		if *f.dst, err = c.open(f.table, f.col, f.id, f.sealed); err != nil {
-			return out, err
+			return out, failed("cryptor.shopChange", err)
 		}
 	}
 	return out, nil
@@ -64,13 +64,13 @@ func (c cryptor) shopChange(r shopChangeRow) (accounts.ShopChange, error) {
 func (c cryptor) shopChanges(q *gorm.DB) ([]accounts.ShopChange, error) {
 	var rows []shopChangeRow
 	if err := q.Scan(&rows).Error; err != nil {
-		return nil, err
+		return nil, failed("cryptor.shopChanges", err)
 	}
 	out := make([]accounts.ShopChange, len(rows))
 	for i, r := range rows {
 		var err error
 		if out[i], err = c.shopChange(r); err != nil {
-			return nil, err
+			return nil, failed("cryptor.shopChanges", err)
 		}
 	}
 	return out, nil
@@ -84,7 +84,7 @@ func (s *AccountStore) PendingShopChange(ctx context.Context, shopID string) (ac
 	list, err := s.c.shopChanges(s.db.WithContext(ctx).Table("shop_detail_changes AS c").Select(shopChangeColumns).
 		Where("c.shop_id = ? AND c.status = 'pending'", shopID).Limit(1))
 	if err != nil || len(list) == 0 {
-		return accounts.ShopChange{}, false, err
+		return accounts.ShopChange{}, false, failed("AccountStore.PendingShopChange", err)
 	}
 	return list[0], true, nil
 }
@@ -108,7 +108,7 @@ func (t *accountTx) lockShopChange(where string, arg any) ([]accounts.ShopChange
 func (t *accountTx) LockPendingShopChange(shopID string) (accounts.ShopChange, bool, error) {
 	list, err := t.lockShopChange("c.shop_id = ? AND c.status = 'pending'", shopID)
 	if err != nil || len(list) == 0 {
-		return accounts.ShopChange{}, false, err
+		return accounts.ShopChange{}, false, failed("accountTx.LockPendingShopChange", err)
 	}
 	return list[0], true, nil
 }
@@ -119,7 +119,7 @@ func (t *accountTx) LockShopChange(id string) (accounts.ShopChange, error) {
 	}
 	list, err := t.lockShopChange("c.id = ?", id)
 	if err != nil {
-		return accounts.ShopChange{}, err
+		return accounts.ShopChange{}, failed("accountTx.LockShopChange", err)
 	}
 	if len(list) == 0 {
 		return accounts.ShopChange{}, accounts.ErrNotFound
@@ -133,35 +133,35 @@ func (t *accountTx) InsertShopChange(c accounts.ShopChange) error {
 		{"iban_enc", c.Details.IBAN}} {
 		b, err := t.c.seal("shop_detail_changes", f.col, c.ID, f.v)
 		if err != nil {
-			return err
+			return failed("accountTx.InsertShopChange", err)
 		}
 		vals[f.col] = b
 	}
-	return t.tx.Exec(`INSERT INTO shop_detail_changes (id, shop_id, legal_name_enc, kvk_enc, iban_enc, base_version,
+	return failed("accountTx.InsertShopChange", t.tx.Exec(`INSERT INTO shop_detail_changes (id, shop_id, legal_name_enc, kvk_enc, iban_enc, base_version,
 		status, entered_by, note, created_at) VALUES (@id, @shop, @legal_name_enc, @kvk_enc, @iban_enc, @base, 'pending',
 		@by, @note, @at)`, map[string]any{"id": c.ID, "shop": c.ShopID, "legal_name_enc": vals["legal_name_enc"],
 		"kvk_enc": vals["kvk_enc"], "iban_enc": vals["iban_enc"], "base": c.BaseVersion, "by": c.EnteredBy, "note": c.Note,
-		"at": c.CreatedAt}).Error
+		"at": c.CreatedAt}).Error)
 }
 
 func (t *accountTx) DecideShopChange(c accounts.ShopChange) error {
-	return t.tx.Exec(`UPDATE shop_detail_changes SET status = ?, decided_by = NULLIF(?, '')::uuid, decided_at = ?,
+	return failed("accountTx.DecideShopChange", t.tx.Exec(`UPDATE shop_detail_changes SET status = ?, decided_by = NULLIF(?, '')::uuid, decided_at = ?,
 		reason = ?, version = NULLIF(?, 0) WHERE id = ?`, string(c.Status), c.DecidedBy, c.DecidedAt, c.Reason,
-		c.Version, c.ID).Error
+		c.Version, c.ID).Error)
 }
 
 func (t *accountTx) ApplyShopDetails(shopID string, d accounts.ShopDetails, version int) error {
 	// The same lock as a payout run being drafted (payoutTx.Lock): a run reads one version of every shop.
 	if err := t.tx.Exec(`SELECT pg_advisory_xact_lock(?, 0)`, payoutsLockSpace).Error; err != nil {
-		return err
+		return failed("accountTx.ApplyShopDetails", err)
 	}
 	vals := map[string]any{"details_version": version}
 	for _, f := range []struct{ col, v string }{{"legal_name_enc", d.LegalName}, {"kvk_enc", d.KvK}, {"iban_enc", d.IBAN}} {
 		b, err := t.c.seal("shops", f.col, shopID, f.v)
 		if err != nil {
-			return err
+			return failed("accountTx.ApplyShopDetails", err)
 		}
 		vals[f.col] = b
 	}
-	return t.tx.Table("shops").Where("account_id = ?", shopID).Updates(vals).Error
+	return failed("accountTx.ApplyShopDetails", t.tx.Table("shops").Where("account_id = ?", shopID).Updates(vals).Error)
 }

@@ -56,7 +56,7 @@ func lockSuspension(tx *gorm.DB, where string, args ...any) (accounts.Suspension
 		LEFT JOIN chain_intents rv ON rv.id = su.revoke_intent_id LEFT JOIN chain_intents gr ON gr.id = su.grant_intent_id
 		WHERE `+where+` FOR UPDATE OF su`, args...).Scan(&rows).Error
 	if err != nil {
-		return accounts.Suspension{}, err
+		return accounts.Suspension{}, failed("lockSuspension", err)
 	}
 	if len(rows) == 0 {
 		return accounts.Suspension{}, accounts.ErrNotFound
@@ -74,7 +74,7 @@ func (s *AccountStore) LastSuspension(ctx context.Context, accountID string) (ac
 		LEFT JOIN chain_intents rv ON rv.id = su.revoke_intent_id LEFT JOIN chain_intents gr ON gr.id = su.grant_intent_id
 		WHERE su.account_id = ? ORDER BY su.suspended_at DESC, su.id LIMIT 1`, accountID).Scan(&rows).Error
 	if err != nil {
-		return accounts.Suspension{}, err
+		return accounts.Suspension{}, failed("AccountStore.LastSuspension", err)
 	}
 	if len(rows) == 0 {
 		return accounts.Suspension{}, accounts.ErrNotFound
@@ -113,7 +113,7 @@ func (s *AccountStore) DueSuspensions(ctx context.Context, limit int) ([]account
 		ORDER BY su.suspended_at, su.id LIMIT @limit`,
 		map[string]any{"activation": activationPrefix, "limit": limit}).Scan(&rows).Error
 	if err != nil {
-		return nil, err
+		return nil, failed("AccountStore.DueSuspensions", err)
 	}
 	out := make([]accounts.Suspension, len(rows))
 	for i, r := range rows {
@@ -123,8 +123,8 @@ func (s *AccountStore) DueSuspensions(ctx context.Context, limit int) ([]account
 }
 
 func (t *accountTx) CreateSuspension(s accounts.Suspension) error {
-	return t.tx.Exec(`INSERT INTO account_suspensions (id, account_id, suspended_at, suspended_by, reason)
-		VALUES (?, ?, ?, ?, ?)`, s.ID, s.AccountID, s.SuspendedAt, s.SuspendedBy, s.Reason).Error
+	return failed("accountTx.CreateSuspension", t.tx.Exec(`INSERT INTO account_suspensions (id, account_id, suspended_at, suspended_by, reason)
+		VALUES (?, ?, ?, ?, ?)`, s.ID, s.AccountID, s.SuspendedAt, s.SuspendedBy, s.Reason).Error)
 }
 
 func (t *accountTx) LockSuspension(id string) (accounts.Suspension, error) {
@@ -142,28 +142,28 @@ func (t *accountTx) LockOpenSuspension(accountID string) (accounts.Suspension, e
 }
 
 func (t *accountTx) SaveSuspension(s accounts.Suspension) error {
-	return t.tx.Exec(`UPDATE account_suspensions SET revoke_intent_id = NULLIF(?::bigint, 0), reinstated_at = ?,
+	return failed("accountTx.SaveSuspension", t.tx.Exec(`UPDATE account_suspensions SET revoke_intent_id = NULLIF(?::bigint, 0), reinstated_at = ?,
 		reinstated_by = NULLIF(?, '')::uuid, reinstate_reason = ?, grant_intent_id = NULLIF(?::bigint, 0) WHERE id = ?`,
-		s.RevokeIntentID, s.ReinstatedAt, s.ReinstatedBy, s.ReinstateReason, s.GrantIntentID, s.ID).Error
+		s.RevokeIntentID, s.ReinstatedAt, s.ReinstatedBy, s.ReinstateReason, s.GrantIntentID, s.ID).Error)
 }
 
 func (t *accountTx) CancelOpenRequests(shopID string, at time.Time) (int64, error) {
 	res := t.tx.Exec(`UPDATE payment_requests SET cancelled_at = @at WHERE shop_id = @shop AND intent_id IS NULL
 		AND cancelled_at IS NULL AND expires_at > @at`, map[string]any{"at": at, "shop": shopID})
-	return res.RowsAffected, res.Error
+	return res.RowsAffected, failed("accountTx.CancelOpenRequests", res.Error)
 }
 
 func (t *accountTx) ShopSettled(shopID, address string) (bool, error) {
 	var ok []bool
 	err := t.tx.Raw(`SELECT `+shopSettledSQL+` FROM accounts a WHERE a.id = @id AND a.wallet_address = @addr`,
 		map[string]any{"activation": activationPrefix, "id": shopID, "addr": address}).Scan(&ok).Error
-	return len(ok) == 1 && ok[0], err
+	return len(ok) == 1 && ok[0], failed("accountTx.ShopSettled", err)
 }
 
 func (t *accountTx) IntentStatus(id int64) (outbox.Status, error) {
 	var st []string
 	if err := t.tx.Raw(`SELECT status FROM chain_intents WHERE id = ?`, id).Scan(&st).Error; err != nil {
-		return "", err
+		return "", failed("accountTx.IntentStatus", err)
 	}
 	if len(st) == 0 {
 		return "", outbox.ErrNotFound
