@@ -114,11 +114,11 @@ func (s *Service) erase(tx Tx, accountID, why string, by clocked) (Erased, error
 	if sub.Role == string(accounts.RoleStaff) || sub.ID == ErasedAccountID || sub.Status == "erased" {
 		return Erased{}, ErrNotErasable
 	}
-	blockers, err := tx.Blockers(sub)
+	under, err := tx.UnderWay(sub)
 	if err != nil {
 		return Erased{}, err
 	}
-	if len(blockers) > 0 {
+	if blockers := Blockers(sub, under); len(blockers) > 0 {
 		return Erased{}, &BlockedError{Reasons: blockers}
 	}
 	var e Erased

@@ -41,9 +41,8 @@ type Store interface {
 type Tx interface {
 	// Subject loads an account, holding its row until the transaction ends when lock is set.
 	Subject(id string, lock bool) (Subject, error)
-	// Blockers says, in words without personal data, what stops an account from being erased now: open
-	// claims, rewards or payments on their way, coins a shop still holds, payouts not yet paid.
-	Blockers(s Subject) ([]string, error)
+	// UnderWay counts what the account has under way that erasing it would cut short (see Blockers).
+	UnderWay(s Subject) (UnderWay, error)
 	// RemoveAccount erases a resident (or a never-approved shop): it removes the proof photos' rows, the
 	// free texts of the claims and requests, the login throttle records and the account itself with
 	// everything that cascades from it, after moving the bookkeeping rows that referred to it to

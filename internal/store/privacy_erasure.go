@@ -11,17 +11,14 @@ import (
 	"github.com/heerlen/heitje/internal/privacy"
 )
 
-// Blockers says what stops an account from being erased now. Coin movements under way must finish first,
-// so that no payment, reward or payout is left without its bookkeeping; a shop must first be paid out.
-func (t *privacyTx) Blockers(s privacy.Subject) ([]string, error) {
+// UnderWay counts what the account has under way that erasing it would cut short; privacy.Blockers decides
+// what of it blocks the erasure. See privacy.Tx.
+func (t *privacyTx) UnderWay(s privacy.Subject) (privacy.UnderWay, error) {
 	wallet := s.Wallet
 	if wallet == "" {
 		wallet = "-"
 	}
-	var c struct {
-		OpenClaims, Minting, Paying, Refunding, OpenRequests, Unpaid int
-		Balance                                                      int64
-	}
+	var u privacy.UnderWay
 	err := t.tx.Raw(`SELECT
 		(SELECT count(*) FROM claims WHERE resident_id = @id AND status IN ('claimed', 'submitted', 'needs_info')) AS open_claims,
 		(SELECT count(*) FROM claims WHERE resident_id = @id AND status = 'approved') AS minting,
@@ -29,29 +26,11 @@ func (t *privacyTx) Blockers(s privacy.Subject) ([]string, error) {
 		(SELECT count(*) FROM refund_states WHERE (shop_id = @id OR resident_address = @wallet) AND status = 'submitted') AS refunding,
 		(SELECT count(*) FROM payment_request_states WHERE shop_id = @id AND status = 'open') AS open_requests,
 		(SELECT count(*) FROM payout_lines WHERE shop_id = @id AND paid_on IS NULL) AS unpaid,
-		COALESCE((SELECT balance FROM token_balances WHERE address = @wallet), 0)::bigint AS balance`,
-		map[string]any{"id": s.ID, "wallet": wallet}).Scan(&c).Error
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	add := func(n int, what string) {
-		if n > 0 {
-			out = append(out, fmt.Sprintf("%d %s", n, what))
-		}
-	}
-	add(c.OpenClaims, "open claim(s): withdraw or finish them, or wait for them to expire")
-	add(c.Minting, "reward(s) being minted")
-	add(c.Paying, "payment(s) being relayed")
-	add(c.Refunding, "refund(s) being relayed")
-	if s.Role == "shop" {
-		add(c.OpenRequests, "open payment request(s)")
-		add(c.Unpaid, "payout line(s) not yet paid")
-		if c.Balance > 0 {
-			out = append(out, fmt.Sprintf("the shop still holds %d cents: pay them out first", c.Balance))
-		}
-	}
-	return out, nil
+		COALESCE((SELECT balance FROM token_balances WHERE address = @wallet), 0)::bigint AS balance_cents,
+		(SELECT count(*) FROM key_recoveries WHERE account_id = @id
+			AND status IN ('asked', 'verified', 'approved', 'cancelling')) AS recoveries`,
+		map[string]any{"id": s.ID, "wallet": wallet}).Scan(&u).Error
+	return u, failed("privacyTx.UnderWay", err)
 }
 
 // RemoveAccount erases a resident (or a shop that was never approved). See privacy.Tx.
@@ -59,7 +38,7 @@ func (t *privacyTx) RemoveAccount(s privacy.Subject) (privacy.Erased, error) {
 	e := privacy.Erased{Rows: map[string]int64{}}
 	if err := t.tx.Raw(`SELECT p.file_name FROM claim_photos p JOIN claims c ON c.id = p.claim_id WHERE c.resident_id = ?`,
 		s.ID).Scan(&e.Files).Error; err != nil {
-		return e, err
+		return e, failed("privacyTx.RemoveAccount", err)
 	}
 	steps := []struct{ table, sql string }{
 		{"claim_photos", `DELETE FROM claim_photos WHERE claim_id IN (SELECT id FROM claims WHERE resident_id = @id)`},
@@ -70,17 +49,17 @@ func (t *privacyTx) RemoveAccount(s privacy.Subject) (privacy.Erased, error) {
 		{"login_failures", `DELETE FROM login_failures WHERE username_key = @key`},
 	}
 	if err := t.run(steps, s, e.Rows); err != nil {
-		return e, err
+		return e, failed("privacyTx.RemoveAccount", err)
 	}
 	if err := repoint(t.tx, s.ID, e.Rows); err != nil {
-		return e, err
+		return e, failed("privacyTx.RemoveAccount", err)
 	}
 	res := t.tx.Exec(`DELETE FROM accounts WHERE id = ?`, s.ID)
 	e.Rows["accounts"] = res.RowsAffected
 	e.Kept = []string{"claims and payments: amounts, dates and chain references, under the erased stand-in account",
 		"the chain address's pseudonymous coin history in the ledger, with no account attached",
 		"audit log entries naming the account id, until the audit log's retention ends"}
-	return e, res.Error
+	return e, failed("privacyTx.RemoveAccount", res.Error)
 }
 
 // AnonymiseShop erases an approved shop's person-related data and keeps its business bookkeeping. See
@@ -89,11 +68,11 @@ func (t *privacyTx) AnonymiseShop(s privacy.Subject) (privacy.Erased, error) {
 	e := privacy.Erased{Rows: map[string]int64{}}
 	b := make([]byte, 6)
 	if _, err := rand.Read(b); err != nil {
-		return e, err
+		return e, failed("privacyTx.AnonymiseShop", err)
 	}
 	address, err := t.c.seal("shops", "address_enc", s.ID, "erased")
 	if err != nil {
-		return e, err
+		return e, failed("privacyTx.AnonymiseShop", err)
 	}
 	steps := []struct{ table, sql string }{
 		{"accounts", `UPDATE accounts SET username = @username, password_hash = '!', email_enc = NULL, email_lookup = NULL,
@@ -118,11 +97,11 @@ func (t *privacyTx) AnonymiseShop(s privacy.Subject) (privacy.Erased, error) {
 	err = t.runWith(steps, s, e.Rows, map[string]any{"username": "erased-" + hex.EncodeToString(b), "address": address})
 	e.Kept = []string{"the legal name, KvK number and IBAN (each approved version), payments, refunds and payouts: the bookkeeping, until its retention ends",
 		"the shop's chain address and its coin history"}
-	return e, err
+	return e, failed("privacyTx.AnonymiseShop", err)
 }
 
 func (t *privacyTx) run(steps []struct{ table, sql string }, s privacy.Subject, rows map[string]int64) error {
-	return t.runWith(steps, s, rows, nil)
+	return failed("privacyTx.run", t.runWith(steps, s, rows, nil))
 }
 
 func (t *privacyTx) runWith(steps []struct{ table, sql string }, s privacy.Subject, rows map[string]int64, extra map[string]any) error {
@@ -156,7 +135,7 @@ func repoint(tx *gorm.DB, id string, rows map[string]int64) error {
 		JOIN pg_attribute att ON att.attrelid = con.conrelid AND att.attnum = con.conkey[1]
 		WHERE con.contype = 'f' AND con.confrelid = 'accounts'::regclass AND con.confdeltype <> 'c'
 		AND cardinality(con.conkey) = 1 ORDER BY 1, 2`).Scan(&refs).Error; err != nil {
-		return err
+		return failed("repoint", err)
 	}
 	for _, r := range refs {
 		res := tx.Exec(fmt.Sprintf(`UPDATE %s SET %s = ? WHERE %s = ?`, pgx.Identifier{r.Tbl}.Sanitize(),
