@@ -41,6 +41,12 @@ func (p *platform) sqlMeter() *sqlMeter {
 	if _, err := conn.Exec(p.ctx, `CREATE EXTENSION IF NOT EXISTS pg_stat_statements`); err != nil {
 		p.tb.Fatalf("sql: pg_stat_statements (the test cluster preloads it; a cluster started elsewhere may not): %v", err)
 	}
+	// Planning time too, in every session of the throw-away cluster from the reload on.
+	for _, q := range []string{`ALTER SYSTEM SET pg_stat_statements.track_planning = on`, `SELECT pg_reload_conf()`} {
+		if _, err := conn.Exec(p.ctx, q); err != nil {
+			p.tb.Fatal(err)
+		}
+	}
 	if err := conn.QueryRow(p.ctx, `SELECT oid FROM pg_database WHERE datname = current_database()`).Scan(&m.dbid); err != nil {
 		p.tb.Fatal(err)
 	}
@@ -87,22 +93,22 @@ func (m *sqlMeter) waitFor(what string, timeout time.Duration, cond func() bool)
 
 // statement is one normalized statement's share of a measurement.
 type statement struct {
-	calls   int64
-	totalMs float64
-	query   string
+	calls           int64
+	totalMs, planMs float64 // executing, planning
+	query           string
 }
 
 // sqlUse is what the platform asked of its database from a mark on.
 type sqlUse struct {
-	statements, roundTrips, transactions int64
-	execMs                               float64 // the statements' execution time in the server
-	top                                  []statement
+	statements, roundTrips int64
+	execMs, planMs         float64 // the statements' time in the server: executing, planning
+	top                    []statement
 }
 
 // since reads the use from mark on: the statement counts first, then the round trips.
 func (m *sqlMeter) since(mark sqlMark) sqlUse {
 	m.p.tb.Helper()
-	rows, err := m.conn.Query(m.p.ctx, `SELECT calls, total_exec_time, query FROM pg_stat_statements
+	rows, err := m.conn.Query(m.p.ctx, `SELECT calls, total_exec_time, total_plan_time, query FROM pg_stat_statements
 		WHERE dbid = $1 AND query NOT LIKE '%pg_stat_statements%' AND query NOT LIKE '%/* bench */%'
 		ORDER BY total_exec_time DESC`, m.dbid)
 	if err != nil {
@@ -111,14 +117,12 @@ func (m *sqlMeter) since(mark sqlMark) sqlUse {
 	var u sqlUse
 	for rows.Next() {
 		var s statement
-		if err := rows.Scan(&s.calls, &s.totalMs, &s.query); err != nil {
+		if err := rows.Scan(&s.calls, &s.totalMs, &s.planMs, &s.query); err != nil {
 			m.p.tb.Fatal(err)
 		}
 		u.statements += s.calls
 		u.execMs += s.totalMs
-		if q := strings.ToUpper(strings.TrimSpace(s.query)); q == "COMMIT" || q == "ROLLBACK" {
-			u.transactions += s.calls
-		}
+		u.planMs += s.planMs
 		s.query = strings.Join(strings.Fields(s.query), " ")
 		u.top = append(u.top, s)
 	}
@@ -132,8 +136,8 @@ func (m *sqlMeter) since(mark sqlMark) sqlUse {
 // summary describes the use per item of n.
 func (u sqlUse) summary(n int) string {
 	f := float64(n)
-	return fmt.Sprintf("%.1f statements (%.1f transactions), %.1f round trips, %.3f ms executing in the server",
-		float64(u.statements)/f, float64(u.transactions)/f, float64(u.roundTrips)/f, u.execMs/f)
+	return fmt.Sprintf("%.1f statements, %.1f round trips, %.3f ms executing and %.3f ms planning in the server",
+		float64(u.statements)/f, float64(u.roundTrips)/f, u.execMs/f, u.planMs/f)
 }
 
 // topLines are the k statements with the most execution time, one line each, the query cut at 160 bytes.
@@ -147,7 +151,8 @@ func (u sqlUse) topLines(k, n int) []string {
 		if len(q) > 160 {
 			q = q[:160] + "…"
 		}
-		out = append(out, fmt.Sprintf("%8.1f ms %6d calls (%.2f per item) %s", s.totalMs, s.calls, float64(s.calls)/float64(n), q))
+		out = append(out, fmt.Sprintf("%8.1f ms (+%6.1f ms planning) %6d calls (%.2f per item) %s", s.totalMs, s.planMs, s.calls,
+			float64(s.calls)/float64(n), q))
 	}
 	return out
 }
