@@ -14,6 +14,7 @@ import (
 // notification it is overdue; notifying the authority late without a reason is refused and changes nothing;
 // closing needs the assessment, the notifications and an evaluation; a closed breach takes no changes.
 func TestBreachRegisterKeepsTheClock(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	a.withPrivacy()
 	adminTok := a.admin("beheerder")
@@ -66,6 +67,7 @@ func toStrings(v any) []string {
 // suppresses the other neighbourhood too; the administrator, who approved the residents, is refused as a
 // collector, a reviewer lacks the privilege, an analyst who collected nothing gets the numbers.
 func TestAnalyticsAreAnonymisedAggregates(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	a.withChoresAndPrivacy()
 	adminTok := a.admin("beheerder")
@@ -125,6 +127,7 @@ func TestAnalyticsAreAnonymisedAggregates(t *testing.T) {
 // the app's channel, an unknown account and a date in the future are refused; while the requester's identity
 // is not established the request can only be refused.
 func TestOfficerRegistersALetter(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	a.withPrivacy()
 	adminTok := a.admin("beheerder")

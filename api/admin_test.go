@@ -17,6 +17,7 @@ import (
 // nothing goes to the chain) and activates it (one grant_acceptor intent for the operator key, written
 // with the activation; activating again writes no second one).
 func TestShopApprovalAndActivation(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
@@ -74,6 +75,7 @@ func TestShopApprovalAndActivation(t *testing.T) {
 // TestStaffPrivilegesTakeEffectAtOnce creates a staff member, changes its privileges and checks that the
 // next request sees the change, that unknown privileges are refused and that the last administrator stays.
 func TestStaffPrivilegesTakeEffectAtOnce(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("hoofdbeheer")
 	me := a.expect(http.StatusOK, "", "GET", "/v1/me", adminTok, nil)
@@ -112,6 +114,7 @@ func TestStaffPrivilegesTakeEffectAtOnce(t *testing.T) {
 // refused and nothing is logged; with one it is answered and the audit log records who, which subject,
 // which fields and why, which the privacy officer then reads (and that read is logged too).
 func TestPersonalDataReadsAreAudited(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
@@ -154,6 +157,7 @@ func TestPersonalDataReadsAreAudited(t *testing.T) {
 
 // TestUpdateMe corrects one's own data; invalid or taken values change nothing.
 func TestUpdateMe(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
 	// An e-mail address is unique among the accounts in use: "bezet" is approved.

@@ -32,6 +32,7 @@ func spectral(t *testing.T, path string) (int, string) {
 // warning. That the linter does find something is shown on a copy without the contact and with a
 // snake_case query key.
 func TestOpenAPIMeetsTheNLAPIDesignRules(t *testing.T) {
+	t.Parallel()
 	if code, out := spectral(t, "openapi.json"); code != 0 {
 		t.Fatalf("spectral (exit %d) on api/openapi.json:\n%s", code, out)
 	}
@@ -55,6 +56,7 @@ func TestOpenAPIMeetsTheNLAPIDesignRules(t *testing.T) {
 // TestVersionHeaderAndProblemDetails: every answer, success or error, carries API-Version; an error is
 // the envelope by default and problem details (RFC 9457) with the same code for a client that asks.
 func TestVersionHeaderAndProblemDetails(t *testing.T) {
+	t.Parallel()
 	h := New(Deps{Log: slog.New(slog.DiscardHandler), Status: fakeStatus{nodeID: 6411}})
 	get := func(path, accept string) *httptest.ResponseRecorder {
 		req := httptest.NewRequest(http.MethodGet, path, nil)
@@ -101,6 +103,7 @@ func TestVersionHeaderAndProblemDetails(t *testing.T) {
 // snake_case name it had before: a bad value under either is 400 validation_failed naming the key as the
 // client sent it (this test API has no ledger to answer a good one).
 func TestQueryKeysInBothSpellings(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	tok := a.approvedResident(a.admin("beheer"), "alice")
 	for _, key := range []string{"beforeId", "before_id"} {

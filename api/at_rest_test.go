@@ -56,6 +56,7 @@ func (a *testAPI) registerEveryone(adminTok string) (resident, shop string) {
 // then reads every row of every table of the schema as text (bytea columns print as hex) and finds none of
 // it, nor the shop's private key; reading it back through the API shows it is there, encrypted.
 func TestNoPersonalDataInPlainTextAtRest(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")

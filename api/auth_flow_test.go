@@ -8,6 +8,7 @@ import (
 // TestAccountLifecycle walks register → pending → login refused → approve → login → refresh rotates →
 // reuse detected (the family is revoked) → a new login → logout revokes, against the real Postgres.
 func TestAccountLifecycle(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheerder")
 	id := a.register(map[string]any{"role": "resident", "username": "Groene-Vingers", "email": "Piet@Example.NL", "phone": "06 1234 5678"})

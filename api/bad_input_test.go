@@ -46,6 +46,7 @@ func shopBody(username, iban string) map[string]any {
 // TestBadRegistrationsChangeNothing sends malformed and invalid registrations: each gets its 4xx with a
 // stable code (and the field), and no table changes.
 func TestBadRegistrationsChangeNothing(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	a.register(map[string]any{"role": "resident", "username": "bestaat-al", "email": "al@example.nl"})
 	resident := func(username string) map[string]any {
@@ -97,6 +98,7 @@ func TestBadRegistrationsChangeNothing(t *testing.T) {
 // TestForgedAccessTokensAreRefused presents tokens with the claims of a real session but signed with
 // another algorithm, with none, with another key, or expired: each is 401 invalid_token.
 func TestForgedAccessTokensAreRefused(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	good := a.admin("echte-beheerder")
 	a.expect(http.StatusOK, "", "GET", "/v1/me", good, nil)

@@ -68,6 +68,7 @@ func checkSessionCookie(t *testing.T, what string, c *http.Cookie, maxAge int) {
 // the usual envelope and the cookie is cleared; logout without a body ends the cookie's session and clears
 // it.
 func TestBrowserSession(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
 	a.approvedResident(adminTok, "zonnebloem")
@@ -150,6 +151,7 @@ func TestBrowserSession(t *testing.T) {
 // browser sessions: no cookie is set on login, refresh or logout, and a body's token wins over a cookie
 // sent along.
 func TestTokenClientsGetNoCookie(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
 	a.approvedResident(adminTok, "zonnebloem")

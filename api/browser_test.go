@@ -20,6 +20,7 @@ import (
 // each event arriving while the stream is open (submitted before the payment is even confirmed), the
 // stream ending after confirmed; logout clears the cookie, so a refresh is then 401.
 func TestBrowserSessionAndPaymentEvents(t *testing.T) {
+	t.Parallel()
 	p := newPaymentsAPI(t)
 	srv := httptest.NewServer(p.h)
 	t.Cleanup(srv.Close)

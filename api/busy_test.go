@@ -15,6 +15,7 @@ import (
 // TestBusyHasherAnswers503WithRetryAfter: when the password hasher has no turn free (secrets.ErrBusy,
 // also wrapped), the client gets 503 with the code busy and Retry-After, so it knows to try again shortly.
 func TestBusyHasherAnswers503WithRetryAfter(t *testing.T) {
+	t.Parallel()
 	gin.SetMode(gin.TestMode)
 	for _, err := range []error{secrets.ErrBusy, fmt.Errorf("accounts: login: %w", secrets.ErrBusy)} {
 		w := httptest.NewRecorder()

@@ -75,6 +75,7 @@ func choreBody(reward, capacity int) map[string]any {
 // TestChoreAdministration creates, lists, closes, reopens and narrows a chore over HTTP, with the codes of
 // the refusals on the way.
 func TestChoreAdministration(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	a.withChores()
 	adminTok := a.admin("beheer")
@@ -130,6 +131,7 @@ func TestChoreAdministration(t *testing.T) {
 // TestReviewOverHTTP: malformed uploads, a request for more information answered with a second photo, a
 // rejection that needs its reason, and the reviewer's photo endpoint.
 func TestReviewOverHTTP(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	a.withChores()
 	adminTok := a.admin("beheer")

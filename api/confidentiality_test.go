@@ -11,6 +11,7 @@ import (
 // once they acknowledged the statement in force, with its version; acknowledging again changes nothing;
 // a resident has no statement to acknowledge.
 func TestPrivilegesWaitForTheConfidentialityStatement(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
 	a.expect(http.StatusCreated, "", "POST", "/v1/admin/staff", adminTok,

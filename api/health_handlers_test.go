@@ -50,6 +50,7 @@ func serve(t *testing.T, st Status, method, path string) (*httptest.ResponseReco
 // without gas money leaves the API ready (so the load balancer keeps every instance) and is reported as
 // degraded, with the part that fails.
 func TestReadyz(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name     string
 		st       fakeStatus
@@ -89,6 +90,7 @@ func TestReadyz(t *testing.T) {
 // TestReadyzNetwork checks that /readyz reports the node's peers, the head's age and the signer set, or says
 // why the signers are missing, and that none of them decides readiness or degradation.
 func TestReadyzNetwork(t *testing.T) {
+	t.Parallel()
 	signers := []string{"0x00000000000000000000000000000000000000a1", "0x00000000000000000000000000000000000000a2"}
 	cases := []struct {
 		name string
@@ -126,6 +128,7 @@ func TestReadyzNetwork(t *testing.T) {
 }
 
 func TestErrorEnvelopeAndRequestID(t *testing.T) {
+	t.Parallel()
 	rec, body := serve(t, fakeStatus{nodeID: 6411}, http.MethodPost, "/healthz")
 	if rec.Code != http.StatusMethodNotAllowed {
 		t.Fatalf("POST /healthz: %d", rec.Code)

@@ -49,6 +49,7 @@ func (p *paymentsAPI) tryStream(srv *httptest.Server, id, token string) (s *live
 // StreamsPerProcess; past either cap a stream is refused with 429 too_many_streams and Retry-After. A
 // closed stream gives its place back, and the streams held still tell their payment.
 func TestEventStreamCaps(t *testing.T) {
+	t.Parallel()
 	p := newPaymentsAPI(t)
 	p.deps.Limits = Limits{StreamsPerAccount: 2, StreamsPerProcess: 3}
 	p.h = New(p.deps)
@@ -95,6 +96,7 @@ func TestEventStreamCaps(t *testing.T) {
 // TestEventStreamLifetime: a stream of a request that nothing happens to ends by itself after
 // StreamLifetime, and its place is free again at once.
 func TestEventStreamLifetime(t *testing.T) {
+	t.Parallel()
 	p := newPaymentsAPI(t)
 	p.deps.Limits = Limits{StreamsPerAccount: 1, StreamLifetime: time.Second}
 	p.h = New(p.deps)
@@ -262,6 +264,7 @@ func proofBody(size int) ([]byte, string) {
 // else's claim, or to none, is refused with 404 before its body is read: the server takes in a few
 // kilobytes of the connection, against the whole body for an upload to the resident's own claim.
 func TestProofUploadCheckedBeforeItsBody(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	a.withChores()
 	adminTok := a.admin("beheer")

@@ -16,6 +16,7 @@ import (
 // address (kept in Postgres), that neither lets a stranger lock someone out from elsewhere, that an unknown
 // username is answered exactly like a wrong password, and that the window ends.
 func TestFailedLoginsAreRateLimited(t *testing.T) {
+	t.Parallel()
 	opts := defaultTestOptions()
 	opts.MaxFailuresPerClient = 20
 	a := newTestAPI(t, opts)
@@ -64,6 +65,7 @@ func TestFailedLoginsAreRateLimited(t *testing.T) {
 // counts the address the proxy forwards, so one guesser does not block everybody who comes through the
 // same load balancer, and that X-Forwarded-For from anyone else is not believed.
 func TestLoginLimitCountsTheForwardedAddress(t *testing.T) {
+	t.Parallel()
 	opts := defaultTestOptions()
 	opts.MaxFailuresPerClient = 20
 	a := newTestAPI(t, opts)
@@ -99,6 +101,7 @@ func TestLoginLimitCountsTheForwardedAddress(t *testing.T) {
 // process spends on each login (argon2id is nearly all of it), not the wall time, which other work on a
 // busy machine stretches at random; so it must not run in parallel with other tests of this process.
 func TestUnknownUsernameTakesAsLong(t *testing.T) {
+	t.Parallel()
 	opts := defaultTestOptions()
 	opts.Argon2 = secrets.Argon2Params{Memory: 16 * 1024, Time: 2, Threads: 1}
 	a := newTestAPI(t, opts)
@@ -142,6 +145,7 @@ func processCPU(t *testing.T) time.Duration {
 // once: the count and the record of each attempt are one step, so exactly 5 are checked and the other 15 are
 // refused.
 func TestParallelGuessesCannotOvershootTheLimit(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
 	a.approvedResident(adminTok, "doelwit")

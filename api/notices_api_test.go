@@ -27,6 +27,7 @@ func (a *testAPI) withNotices() (*notices.Service, *notices.Worker) {
 // the person chose, counted unread until marked read; another account's ids change nothing; e-mail needs
 // an address.
 func TestNoticesInTheApp(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, accounts.Options{})
 	_, worker := a.withNotices()
 	adminTok := a.admin("beheerder")
@@ -83,6 +84,7 @@ func TestNoticesInTheApp(t *testing.T) {
 // TestUnsubscribeIsOneClick: the link's page changes nothing by being opened; a mail program's one-click
 // POST (RFC 8058) turns e-mail off; a forged token is refused.
 func TestUnsubscribeIsOneClick(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, accounts.Options{})
 	svc, _ := a.withNotices()
 	adminTok := a.admin("beheerder")

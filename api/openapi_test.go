@@ -12,6 +12,7 @@ var update = flag.Bool("update", false, "rewrite api/openapi.json from the route
 // TestOpenAPIDocument fails when the committed openapi.json differs from what the route table produces.
 // `make generate` runs it with -update.
 func TestOpenAPIDocument(t *testing.T) {
+	t.Parallel()
 	got, err := OpenAPI()
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 // registration, every other session ends (this one stays), the old password stops working and the change
 // is audited. Wrong current passwords count as failed logins.
 func TestPasswordChange(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
 	tok := a.approvedResident(adminTok, "wisselaar")

@@ -11,6 +11,7 @@ import (
 // phone's camera opens, the same when the resident reads the request, and the wallet's parser takes it
 // back to the id.
 func TestQRCodeOpensThePaymentScreen(t *testing.T) {
+	t.Parallel()
 	p := newPaymentsAPI(t)
 	created := p.expect(http.StatusCreated, "", "POST", "/v1/shop/payment-requests", p.shopA, map[string]any{"amount_cents": 250})
 	id := created["id"].(string)

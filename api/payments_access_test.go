@@ -157,6 +157,7 @@ func (p *paymentsAPI) refund(token, id string, cents int64, key string) (int, ma
 // reads a payment they paid and its event stream; another resident may read the request while it is open
 // (that is what the QR code is for), but neither it nor its stream once paid.
 func TestPaymentsAreReadAndRefundedOnlyByTheirParties(t *testing.T) {
+	t.Parallel()
 	p := newPaymentsAPI(t)
 	open := p.expect(http.StatusCreated, "", "POST", "/v1/shop/payment-requests", p.shopA, map[string]any{"amount_cents": 100})["id"].(string)
 	p.expect(http.StatusOK, "", "GET", "/v1/payment-requests/"+open, p.resB, nil)
@@ -196,6 +197,7 @@ func TestPaymentsAreReadAndRefundedOnlyByTheirParties(t *testing.T) {
 // TestRefundAfterTheWindowIsRefused: a payment can be refunded up to the refund window (14 days, as
 // REFUND_WINDOW_DAYS defaults) after its confirmation, and not a minute later; the refusal writes nothing.
 func TestRefundAfterTheWindowIsRefused(t *testing.T) {
+	t.Parallel()
 	p := newPaymentsAPI(t)
 	id := p.confirmedPayment(400)
 	window := payments.DefaultOptions.RefundWindow

@@ -26,6 +26,7 @@ func (a *testAPI) withPayouts() {
 // needs a valid period, there is nothing to pay out without shops holding coins, and the bank file of an
 // unknown run is not found.
 func TestPayoutRoutesRefuseWhatTheyMust(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	a.withPayouts()
 	adminTok := a.admin("beheerder")

@@ -80,6 +80,7 @@ func (a *testAPI) raw(method, path, token string, hdr ...string) *httptest.Respo
 // notice in force, and registration recording the notice version shown; an unknown version is refused and
 // creates nothing.
 func TestRegisterAndNoticeAreServed(t *testing.T) {
+	t.Parallel()
 	opts := defaultTestOptions()
 	opts.NoticeVersions = privacy.NoticeVersions()
 	a := newTestAPI(t, opts)
@@ -121,6 +122,7 @@ func TestRegisterAndNoticeAreServed(t *testing.T) {
 // objection becomes a restriction the officer can lift; a request is decided once. Staff without privacy
 // are refused.
 func TestPrivacyRequestsOverHTTP(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	a.withPrivacy()
 	adminTok := a.admin("beheerder")

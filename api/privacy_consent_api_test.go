@@ -26,6 +26,7 @@ func (a *testAPI) researchUsernames(tok string) []string {
 // withdrawal removes the person from the very next export; every person exported gets an audit entry that
 // names the recipient, which their own export then shows.
 func TestResearchConsentIsOptInAndWithdrawable(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	a.withPrivacy()
 	adminTok := a.admin("beheerder")
@@ -75,6 +76,7 @@ func TestResearchConsentIsOptInAndWithdrawable(t *testing.T) {
 
 // TestExportOverHTTP: the export as JSON, as a page and as a zip; a bad format is refused; no token, no export.
 func TestExportOverHTTP(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	a.withPrivacy()
 	adminTok := a.admin("beheerder")

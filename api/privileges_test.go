@@ -40,6 +40,7 @@ func privilegeSets() [][]accounts.Privilege {
 // set (and as a resident and a shop holding every privilege): a route must answer 403 forbidden exactly when
 // the caller lacks the route's privilege, and a route without a declared privilege fails the test.
 func TestAdminRoutesNeedTheirPrivilege(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	a.withChores()
 	a.withPayouts()
@@ -107,6 +108,7 @@ func TestAdminRoutesNeedTheirPrivilege(t *testing.T) {
 }
 
 func TestCheckRoutesRefusesAnUndeclaredPrivilege(t *testing.T) {
+	t.Parallel()
 	bad := []route{{Method: http.MethodGet, Path: "/v1/admin/things", Who: middleware.Staff}}
 	if err := checkRoutes(bad); err == nil || !strings.Contains(err.Error(), "declare a known privilege") {
 		t.Fatalf("an admin route without privilege passed: %v", err)

@@ -18,6 +18,7 @@ const testVAPIDKey = "6YZUPNcpWAsJZaAPFtnJ64J3HYeLR3GA17KmXYEWt34"
 // key is public, a browser's PushSubscription JSON (expirationTime included) is kept for the signed-in
 // account, a malformed one is refused, and DELETE removes it.
 func TestPushSubscriptionAPI(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, accounts.Options{})
 	a.withNotices()
 	adminTok := a.admin("beheerder")

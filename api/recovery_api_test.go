@@ -59,6 +59,7 @@ func (p phone) signCancel(t *testing.T, served map[string]any) string {
 // address, for a new address that is nobody's, proven by the new key's signature of an unused challenge; one
 // open recovery at a time. Every refusal leaves nothing behind.
 func TestRecoveryAsk(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
 	alice, bob := a.approvedResident(adminTok, "alice"), a.approvedResident(adminTok, "bob")
@@ -116,6 +117,7 @@ func TestRecoveryAsk(t *testing.T) {
 // verifier cannot), each needs accounts.approve and is audited; approval writes the request to the coin once;
 // a recovery is refused only before approval and only with a reason.
 func TestRecoveryFourEyes(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
 	alice := a.approvedResident(adminTok, "alice")
@@ -175,6 +177,7 @@ func TestRecoveryFourEyes(t *testing.T) {
 // own message counts, no sign-in is needed, one that never reached the chain ends at once without an intent,
 // and the resident may ask again afterwards.
 func TestRecoveryCancelledByTheLostKey(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
 	alice := a.approvedResident(adminTok, "alice")

@@ -14,6 +14,7 @@ import (
 // the shared contact in the queue, and that the second account cannot be approved while the first is in
 // use.
 func TestRegistrationRevealsNoContact(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
 	first := a.register(map[string]any{"role": "resident", "username": "eerste", "email": "Bekend@example.nl", "phone": "06 12345678"})
@@ -80,6 +81,7 @@ func TestRegistrationRevealsNoContact(t *testing.T) {
 // password is hashed), that other addresses are not affected, and that behind a trusted proxy the forwarded
 // address counts.
 func TestRegistrationLimit(t *testing.T) {
+	t.Parallel()
 	opts := defaultTestOptions()
 	opts.MaxRegistrationsPerClient = 3
 	a := newTestAPI(t, opts)

@@ -80,6 +80,7 @@ func (a *testAPI) failures() int {
 // second_factor_code_required (not a failure), a wrong one second_factor_code_invalid (a failure, so it is
 // rate-limited like a wrong password), and a code works once. A recovery code signs in once.
 func TestStaffSecondFactor(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
 	a.expect(http.StatusCreated, "", "POST", "/v1/admin/staff", adminTok,
@@ -208,6 +209,7 @@ func TestStaffSecondFactor(t *testing.T) {
 // member signs in with the password alone to enrol again before the privileges take effect. Others
 // cannot reset.
 func TestAdministratorResetsSecondFactor(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
 	id, tok := a.staff(adminTok, "telefoon-kwijt", accounts.PrivAccountsApprove)

@@ -13,6 +13,7 @@ import (
 // changes; another approves, the shop's IBAN is the new one, and the audit log names the approver. A
 // refusal needs a reason; a decided change cannot be approved again.
 func TestShopBankDetailsChangeWaitsForAnotherApprover(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheerder")
 	_, privacy := a.staff(adminTok, "privacyfunctionaris", accounts.PrivPrivacy)

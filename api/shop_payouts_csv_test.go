@@ -35,6 +35,7 @@ func (p *paymentsAPI) download(path, token string) (int, http.Header, [][]string
 // downloads its payouts and the period's statement as CSV files, in the finance report's style; another
 // shop sees no line of it and gets 404 for the statement, and residents may not ask.
 func TestShopPayoutsCSV(t *testing.T) {
+	t.Parallel()
 	p := newPaymentsAPI(t)
 	svc, err := payouts.New(p.db.Payouts(p.keys), payouts.Options{Now: p.clock.Now})
 	if err != nil {

@@ -34,6 +34,7 @@ func (a *testAPI) expectFigures(when string, h holder, want figures) {
 // receipt, once the other way round. After every step GET /v1/me/balance of both sides is exact, and while
 // the two disagree a payment that what is spendable covers is accepted and one cent more is refused.
 func TestSpendableCountsEachMovementOnceInEitherOrder(t *testing.T) {
+	t.Parallel()
 	for _, indexerFirst := range []bool{true, false} {
 		name := map[bool]string{true: "indexer ahead of the sender", false: "sender ahead of the indexer"}[indexerFirst]
 		t.Run(name, func(t *testing.T) { spendableInOrder(t, indexerFirst) })

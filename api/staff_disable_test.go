@@ -11,6 +11,7 @@ import (
 // stops working on its next request, the refresh token never works again, logging in is refused, and the
 // account stays listed as disabled. Enabled again, the member logs in anew; the old tokens stay dead.
 func TestDisabledStaffLoseAccessAtOnce(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
 	id, _ := a.staff(adminTok, "vertrekker", accounts.PrivChoresReview)

@@ -14,6 +14,7 @@ import (
 // privilege) change nothing. Reinstated, both sign in anew while the old tokens stay dead; every step is
 // audited with its reason.
 func TestSuspendedAccountsLoseAccessAtOnce(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheerder")
 	staffID, approver := a.staff(adminTok, "loket", accounts.PrivAccountsApprove)

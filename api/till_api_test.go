@@ -33,6 +33,7 @@ func (p *paymentsAPI) payBody(r payments.Request) map[string]any {
 // TestTillQRCode: the shop gets its request's QR code as SVG, not cached, exactly the code of the request's
 // qr_uri (TestQRCodeSVG reads such codes back); another shop and an unknown request get 404, a resident 403.
 func TestTillQRCode(t *testing.T) {
+	t.Parallel()
 	p := newPaymentsAPI(t)
 	created := p.expect(http.StatusCreated, "", "POST", "/v1/shop/payment-requests", p.shopA, map[string]any{"amount_cents": 350})
 	path := "/v1/shop/payment-requests/" + created["id"].(string) + "/qr.svg"
@@ -94,6 +95,7 @@ func (s *liveStream) rest(t *testing.T) string {
 // writes nothing. A paid request is 409 already_paid and stays as it was; an expired one stays expired.
 // Another shop's request is 404, and residents may not cancel.
 func TestCancelPaymentRequest(t *testing.T) {
+	t.Parallel()
 	p := newPaymentsAPI(t)
 	srv := httptest.NewServer(p.h)
 	defer srv.Close()
@@ -174,6 +176,7 @@ func (p *paymentsAPI) waitForLockWaiters(n int) {
 // goes through and the cancel answers 409 already_paid. The request's row lock decides: while the test holds
 // it, the one that queued for it first wins once it is free, whichever that is; and they also go at once.
 func TestCancelRacesPay(t *testing.T) {
+	t.Parallel()
 	p := newPaymentsAPI(t)
 	wins := map[string]int{}
 	for i := range 12 {
@@ -250,6 +253,7 @@ func TestCancelRacesPay(t *testing.T) {
 // the payer's short id (0x, first and last four hex digits of the paying address), and so does the payer's
 // own view; the open request has none, and no name of the resident appears.
 func TestPayerShortID(t *testing.T) {
+	t.Parallel()
 	p := newPaymentsAPI(t)
 	r := p.request(250)
 	if got := p.expect(http.StatusOK, "", "GET", "/v1/payment-requests/"+r.ID, p.shopA, nil); got["payer"] != nil {
@@ -283,6 +287,7 @@ func TestPayerShortID(t *testing.T) {
 // exactly; another shop finds none of them with the same reference; residents filter by day but not by
 // reference; malformed values are 400 validation_failed naming the field.
 func TestFindingPayments(t *testing.T) {
+	t.Parallel()
 	p := newPaymentsAPI(t)
 	var ids []string
 	for _, ref := range []string{"bon 41", "bon 42", "Bon 42"} {

@@ -56,6 +56,7 @@ func (a *testAPI) challenge(tok string) (nonce, message string) {
 // expired or reused challenge, an address of another account and a second address are refused with their
 // codes and change nothing.
 func TestWalletBinding(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	adminTok := a.admin("beheer")
 	alice, bob := a.approvedResident(adminTok, "alice"), a.approvedResident(adminTok, "bob")

@@ -50,6 +50,7 @@ func (a *testAPI) claimsState(files *photos.Store) string {
 // withdrawn, its photo (row and file) goes, its place comes back, it leaves the review queue, and the
 // erasure request it blocked (409 erasure_blocked) is granted.
 func TestWithdrawClaimOverHTTP(t *testing.T) {
+	t.Parallel()
 	a := newTestAPI(t, defaultTestOptions())
 	files := a.withChoresAndPrivacy()
 	adminTok := a.admin("beheer")
