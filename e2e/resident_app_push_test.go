@@ -2,6 +2,9 @@ package e2e_test
 
 import (
 	"context"
+	"crypto/ecdh"
+	"crypto/rand"
+	"encoding/base64"
 	"encoding/json"
 	"testing"
 	"time"
@@ -14,17 +17,24 @@ import (
 
 // TestResidentAppShowsAPush: the service worker shows a push (payload {title, body, url}) as a notification
 // that keeps the notice's address, and one whose address is not the app's opens the notices instead; the app
-// shows the address a tapped notification asks for. (Chromium's DevTools hand the push to the service worker:
+// shows the address a tapped notification asks for; turning notifications on says plainly that this browser
+// cannot receive them. (Chromium's DevTools hand the push to the service worker:
 // headless Chromium has no push service to send one.)
 func TestResidentAppShowsAPush(t *testing.T) {
 	t.Parallel()
 	p := newPlatform(t)
+	vapid, err := ecdh.P256().GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.cfg.Notices.VAPIDPrivateKey = base64.RawURLEncoding.EncodeToString(vapid.Bytes())
+	p.cfg.Notices.VAPIDSubject = "mailto:berichten@example.nl"
 	p.serve()
 	r := p.residents(1)[0]
 	b := p.newOtherDevice(t)
 
 	registrations := make(chan serviceworker.RegistrationID, 16)
-	err := chromedp.Listen(b.ctx, func(ev any) {
+	err = chromedp.Listen(b.ctx, func(ev any) {
 		if e, ok := ev.(*serviceworker.EventWorkerRegistrationUpdated); ok {
 			for _, reg := range e.Registrations {
 				if reg.ScopeURL == p.base+"/" && !reg.IsDeleted {
@@ -72,6 +82,16 @@ func TestResidentAppShowsAPush(t *testing.T) {
 	b.do("a tapped notification", chromedp.Evaluate[chromedp.Void](`navigator.serviceWorker.dispatchEvent(new MessageEvent("message",
 		{ data: { type: "heitje-open", url: "/mijn-klussen" } }))`))
 	b.screen("/mijn-klussen")
+
+	// The platform sends pushes and notifications are allowed, but this browser has no push service to
+	// subscribe with: the settings say so plainly, and the platform holds no subscription.
+	b.open("/berichten/instellingen")
+	b.screen("/berichten/instellingen")
+	b.clickText("main button", "Meldingen aanzetten")
+	b.sees("Meldingen aanzetten lukt niet: deze browser kan geen meldingen ontvangen")
+	if n := p.count(`SELECT count(*) FROM push_subscriptions`); n != 0 {
+		t.Fatalf("%d push subscriptions after a refused subscription", n)
+	}
 }
 
 // shown waits until the service worker shows a notification whose [title, body, url] is want (JSON).

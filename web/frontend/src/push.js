@@ -14,6 +14,9 @@ export class PushError extends Error {
   }
 }
 
+// subscribeTimeout is how long the browser's push service may take to subscribe, in milliseconds.
+const subscribeTimeout = 15000;
+
 // supported reports whether this browser has what web push needs.
 export function supported() {
   return "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
@@ -45,12 +48,23 @@ export async function enable() {
   }
   const reg = await registration();
   if (Notification.permission === "denied") throw new PushError("denied");
+  // A browser without a reachable push service may never answer: after subscribeTimeout the app says so, and
+  // a subscription that arrives later is ended at once.
+  const subscribing = reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: fromBase64url(key.publicKey) });
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new PushError("no_service")), subscribeTimeout);
+  });
   let sub;
   try {
-    sub = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: fromBase64url(key.publicKey) });
+    sub = await Promise.race([subscribing, late]);
   } catch (err) {
+    subscribing.then((s) => s.unsubscribe()).catch(() => {});
+    if (err instanceof PushError) throw err;
     if (err?.name === "NotAllowedError" || Notification.permission === "denied") throw new PushError("denied", err);
     throw new PushError("no_service", err);
+  } finally {
+    clearTimeout(timer);
   }
   const json = sub.toJSON();
   try {

@@ -2,6 +2,7 @@
 import { call, refresh, signedIn, logout as apiLogout, login as apiLogin } from "./api.js";
 import { forget, saveAccount, loadAccount } from "./cache.js";
 import { setUnread } from "./unread.js";
+import { disable as endPush } from "./push.js";
 
 let me = null;
 
@@ -37,7 +38,9 @@ export async function login(username, password) {
   await reload();
 }
 
+// logout ends the session; this phone's web push ends with it, so a phone passed on shows nobody's notices.
 export async function logout() {
+  await endPush().catch(() => {});
   me = null;
   forget();
   setUnread(0);
