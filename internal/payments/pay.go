@@ -178,6 +178,9 @@ func (s *Service) awaitTxHash(ctx context.Context, intentID int64, news *wakeup.
 		read = true
 		select {
 		case <-sub.C():
+			if h := sub.TxHash(); h != (common.Hash{}) {
+				return h, nil // the sender's news carries it: no read
+			}
 		case <-time.After(pollFallback):
 		case <-deadline.C:
 			return common.Hash{}, nil

@@ -13,8 +13,10 @@ import (
 )
 
 // Hub carries news inside one API process: "something happened to this intent or request, read it again".
-// It carries no data, only wake-ups, so a missed or extra one costs a database read and nothing else; the
-// waiters also poll, for news from senders in other processes. The zero Hub is not usable; use NewHub.
+// It carries wake-ups, and with an intent's the hash of the transaction its sender stored for it (TxHash),
+// so that a payment waiting for that hash needs no read; a missed or extra wake-up costs a database read
+// and nothing else, and the waiters also poll, for news from senders in other processes. The zero Hub is
+// not usable; use NewHub.
 type Hub struct {
 	mu     sync.Mutex
 	subs   map[string]map[*Subscription]struct{}
@@ -38,6 +40,7 @@ type Subscription struct {
 	hub    *Hub
 	topics []string
 	c      chan struct{}
+	txHash common.Hash // the newest published with one of the topics; guarded by hub.mu
 }
 
 // Subscribe starts listening to topics.
@@ -57,6 +60,14 @@ func (h *Hub) Subscribe(topics ...string) *Subscription {
 // C receives a value after one or more publications since the last receive.
 func (s *Subscription) C() <-chan struct{} { return s.c }
 
+// TxHash is the newest transaction hash that a sender stored for an intent among the topics, as published
+// with the news; zero when none was.
+func (s *Subscription) TxHash() common.Hash {
+	s.hub.mu.Lock()
+	defer s.hub.mu.Unlock()
+	return s.txHash
+}
+
 // Close stops the subscription.
 func (s *Subscription) Close() {
 	h := s.hub
@@ -75,11 +86,29 @@ func (h *Hub) Publish(topics ...string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for _, t := range topics {
-		for s := range h.subs[t] {
-			select {
-			case s.c <- struct{}{}:
-			default:
-			}
+		h.wake(t, common.Hash{})
+	}
+}
+
+// publishSent wakes the subscribers of intents' topics with the hashes of the transactions now stored for
+// them.
+func (h *Hub) publishSent(ids []int64, hashes []common.Hash) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for i, id := range ids {
+		h.wake(IntentTopic(id), hashes[i])
+	}
+}
+
+// wake wakes the subscribers of topic, giving them txHash unless it is zero; h.mu is held.
+func (h *Hub) wake(topic string, txHash common.Hash) {
+	for s := range h.subs[topic] {
+		if txHash != (common.Hash{}) {
+			s.txHash = txHash
+		}
+		select {
+		case s.c <- struct{}{}:
+		default:
 		}
 	}
 }
@@ -102,11 +131,11 @@ type observedStore struct {
 func (o *observedStore) AssignNonces(ctx context.Context, signer outbox.Signer, signed []outbox.Signed, next uint64) error {
 	err := o.Store.AssignNonces(ctx, signer, signed, next)
 	if err == nil {
-		topics := make([]string, len(signed))
+		ids, hashes := make([]int64, len(signed)), make([]common.Hash, len(signed))
 		for i, sg := range signed {
-			topics[i] = IntentTopic(sg.IntentID)
+			ids[i], hashes[i] = sg.IntentID, sg.TxHash
 		}
-		o.hub.Publish(topics...)
+		o.hub.publishSent(ids, hashes)
 	}
 	return err
 }
@@ -114,7 +143,7 @@ func (o *observedStore) AssignNonces(ctx context.Context, signer outbox.Signer, 
 func (o *observedStore) Replace(ctx context.Context, id int64, txHash common.Hash, raw []byte) error {
 	err := o.Store.Replace(ctx, id, txHash, raw)
 	if err == nil {
-		o.hub.Publish(IntentTopic(id))
+		o.hub.publishSent([]int64{id}, []common.Hash{txHash})
 	}
 	return err
 }
