@@ -22,17 +22,22 @@ var _ notices.PushStore = (*PushStore)(nil)
 func (db *DB) Push() *PushStore { return &PushStore{db: db.gorm} }
 
 // SavePushSubscription keeps the subscription for the account. An endpoint another account held moves to
-// this one and counts as new from now, so that the other account's notices are not pushed to it.
+// this one as a new subscription: the other account's pushes to it, sent or still to send, go with the old
+// row, so that none of its notices reaches the browser's new account.
 func (s *PushStore) SavePushSubscription(ctx context.Context, accountID string, sub notices.PushSubscription) error {
 	if !validUUID(accountID) {
 		return notices.ErrNotFound
 	}
-	err := s.db.WithContext(ctx).Exec(`INSERT INTO push_subscriptions (account_id, endpoint, p256dh, auth) VALUES (?, ?, ?, ?)
-		ON CONFLICT (endpoint) DO UPDATE SET p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth,
-			account_id = EXCLUDED.account_id,
-			created_at = CASE WHEN push_subscriptions.account_id = EXCLUDED.account_id THEN push_subscriptions.created_at ELSE now() END,
-			last_failure_at = NULL, last_error = ''`,
-		accountID, sub.Endpoint, sub.P256dh, sub.Auth).Error
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec(`DELETE FROM push_subscriptions WHERE endpoint = ? AND account_id <> ?`, sub.Endpoint, accountID).Error; err != nil {
+			return err
+		}
+		// A concurrent subscription of the endpoint by another account wins: this one then changes nothing.
+		return tx.Exec(`INSERT INTO push_subscriptions (account_id, endpoint, p256dh, auth) VALUES (?, ?, ?, ?)
+			ON CONFLICT (endpoint) DO UPDATE SET p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth, last_failure_at = NULL,
+				last_error = '' WHERE push_subscriptions.account_id = EXCLUDED.account_id`,
+			accountID, sub.Endpoint, sub.P256dh, sub.Auth).Error
+	})
 	if err != nil {
 		return fmt.Errorf("store: save push subscription: %w", err)
 	}
