@@ -15,6 +15,7 @@ import (
 // TestClaimRules walks the refusals of claiming, each with its sentinel, and checks that none of them
 // took a place.
 func TestClaimRules(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, chores.Options{})
 	open := e.chore(100, 5)
 	limited := e.chore(100, 5, func(in *chores.ChoreInput) { in.PerResidentLimit = 1 })
@@ -75,6 +76,7 @@ func TestClaimRules(t *testing.T) {
 // TestConcurrentClaimsNeverExceedCapacity sends 50 residents at a chore with 10 places at once: exactly 10
 // get one, the other 40 hear chore_full, and the chore's counters agree with the claims.
 func TestConcurrentClaimsNeverExceedCapacity(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, chores.Options{})
 	c := e.chore(250, 10)
 	var residents []accounts.Principal
@@ -119,6 +121,7 @@ func TestConcurrentClaimsNeverExceedCapacity(t *testing.T) {
 // expires it (once, however often it runs), the place and the reservation come back, and late proof is
 // refused.
 func TestExpiryFreesThePlaceAndTheBudget(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, chores.Options{ProofTTL: 48 * time.Hour})
 	c := e.chore(300, 1)
 	a, b := e.resident(accounts.StatusApproved, true), e.resident(accounts.StatusApproved, true)
@@ -157,6 +160,7 @@ func TestExpiryFreesThePlaceAndTheBudget(t *testing.T) {
 // TestProofRefusalsStoreNothing: a bad photo among good ones, too many photos, someone else's claim and
 // proof twice are refused, leaving the folder and the database as they were.
 func TestProofRefusalsStoreNothing(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, chores.Options{})
 	c := e.chore(100, 5)
 	p := e.resident(accounts.StatusApproved, true)

@@ -13,6 +13,7 @@ import (
 // and new reward and in the chore's changes; a reviewer who only retitled the chore and one who did not
 // touch it can approve.
 func TestReviewerWhoRaisedRewardCannotApprove(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, chores.Options{})
 	raiser := staff(accounts.PrivChoresManage, accounts.PrivChoresReview)
 	retitler := staff(accounts.PrivChoresManage, accounts.PrivChoresReview)
@@ -78,6 +79,7 @@ func TestReviewerWhoRaisedRewardCannotApprove(t *testing.T) {
 // TestUnchangedPatchWritesNothing: a patch that sets the values a chore already has records no change and
 // no audit entry, so it cannot lock a reviewer out either.
 func TestUnchangedPatchWritesNothing(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, chores.Options{})
 	c := e.chore(500, 3)
 	same := c.RewardCents

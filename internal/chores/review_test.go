@@ -20,6 +20,7 @@ import (
 // the approved claim, and exactly one mint intent exists, for the claim's reward, to the resident's
 // address, under the claim's opaque reference.
 func TestConcurrentApprovalsWriteOneIntent(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, chores.Options{})
 	p := e.resident(accounts.StatusApproved, true)
 	cl := e.submitted(p, e.chore(750, 3))
@@ -73,6 +74,7 @@ func TestConcurrentApprovalsWriteOneIntent(t *testing.T) {
 // and then to half past midnight on New Year's Day in Heerlen (still the old year in UTC), when the service's
 // Europe/Amsterdam calendar has both caps fresh.
 func TestApprovalRefusalsChangeNothing(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, chores.Options{CapMonthCents: 1000, CapYearCents: 1500})
 	heerlen, err := time.LoadLocation("Europe/Amsterdam")
 	if err != nil {
@@ -138,6 +140,7 @@ func TestApprovalRefusalsChangeNothing(t *testing.T) {
 // refused rejection without a reason, and approval; another claim through rejection. The worker marks the
 // approved one rewarded once its intent is confirmed, and only once.
 func TestRequestInfoRejectAndSettle(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, chores.Options{})
 	c := e.chore(400, 2)
 	p, q := e.resident(accounts.StatusApproved, true), e.resident(accounts.StatusApproved, true)
@@ -198,6 +201,7 @@ func TestRequestInfoRejectAndSettle(t *testing.T) {
 // TestReviewerPhotoIsAudited reads a proof photo as a reviewer: the bytes are the stored ones, the read is
 // in the audit log, and a photo number that does not exist is not found.
 func TestReviewerPhotoIsAudited(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, chores.Options{})
 	cl := e.submitted(e.resident(accounts.StatusApproved, true), e.chore(100, 1))
 	ph, err := e.svc.ReviewPhoto(e.ctx, e.reviewer, cl.ID, 1)

@@ -14,6 +14,7 @@ import (
 // TestChoreValidation checks each rule of a new chore. The service has no store: every case must be
 // refused before anything would be written.
 func TestChoreValidation(t *testing.T) {
+	t.Parallel()
 	svc, err := chores.New(nil, nil, chores.Options{MaxRewardCents: 5000})
 	if err != nil {
 		t.Fatal(err)
@@ -65,6 +66,7 @@ func TestChoreValidation(t *testing.T) {
 // TestCapPeriods: the caps count Dutch calendar months and years, so a reward approved at 00:30 on
 // 1 February in Heerlen counts for February although it is still January in UTC.
 func TestCapPeriods(t *testing.T) {
+	t.Parallel()
 	ams, err := time.LoadLocation("Europe/Amsterdam")
 	if err != nil {
 		t.Fatal(err)

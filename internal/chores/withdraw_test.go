@@ -35,6 +35,7 @@ func (e *env) photoFiles(claimID string) []string {
 // chore (another resident takes the place), its photos' rows and files and its note are gone, and it leaves
 // the review queue; proof and approval are refused afterwards.
 func TestWithdrawEndsAnUndecidedClaim(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, chores.Options{})
 	for _, status := range []chores.ClaimStatus{chores.StatusClaimed, chores.StatusSubmitted, chores.StatusNeedsInfo} {
 		t.Logf("withdrawing a %s claim", status)
@@ -116,6 +117,7 @@ func TestWithdrawEndsAnUndecidedClaim(t *testing.T) {
 // TestWithdrawRefusesWhatIsDecided: an approved, rejected, expired or already withdrawn claim is
 // ErrNotWithdrawable and nothing changes (rows, counters, intents, audit, photo files).
 func TestWithdrawRefusesWhatIsDecided(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, chores.Options{ProofTTL: 48 * time.Hour})
 	c := e.chore(200, 5)
 	approved := e.resident(accounts.StatusApproved, true)
@@ -164,6 +166,7 @@ func TestWithdrawRefusesWhatIsDecided(t *testing.T) {
 // TestWithdrawRacesApproval withdraws and approves the same submitted claims at the same time: each claim
 // ends either approved (with its mint) or withdrawn (without), never both, and the chore's counters add up.
 func TestWithdrawRacesApproval(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, chores.Options{})
 	const n = 8
 	c := e.chore(100, n)
