@@ -51,7 +51,7 @@ function badge(n) {
   for (const el of root.querySelectorAll(".app-nav__badge")) {
     el.hidden = !n;
     el.querySelector("[aria-hidden]").textContent = String(n);
-    el.querySelector(".app-visually-hidden").textContent = t("nav.unread", { n });
+    el.querySelector(".app-visually-hidden").textContent = ` ${t("nav.unread", { n })}`;
   }
 }
 
@@ -189,7 +189,8 @@ function frame() {
                         "span",
                         { class: "app-nav__badge", hidden: !unread() },
                         h("span", { "aria-hidden": "true", text: String(unread()) }),
-                        h("span", { class: "app-visually-hidden", text: t("nav.unread", { n: unread() }) }),
+                        // (The space keeps "Berichten" and the count two words in the link's name.)
+                        h("span", { class: "app-visually-hidden", text: ` ${t("nav.unread", { n: unread() })}` }),
                       )
                     : null,
                 ),
