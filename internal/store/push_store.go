@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -39,7 +38,7 @@ func (s *PushStore) SavePushSubscription(ctx context.Context, accountID string, 
 			accountID, sub.Endpoint, sub.P256dh, sub.Auth).Error
 	})
 	if err != nil {
-		return fmt.Errorf("store: save push subscription: %w", err)
+		return failed("PushStore.SavePushSubscription", err)
 	}
 	return nil
 }
@@ -51,7 +50,7 @@ func (s *PushStore) DeletePushSubscription(ctx context.Context, accountID, endpo
 	}
 	if err := s.db.WithContext(ctx).Exec(`DELETE FROM push_subscriptions WHERE account_id = ? AND endpoint = ?`,
 		accountID, endpoint).Error; err != nil {
-		return fmt.Errorf("store: delete push subscription: %w", err)
+		return failed("PushStore.DeletePushSubscription", err)
 	}
 	return nil
 }
@@ -101,14 +100,14 @@ func (s *PushStore) ClaimPushes(ctx context.Context, now time.Time, window, leas
 			map[string]any{"now": now, "limit": limit, "until": now.Add(lease)}).Scan(&rows).Error
 	})
 	if err != nil {
-		return nil, fmt.Errorf("store: claim pushes: %w", err)
+		return nil, failed("PushStore.ClaimPushes", err)
 	}
 	out := make([]notices.Push, 0, len(rows))
 	for _, r := range rows {
 		n, err := noticeRow{ID: r.NoticeID, AccountID: r.AccountID, Kind: r.Kind, EventKey: r.EventKey, Params: r.Params,
 			CreatedAt: r.CreatedAt}.notice()
 		if err != nil {
-			return nil, fmt.Errorf("store: claim pushes: %w", err)
+			return nil, failed("PushStore.ClaimPushes", err)
 		}
 		out = append(out, notices.Push{Notice: n, SubscriptionID: r.SubscriptionID, Language: notices.Language(r.Language),
 			Attempts: r.Attempts, Subscription: notices.PushSubscription{Endpoint: r.Endpoint, P256dh: r.P256dh, Auth: r.Auth}})
@@ -126,7 +125,7 @@ func (s *PushStore) PushSent(ctx context.Context, p notices.Push, at time.Time) 
 		return tx.Exec(`UPDATE push_subscriptions SET last_success_at = ? WHERE id = ?`, at, p.SubscriptionID).Error
 	})
 	if err != nil {
-		return fmt.Errorf("store: push sent: %w", err)
+		return failed("PushStore.PushSent", err)
 	}
 	return nil
 }
@@ -148,7 +147,7 @@ func (s *PushStore) PushFailed(ctx context.Context, p notices.Push, msg string, 
 		return tx.Exec(`UPDATE push_subscriptions SET last_failure_at = ?, last_error = ? WHERE id = ?`, at, msg, p.SubscriptionID).Error
 	})
 	if err != nil {
-		return fmt.Errorf("store: push failed: %w", err)
+		return failed("PushStore.PushFailed", err)
 	}
 	return nil
 }
@@ -156,7 +155,7 @@ func (s *PushStore) PushFailed(ctx context.Context, p notices.Push, msg string, 
 // PushGone deletes the subscription of p; its pushes go with it.
 func (s *PushStore) PushGone(ctx context.Context, p notices.Push) error {
 	if err := s.db.WithContext(ctx).Exec(`DELETE FROM push_subscriptions WHERE id = ?`, p.SubscriptionID).Error; err != nil {
-		return fmt.Errorf("store: push subscription gone: %w", err)
+		return failed("PushStore.PushGone", err)
 	}
 	return nil
 }
