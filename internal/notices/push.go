@@ -25,6 +25,10 @@ type PushSubscription struct {
 // maxEndpoint is the longest endpoint kept; the push services' are a few hundred characters.
 const maxEndpoint = 1000
 
+// MaxPushSubscriptions is how many browsers one account gets pushes on: a new one beyond it replaces the
+// one subscribed longest ago, so that no account makes the worker post to endless addresses.
+const MaxPushSubscriptions = 10
+
 // check reports why s is no subscription a push can be encrypted to and sent to, or nil.
 func (s PushSubscription) check() error {
 	u, err := url.Parse(s.Endpoint)
@@ -119,8 +123,9 @@ var ErrPushGone = errors.New("notices: the push subscription is gone")
 
 // PushStore keeps the web push subscriptions and the pushes of notices to them.
 type PushStore interface {
-	// SavePushSubscription keeps sub for the account; an endpoint another account held moves to this one
-	// (the browser's last account), with the new keys.
+	// SavePushSubscription keeps sub for the account, and at most MaxPushSubscriptions of them (the
+	// newest); an endpoint another account held moves to this one (the browser's last account), with the
+	// new keys.
 	SavePushSubscription(ctx context.Context, accountID string, sub PushSubscription) error
 	// DeletePushSubscription removes the account's subscription of endpoint; nothing when it has none.
 	DeletePushSubscription(ctx context.Context, accountID, endpoint string) error

@@ -3,6 +3,7 @@ package notices_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -252,6 +253,18 @@ func TestPushSubscriptions(t *testing.T) {
 	}
 	if e.count(`SELECT count(*) FROM push_subscriptions`)+e.count(`SELECT count(*) FROM push_deliveries`) != 0 {
 		t.Fatal("the subscription or its pushes are still there")
+	}
+	// One account gets pushes on ten browsers at most: the eleventh replaces the one subscribed first.
+	var first notices.PushSubscription
+	for i := range notices.MaxPushSubscriptions + 1 {
+		sub := e.subscribe(p.AccountID, fmt.Sprintf("browser-%d", i))
+		if i == 0 {
+			first = sub
+		}
+	}
+	if n := e.count(`SELECT count(*) FROM push_subscriptions WHERE account_id = $1`, p.AccountID); n != notices.MaxPushSubscriptions ||
+		e.count(`SELECT count(*) FROM push_subscriptions WHERE endpoint = $1`, first.Endpoint) != 0 {
+		t.Fatalf("%d subscriptions after eleven, or the first is kept", n)
 	}
 	claim := e.submitted(q, "Nog een klus")
 	if _, err := e.chores.Reject(e.ctx, e.reviewer, claim, "Niet gedaan"); err != nil {

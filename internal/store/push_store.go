@@ -32,10 +32,15 @@ func (s *PushStore) SavePushSubscription(ctx context.Context, accountID string, 
 			return err
 		}
 		// A concurrent subscription of the endpoint by another account wins: this one then changes nothing.
-		return tx.Exec(`INSERT INTO push_subscriptions (account_id, endpoint, p256dh, auth) VALUES (?, ?, ?, ?)
+		if err := tx.Exec(`INSERT INTO push_subscriptions (account_id, endpoint, p256dh, auth) VALUES (?, ?, ?, ?)
 			ON CONFLICT (endpoint) DO UPDATE SET p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth, last_failure_at = NULL,
 				last_error = '' WHERE push_subscriptions.account_id = EXCLUDED.account_id`,
-			accountID, sub.Endpoint, sub.P256dh, sub.Auth).Error
+			accountID, sub.Endpoint, sub.P256dh, sub.Auth).Error; err != nil {
+			return err
+		}
+		return tx.Exec(`DELETE FROM push_subscriptions WHERE account_id = @account AND id NOT IN (SELECT id FROM push_subscriptions
+			WHERE account_id = @account ORDER BY created_at DESC, id DESC LIMIT @keep)`,
+			map[string]any{"account": accountID, "keep": notices.MaxPushSubscriptions}).Error
 	})
 	if err != nil {
 		return failed("PushStore.SavePushSubscription", err)
