@@ -2,8 +2,6 @@ package main
 
 import (
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,10 +14,8 @@ func TestMain(m *testing.M) { os.Exit(testenv.Main(m)) }
 // each prints its usage on standard output, nothing on standard error, and exits 0 without doing anything
 // (outside the project root, a command that tried would fail). A mistake exits 2 with one line.
 func TestEveryCommandHasHelp(t *testing.T) {
-	bin := filepath.Join(t.TempDir(), "heitje-dev")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("building heitje-dev: %v\n%s", err, out)
-	}
+	t.Parallel()
+	bin := testenv.BuildCommand(t, "./cmd/heitje-dev")
 	for _, c := range []string{"", "run", "test", "totp"} {
 		for _, help := range []string{"--help", "-h"} {
 			args := strings.Fields(c + " " + help)

@@ -28,6 +28,7 @@ func secretEnv(t *testing.T, id string) map[string]string {
 // TestOperatorCommands runs `heitje admin create`, `heitje audit verify` (before and after an audit row is
 // altered in the database) and `heitje keys rotate-kek` against a real Postgres.
 func TestOperatorCommands(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	bin := heitje(t)
 	dbURL := testdb.URL(t)

@@ -16,6 +16,7 @@ import (
 // block 0, the wait for a synced node ends after its bound with an error saying which, and that nothing
 // was sent; a node past block 0 and not syncing passes at once.
 func TestWaitSyncedRefusesAnUnreadyNode(t *testing.T) {
+	t.Parallel()
 	header := func(n string) map[string]any {
 		zero := "0x0000000000000000000000000000000000000000000000000000000000000000"
 		return map[string]any{"parentHash": zero, "sha3Uncles": zero, "miner": "0x0000000000000000000000000000000000000000",

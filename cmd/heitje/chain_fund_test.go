@@ -9,6 +9,7 @@ import (
 )
 
 func TestEtherToWei(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ in, want string }{
 		{"1", "1000000000000000000"}, {"0.5", "500000000000000000"}, {"0.000000000000000001", "1"},
 		{"0", ""}, {"-1", ""}, {"abc", ""}, {"0.0000000000000000001", ""},
@@ -27,6 +28,7 @@ func TestEtherToWei(t *testing.T) {
 }
 
 func TestChainFundRefusesBadInput(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{}, {"0x1234"}, {"nonsense", "1"}, {"0x00000000000000000000000000000000000000aa", "-2"}} {
 		err := chainFund(context.Background(), args, strings.NewReader(""), io.Discard)
 		if !errors.As(err, new(usageError)) {

@@ -20,6 +20,7 @@ import (
 // --nodes and checks that each node key belongs to its enode URL, and that geth itself reads
 // static-nodes.toml as the list of static nodes (geth dumpconfig prints the config it would run with).
 func TestChainGenesisWritesNodeKeysAndStaticNodes(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "network")
 	signers := "0x1111111111111111111111111111111111111111,0x2222222222222222222222222222222222222222,0x3333333333333333333333333333333333333333"
 	nodes := "gemeente=10.0.0.1:30303,partner-a=10.0.0.2:30303,partner-b=[2001:db8::2]:30304,rpc=10.0.0.4:30305"
@@ -80,6 +81,7 @@ func TestChainGenesisWritesNodeKeysAndStaticNodes(t *testing.T) {
 
 // TestChainGenesisRefusesBadNodes checks that --nodes takes name=host:port entries only, each once.
 func TestChainGenesisRefusesBadNodes(t *testing.T) {
+	t.Parallel()
 	for _, nodes := range []string{"a=10.0.0.1", "=10.0.0.1:1", "A=10.0.0.1:1", "a=10.0.0.1:0", "a=10.0.0.1:1,a=10.0.0.2:1", "a=10.0.0.1:1,b=10.0.0.1:1"} {
 		err := chainGenesis([]string{"--chain-id", "1", "--signers", "0x1111111111111111111111111111111111111111", "--nodes", nodes,
 			"--out", filepath.Join(t.TempDir(), "n")}, strings.NewReader(""), &bytes.Buffer{})

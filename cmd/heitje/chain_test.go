@@ -20,6 +20,7 @@ import (
 // holds only the minter, operator and relayer keys under the first passphrase; admin-keystore/ (for the
 // offline machine) holds the admin and treasury keys under the second, which the first does not open.
 func TestChainGenesisWritesTwoKeystores(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "network")
 	signers := "0x1111111111111111111111111111111111111111,0x2222222222222222222222222222222222222222,0x3333333333333333333333333333333333333333"
 	const apiPass, adminPass = "a long enough passphrase", "another, for the admin only"

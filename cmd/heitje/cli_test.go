@@ -11,6 +11,7 @@ import (
 // empty environment: each prints its usage on standard output, nothing on standard error, and exits 0
 // without doing anything (no configuration is read, so a command that tried would fail for lack of it).
 func TestEveryCommandHasHelp(t *testing.T) {
+	t.Parallel()
 	bin := heitje(t)
 	commands := [][]string{
 		{}, {"serve"}, {"version"}, {"reconcile"},
@@ -46,6 +47,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 // unreachable database); 1, differences found, is asserted where reconcile and audit verify find them
 // (e2e/TestReconcileNamesTamperedRows, TestOperatorCommands).
 func TestExitStatuses(t *testing.T) {
+	t.Parallel()
 	bin := heitje(t)
 	code, out, errOut := testenv.RunCommand(t, bin, nil, "", "version")
 	if code != 0 || !strings.HasPrefix(out, "heitje ") || !strings.Contains(out, "built with go") || errOut != "" {

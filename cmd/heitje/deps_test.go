@@ -11,6 +11,7 @@ import (
 // published development keys (internal/devnet) nor the test environment, which cmd/heitje-dev links instead.
 // The addresses of those keys (internal/devchain) are in, so that serve can refuse them.
 func TestLinksNoDevelopmentMaterial(t *testing.T) {
+	t.Parallel()
 	out, err := exec.Command("go", "list", "-deps", ".").Output()
 	if err != nil {
 		t.Fatalf("go list -deps: %v", err)

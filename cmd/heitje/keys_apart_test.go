@@ -80,6 +80,7 @@ func serveFails(t *testing.T, bin, dir string, env map[string]string) string {
 // TestServeRefusesTheAdminKey: `heitje serve` refuses to start when one of its keys, or any key file in
 // its KEYSTORE_DIR, holds the coin's admin role, and names where it found it.
 func TestServeRefusesTheAdminKey(t *testing.T) {
+	t.Parallel()
 	bin := heitje(t)
 	good, _, _, admin := serveSetting(t)
 	adminKey, _ := crypto.ToECDSA(admin)
@@ -112,6 +113,7 @@ func TestServeRefusesTheAdminKey(t *testing.T) {
 // development keys and the development chain id with one clear line that names each, and it does not
 // read .run/heitje.env.
 func TestServeRefusesDevelopmentMaterial(t *testing.T) {
+	t.Parallel()
 	bin := heitje(t)
 	good, _, _, _ := serveSetting(t)
 	prod := withSetting(good, devModeVar, "")
@@ -219,6 +221,7 @@ func withSetting(m map[string]string, k, v string) map[string]string {
 // TestImageCarriesNoGenesis: the container image's final stage copies the binary and nothing else, so no
 // genesis (least of all the development network's) comes with it; GENESIS_FILE points at a mounted one.
 func TestImageCarriesNoGenesis(t *testing.T) {
+	t.Parallel()
 	b, err := os.ReadFile(filepath.Join(testenv.ProjectRoot(), "deploy", "container", "Dockerfile"))
 	if err != nil {
 		t.Fatal(err)

@@ -15,20 +15,16 @@ import (
 
 func TestMain(m *testing.M) { os.Exit(testenv.Main(m)) }
 
-// heitje builds the command once per test binary.
+// heitje is the command, built once per test binary.
 func heitje(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "heitje")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building heitje: %v\n%s", err, out)
-	}
-	return bin
+	return testenv.BuildCommand(t, "./cmd/heitje")
 }
 
 // TestBadConfigurationIsOneClearLine runs `heitje serve` with broken settings and expects one line on
 // stderr that names the problem, a non-zero exit status, and no panic.
 func TestBadConfigurationIsOneClearLine(t *testing.T) {
+	t.Parallel()
 	bin := heitje(t)
 	chainEnv := testenv.Chain(t)
 	dbURL := testdb.URL(t)

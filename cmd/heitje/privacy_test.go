@@ -15,6 +15,7 @@ import (
 // 40 days ago (the first run removes it, the second finds nothing), and `heitje privacy register` as JSON and
 // Markdown with a retention period from the environment.
 func TestPrivacyCommands(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	bin := heitje(t)
 	dbURL := testdb.URL(t)
