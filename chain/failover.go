@@ -29,7 +29,7 @@ type failover struct {
 }
 
 func newFailover(urls []*url.URL) *failover {
-	return &failover{urls: urls, base: http.DefaultTransport, now: time.Now, downUntil: make([]time.Time, len(urls))}
+	return &failover{urls: urls, base: rpcTransport, now: time.Now, downUntil: make([]time.Time, len(urls))}
 }
 
 // order returns the endpoints to try: the ones not resting in list order, then the resting ones.
