@@ -32,7 +32,7 @@ import (
 func TestBackupRestoreDrill(t *testing.T) {
 	pgbackrest := testenv.Tool(t, "pgbackrest", "pgbackrest")
 	guide := readDrillGuide(t)
-	bin := buildHeitje(t)
+	bin := testenv.BuildCommand(t, "./cmd/heitje")
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()
 

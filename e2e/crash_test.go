@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -22,33 +21,6 @@ import (
 	"github.com/heerlen/heitje/internal/chores"
 	"github.com/heerlen/heitje/internal/testenv"
 )
-
-// built is the heitje command that buildHeitje built once for every test of this run (linking it takes 10
-// to 30 s on a busy two-core machine); TestMain removes its folder.
-var built struct {
-	once sync.Once
-	dir  string
-	err  error
-}
-
-// buildHeitje builds the heitje command into a temporary folder, once per test run, and returns its path.
-func buildHeitje(t testing.TB) string {
-	t.Helper()
-	built.once.Do(func() {
-		if built.dir, built.err = os.MkdirTemp("", "heitje-e2e-"); built.err != nil {
-			return
-		}
-		cmd := exec.Command("go", "build", "-o", filepath.Join(built.dir, "heitje"), "./cmd/heitje")
-		cmd.Dir = testenv.ProjectRoot()
-		if out, err := cmd.CombinedOutput(); err != nil {
-			built.err = fmt.Errorf("%v\n%s", err, out)
-		}
-	})
-	if built.err != nil {
-		t.Fatalf("building heitje: %v", built.err)
-	}
-	return filepath.Join(built.dir, "heitje")
-}
 
 // childEnv is the platform's configuration as `heitje serve` reads it from the environment.
 func (p *platform) childEnv() []string {
@@ -133,7 +105,7 @@ func startServe(t testing.TB, bin string, env []string) (*exec.Cmd, string) {
 func TestKilledBetweenApprovalAndConfirmationMintsExactlyOnce(t *testing.T) {
 	t.Parallel()
 	const n, reward = 200, 100
-	bin := buildHeitje(t)
+	bin := testenv.BuildCommand(t, "./cmd/heitje")
 	p := newPlatform(t)
 	rs := p.residents(n)
 	ids := p.submittedClaims(rs, p.chore(reward, n))

@@ -26,7 +26,7 @@ func TestFailoverBetweenTwoInstances(t *testing.T) {
 	t.Parallel()
 	const residents, perResident, balance, price, killAfter, phones = 50, 2, 1000, 400, 40, 10
 	const n = residents * perResident
-	bin := buildHeitje(t)
+	bin := testenv.BuildCommand(t, "./cmd/heitje")
 	p := newPlatform(t)
 	p.cfg.RelayerKeys = append(p.cfg.RelayerKeys, testenv.Chain(t).FundedKey(t))
 	signers := []string{"minter", "operator"}

@@ -50,7 +50,7 @@ func TestProductionGuide(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()
 	guide := readGuide(t)
-	bin := buildHeitje(t)
+	bin := testenv.BuildCommand(t, "./cmd/heitje")
 	geth, err := node.EnsureGeth(ctx, testenv.ProjectRoot())
 	if err != nil {
 		t.Fatal(err)

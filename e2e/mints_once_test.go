@@ -14,6 +14,7 @@ import (
 
 	"github.com/heerlen/heitje/contracts/bindings"
 	"github.com/heerlen/heitje/internal/chores"
+	"github.com/heerlen/heitje/internal/testenv"
 )
 
 // TestRestoredApprovalMintsOnce approves a claim and lets it be rewarded, then takes the database back to the
@@ -25,7 +26,7 @@ import (
 // that mint's recipient and reference.
 func TestRestoredApprovalMintsOnce(t *testing.T) {
 	t.Parallel()
-	bin := buildHeitje(t)
+	bin := testenv.BuildCommand(t, "./cmd/heitje")
 	p := newPlatform(t)
 	p.serve()
 	reviewerTok := p.reviewer("keurder")

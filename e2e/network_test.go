@@ -31,7 +31,7 @@ func TestThreeSignerNetwork(t *testing.T) {
 	p := newPlatformOn(t, net.ChainEnv)
 	p.cfg.Confirmations = 2
 	p.serve()
-	bin := buildHeitje(t)
+	bin := testenv.BuildCommand(t, "./cmd/heitje")
 	rpcClient, err := rpc.DialContext(p.ctx, net.RPCURL)
 	if err != nil {
 		t.Fatal(err)

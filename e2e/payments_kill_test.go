@@ -29,7 +29,7 @@ import (
 func TestPaymentsSurviveKillAndRestart(t *testing.T) {
 	t.Parallel()
 	const n, perResident, balance, price = 100, 3, 1000, 400
-	bin := buildHeitje(t)
+	bin := testenv.BuildCommand(t, "./cmd/heitje")
 	p := newPlatform(t)
 	env := testenv.Chain(t)
 	p.cfg.RelayerKeys = append(p.cfg.RelayerKeys, env.FundedKey(t), env.FundedKey(t), env.FundedKey(t))

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/heerlen/heitje/internal/testenv"
 )
 
 // TestReconcileNamesTamperedRows runs `heitje reconcile` against a platform where residents were rewarded
@@ -14,7 +16,7 @@ import (
 // block and log of the altered row; undoing the change makes it clean again.
 func TestReconcileNamesTamperedRows(t *testing.T) {
 	t.Parallel()
-	bin := buildHeitje(t)
+	bin := testenv.BuildCommand(t, "./cmd/heitje")
 	p := newPlatform(t)
 	p.serve()
 	s := p.newShop("bakker-bart", true)

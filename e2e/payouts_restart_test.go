@@ -11,6 +11,7 @@ import (
 	"github.com/heerlen/heitje/chain"
 	"github.com/heerlen/heitje/internal/app"
 	"github.com/heerlen/heitje/internal/outbox"
+	"github.com/heerlen/heitje/internal/testenv"
 )
 
 // TestPayoutRunInterruptedHalfwayRedeemsEachShopOnce: four shops take payments through `heitje serve` in a
@@ -20,7 +21,7 @@ import (
 // exactly once (one Redeemed event and one intent per shop), for the amount of its line.
 func TestPayoutRunInterruptedHalfwayRedeemsEachShopOnce(t *testing.T) {
 	t.Parallel()
-	bin := buildHeitje(t)
+	bin := testenv.BuildCommand(t, "./cmd/heitje")
 	p := newPlatform(t)
 	first := p.startChild(t, bin)
 	shops := []shop{p.newShop("bakker", true), p.newShop("slager", true), p.newShop("groenteboer", true), p.newShop("kapper", true)}

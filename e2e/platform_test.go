@@ -34,11 +34,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv(phonesEnv) != "" {
 		os.Exit(phonesMain())
 	}
-	code := testenv.Main(m)
-	if built.dir != "" {
-		os.RemoveAll(built.dir)
-	}
-	os.Exit(code)
+	os.Exit(testenv.Main(m))
 }
 
 // quiet discards the platform's logs; set HEITJE_E2E_LOG=1 to see them.

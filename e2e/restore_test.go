@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/heerlen/heitje/internal/chores"
+	"github.com/heerlen/heitje/internal/testenv"
 )
 
 // TestDatabaseRestoredFromADumpMintsOnce: the municipality restores its database from a dump taken before a
@@ -24,7 +25,7 @@ import (
 // event and the reward once.
 func TestDatabaseRestoredFromADumpMintsOnce(t *testing.T) {
 	t.Parallel()
-	bin := buildHeitje(t)
+	bin := testenv.BuildCommand(t, "./cmd/heitje")
 	p := newPlatform(t)
 	server := p.startChild(t, bin)
 	reviewerTok := p.reviewer("keurder")

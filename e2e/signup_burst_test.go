@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/heerlen/heitje/internal/testenv"
 )
 
 // The memory the `heitje serve` process may hold during a burst of sign-ups and logins: the default hash
@@ -33,7 +35,7 @@ type burstFigures struct {
 // forwarded address so that no per-address limit answers instead of the hashing. Meanwhile it asks
 // /healthz every 20 ms and samples the process's resident memory.
 func signUpBurst(tb testing.TB, n int) burstFigures {
-	bin := buildHeitje(tb)
+	bin := testenv.BuildCommand(tb, "./cmd/heitje")
 	p := newPlatform(tb)
 	child := p.startChild(tb, bin, "TRUSTED_PROXIES=127.0.0.1")
 	pid := child.Process.Pid
