@@ -1,10 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"os"
 	"os/exec"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/heerlen/heitje/internal/devchain"
+	"github.com/heerlen/heitje/internal/devnet"
 )
 
 // TestLinksNoDevelopmentMaterial lists the packages bin/heitje links: neither the testing package nor the
@@ -27,6 +32,28 @@ func TestLinksNoDevelopmentMaterial(t *testing.T) {
 		if p == "testing" || strings.HasPrefix(p, "testing/") || p == module+"internal/devnet" ||
 			p == module+"internal/testenv" || strings.HasPrefix(p, module+"internal/testenv/") {
 			t.Errorf("bin/heitje links %s", p)
+		}
+	}
+}
+
+// TestBinaryHoldsNoDevelopmentKey reads the built command for the private keys of the development network
+// (and the password of its signer's keystore): none is in it.
+func TestBinaryHoldsNoDevelopmentKey(t *testing.T) {
+	t.Parallel()
+	bin, err := os.ReadFile(heitje(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(bin, []byte(devchain.Minter)) {
+		t.Fatalf("the binary does not hold the development minter's address %s, which serve refuses: is this the right file?", devchain.Minter)
+	}
+	secrets := []string{devnet.DevSignerPassword, devnet.DevRecovery.Private}
+	for _, k := range devnet.Keys() {
+		secrets = append(secrets, k.Private)
+	}
+	for _, s := range secrets {
+		if bytes.Contains(bin, []byte(s)) {
+			t.Errorf("bin/heitje holds the development secret %.8s…", s)
 		}
 	}
 }
