@@ -54,8 +54,30 @@ export const resident = {
   home,
   screens,
   serviceWorker: true,
-  // notices: the badge of unread notices in the navigation; banner: the warning of an open recovery of the
-  // key this phone holds, on every screen.
-  notices: true,
+  // notices: the badge of unread notices in the navigation, and what the notices' screens (views/notices.js,
+  // views/settings.js) link to here; banner: the warning of an open recovery of the key this phone holds, on
+  // every screen.
+  notices: {
+    path: "/berichten",
+    settings: "/berichten/instellingen",
+    address: "/gegevens",
+    push: true,
+    where: {
+      claim_approved: { path: "/mijn-klussen", label: "notices.go.mijn-klussen" },
+      claim_rejected: { path: "/mijn-klussen", label: "notices.go.mijn-klussen" },
+      claim_needs_info: { path: "/mijn-klussen", label: "notices.go.mijn-klussen" },
+      reward_arrived: { path: "/saldo", label: "notices.go.saldo" },
+      payment_refunded: { path: "/saldo", label: "notices.go.saldo" },
+      recovery_asked: { path: "/herstel", label: "notices.go.herstel" },
+      recovery_approved: { path: "/herstel", label: "notices.go.herstel" },
+      recovery_cancelled: { path: "/herstel", label: "notices.go.herstel" },
+    },
+    texts: {
+      none: "notices.none",
+      toSettings: "notices.to_settings",
+      noAddress: "settings.no_address",
+      addressRequired: "settings.email_address_required",
+    },
+  },
   banner: recoveryView.warning,
 };

@@ -1,6 +1,7 @@
 // till.js is the shop's till at /kassa: asking for a payment with a QR code and seeing it paid, refunds, the
-// day's takings, the payouts and the shop's details as the municipality holds them. It shares the frame, the
-// API client and the texts with the resident app; the shop's key stays on the server.
+// day's takings, the payouts, the shop's details as the municipality holds them, and the shop's notices (a
+// payout paid) with their unread badge and settings. It shares the frame, the API client, the texts and the
+// notices' screens with the resident app; the shop's key stays on the server.
 import * as loginView from "./views/login.js";
 import * as counter from "./views/till/counter.js";
 import * as refunds from "./views/till/refunds.js";
@@ -8,6 +9,8 @@ import * as takings from "./views/till/takings.js";
 import * as payouts from "./views/till/payouts.js";
 import * as statement from "./views/till/statement.js";
 import * as shop from "./views/till/shop.js";
+import * as noticesView from "./views/notices.js";
+import * as settingsView from "./views/settings.js";
 
 const screens = [
   { path: "/kassa/inloggen", title: "till.login_title", access: "guest", render: loginView.render },
@@ -17,6 +20,8 @@ const screens = [
   { path: "/kassa/uitbetalingen", title: "till.payouts.title", access: "member", render: payouts.render, nav: "/kassa/uitbetalingen", navLabel: "till.nav.payouts" },
   { path: "/kassa/uitbetalingen/:id", title: "till.statement.title", access: "member", render: statement.render },
   { path: "/kassa/gegevens", title: "till.shop.title", access: "member", render: shop.render, nav: "/kassa/gegevens", navLabel: "till.nav.shop" },
+  { path: "/kassa/berichten", title: "notices.title", access: "member", render: noticesView.render, nav: "/kassa/berichten", navLabel: "nav.notices", badge: true, exact: true },
+  { path: "/kassa/berichten/instellingen", title: "settings.title", access: "member", render: settingsView.render },
 ];
 
 export const till = {
@@ -27,4 +32,19 @@ export const till = {
   home: (me) => (me ? "/kassa" : "/kassa/inloggen"),
   screens,
   serviceWorker: false,
+  // notices: the badge of unread notices in the navigation, and what the notices' screens link to here. The
+  // till has no web push (no service worker) and no field for an e-mail address.
+  notices: {
+    path: "/kassa/berichten",
+    settings: "/kassa/berichten/instellingen",
+    address: null,
+    push: false,
+    where: { payout_paid: { path: "/kassa/uitbetalingen", label: "till.notices.go.payouts" } },
+    texts: {
+      none: "till.notices.none",
+      toSettings: "till.notices.to_settings",
+      noAddress: "till.settings.no_address",
+      addressRequired: "till.settings.email_address_required",
+    },
+  },
 };

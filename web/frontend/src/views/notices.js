@@ -1,6 +1,7 @@
-// Notices: what happened to the account, the claims, rewards and refunds, and a recovery of the key, newest
-// first in pages (beforeId), each with a link to where it is about. Unread ones are marked; the resident marks
-// one or all read, which the badge in the navigation follows.
+// Notices: what happened to the account — for a resident the claims, rewards, refunds and a recovery of the
+// key, for a shop its payouts — newest first in pages (beforeId), each with a link to where it is about.
+// Unread ones are marked; one or all are marked read, which the badge in the navigation follows. Both apps
+// show this screen: the app's notices (resident.js, till.js) give its addresses and the texts that differ.
 import { h, uid } from "../dom.js";
 import { t, dateTime } from "../i18n.js";
 import { call, ApiError } from "../api.js";
@@ -10,19 +11,8 @@ import { heading, para, button, alert, busy, link } from "../ui.js";
 // pageSize is how many notices one page shows.
 export const pageSize = 10;
 
-// where is the screen a notice of kind is about, or null.
-const where = {
-  claim_approved: "/mijn-klussen",
-  claim_rejected: "/mijn-klussen",
-  claim_needs_info: "/mijn-klussen",
-  reward_arrived: "/saldo",
-  payment_refunded: "/saldo",
-  recovery_asked: "/herstel",
-  recovery_approved: "/herstel",
-  recovery_cancelled: "/herstel",
-};
-
-export async function render({ rerender }) {
+export async function render({ rerender, app }) {
+  const cfg = app.notices;
   const first = await call("GET", `/v1/me/notices?limit=${pageSize}`);
   setUnread(first.unread);
   const status = h("div", { "aria-live": "polite" });
@@ -47,7 +37,7 @@ export async function render({ rerender }) {
     allRead.hidden = r.unread === 0;
   };
   const show = (page) => {
-    list.append(...page.map((n) => item(n, status, onRead)));
+    list.append(...page.map((n) => item(n, cfg.where[n.kind], status, onRead)));
     more.replaceChildren();
     if (page.length < pageSize) return;
     const older = button(t("notices.older"), { kind: "secondary" });
@@ -73,17 +63,17 @@ export async function render({ rerender }) {
     "section",
     { class: "app-screen" },
     heading(t("notices.title")),
-    h("p", { class: "utrecht-paragraph" }, link(t("notices.to_settings"), "/berichten/instellingen")),
-    first.notices.length ? h("div", { class: "app-actions" }, allRead) : para(t("notices.none")),
+    h("p", { class: "utrecht-paragraph" }, link(t(cfg.texts.toSettings), cfg.settings)),
+    first.notices.length ? h("div", { class: "app-actions" }, allRead) : para(t(cfg.texts.none)),
     status,
     list,
     more,
   );
 }
 
-// item is one notice: its title, when, its text, where it is about, and for an unread one a button to mark it
-// read.
-function item(n, status, onRead) {
+// item is one notice: its title, when, its text, where it is about (to: the address and the link's text, or
+// none), and for an unread one a button to mark it read.
+function item(n, to, status, onRead) {
   const titleId = uid("notice");
   const unreadNow = !n.read_at;
   const li = h("li", { class: `app-card${unreadNow ? " app-notice-item--unread" : ""}` });
@@ -103,7 +93,6 @@ function item(n, status, onRead) {
       status.append(alert(err.message, "error"));
     }
   });
-  const to = where[n.kind];
   const parts = [
     h(
       "h2",
@@ -113,7 +102,7 @@ function item(n, status, onRead) {
     ),
     h("p", { class: "utrecht-paragraph app-card__when", text: dateTime(n.created_at) }),
     h("p", { class: "utrecht-paragraph", text: n.body }),
-    to ? h("p", { class: "utrecht-paragraph" }, link(t(`notices.go.${to.slice(1)}`), to)) : null,
+    to ? h("p", { class: "utrecht-paragraph" }, link(t(to.label), to.path)) : null,
     mark ? h("div", { class: "app-actions" }, mark) : null,
   ];
   li.append(...parts.filter(Boolean));

@@ -1,20 +1,23 @@
 // Notice settings: the language of the notices, whether they come by e-mail too (which needs an e-mail
-// address on the account, under My data), and notices by web push on this phone.
+// address on the account), and in the resident app notices by web push on this phone. Both apps show this
+// screen: the app's notices (resident.js, till.js) give its addresses, the texts that differ and whether it
+// offers web push.
 import { h, uid } from "../dom.js";
 import { t } from "../i18n.js";
 import { call, ApiError } from "../api.js";
 import { heading, para, checkbox, button, form, alert, busy, link } from "../ui.js";
 import { supported, current, enable, disable, PushError } from "../push.js";
 
-export async function render({ rerender }) {
+export async function render({ rerender, app }) {
+  const cfg = app.notices;
   const settings = await call("GET", "/v1/me/notice-settings");
   return h(
     "section",
     { class: "app-screen" },
     heading(t("settings.title")),
-    h("p", { class: "utrecht-paragraph" }, link(t("settings.to_notices"), "/berichten")),
-    how(settings),
-    await pushBlock(rerender),
+    h("p", { class: "utrecht-paragraph" }, link(t("settings.to_notices"), cfg.path)),
+    how(settings, cfg),
+    cfg.push ? await pushBlock(rerender) : null,
   );
 }
 
@@ -36,8 +39,8 @@ export function languageChoice(name, chosen) {
 }
 
 // how saves the language and the e-mail choice; without an address the API answers 422
-// email_address_required, which is shown with the way to add one.
-function how(settings) {
+// email_address_required, which is shown with the way to add one where the app has it (cfg.address).
+function how(settings, cfg) {
   const language = languageChoice("language", settings.language);
   const email = checkbox({ name: "email", label: t("settings.email"), checked: settings.email });
   const status = h("div", { "aria-live": "polite" });
@@ -47,7 +50,7 @@ function how(settings) {
     "section",
     { "aria-labelledby": titleId },
     h("h2", { class: "utrecht-heading-2", id: titleId, text: t("settings.how") }),
-    settings.has_email_address ? null : para(t("settings.no_address")),
+    settings.has_email_address ? null : para(t(cfg.texts.noAddress)),
     form(t("settings.how"), [language.wrap, email.wrap, status, h("div", { class: "app-actions" }, save)], async () => {
       status.replaceChildren();
       try {
@@ -57,7 +60,8 @@ function how(settings) {
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
         if (err.code === "email_address_required") {
-          status.append(alert(t("settings.email_address_required"), "error"), h("p", { class: "utrecht-paragraph" }, link(t("settings.add_address"), "/gegevens")));
+          status.append(alert(t(cfg.texts.addressRequired), "error"));
+          if (cfg.address) status.append(h("p", { class: "utrecht-paragraph" }, link(t("settings.add_address"), cfg.address)));
           email.input.focus();
           return;
         }
