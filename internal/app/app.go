@@ -212,7 +212,7 @@ func assemble(cfg *config.Config, log *slog.Logger, ps pools, client *chain.Clie
 	}
 	cons, err := console.New(console.Deps{Log: log, Accounts: p.accounts, Audit: p.audit, Chores: p.chores,
 		Payments: p.payments, Payouts: p.payouts, Privacy: p.privacy, Recovery: p.recovery, Balances: p.balances,
-		TileURL: cfg.MapTilesURL, Bounds: cfg.Bounds,
+		Notices: p.notices, TileURL: cfg.MapTilesURL, Bounds: cfg.Bounds,
 		Overview: overview.New(db.Overview(), overview.Options{}), Reconciliation: p.reconciler,
 		TrustedProxies: cfg.TrustedProxies})
 	if err != nil {

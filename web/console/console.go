@@ -24,6 +24,7 @@ import (
 	"github.com/heerlen/heitje/internal/balances"
 	"github.com/heerlen/heitje/internal/chores"
 	"github.com/heerlen/heitje/internal/config"
+	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/overview"
 	"github.com/heerlen/heitje/internal/payments"
 	"github.com/heerlen/heitje/internal/payouts"
@@ -50,6 +51,8 @@ type Deps struct {
 	// Recovery runs recoveries of lost keys; Balances says what the lost key's address holds.
 	Recovery *recovery.Service
 	Balances *balances.Service
+	// Notices are the signed-in staff member's own notices and their settings (Berichten); nil shows none.
+	Notices *notices.Service
 	// TileURL is the map tile source ({z}/{x}/{y} template), the resident app's; empty shows the map's
 	// frame, the bounds and the points without a background.
 	TileURL string

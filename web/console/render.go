@@ -37,6 +37,9 @@ type view struct {
 	Path  string
 	Flash string
 	CSS   []string
+	// Notices is the navigation's link to the staff member's notices with the unread count (nil: none; a
+	// staff member without a section has no navigation, and no queue to be told about).
+	Notices *noticesNav
 }
 
 // zone is the municipality's time zone: every time the console shows is Heerlen's.
@@ -107,6 +110,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, c *call, status 
 	if c != nil {
 		v.User = &c.Principal
 		v.Nav = s.nav(c.Principal, r.URL.Path)
+		if len(v.Nav) > 0 {
+			v.Notices = s.noticesNavOf(r, c)
+		}
 	}
 	if f, err := r.Cookie(flashCookie); err == nil {
 		if _, ok := s.messages[v.Lang][f.Value]; ok {
