@@ -47,7 +47,7 @@ func TestTillNotices(t *testing.T) {
 	}
 	b.waitJS("the payout's notice links to the payouts", `!!document.querySelector('main .app-cards > li:first-child a[href="/kassa/uitbetalingen"]')`)
 	b.checkA11y("the till's notices")
-	b.screenshot("till-4-berichten")
+	b.screenshot("till-5-berichten")
 
 	// The newest, the payout's, marked read: the badge follows.
 	b.click(`main .app-cards > li:first-child button`)
@@ -83,5 +83,5 @@ func TestTillNotices(t *testing.T) {
 		t.Fatalf("the saved settings are %v, want English without e-mail", st)
 	}
 	b.checkA11y("the till's notice settings")
-	b.screenshot("till-5-berichten-instellen")
+	b.screenshot("till-6-berichten-instellen")
 }
