@@ -12,6 +12,7 @@ import { generatePrivateKey, privateKeyToAddress } from "../wallet/keys.js";
 import { encryptKeystore, decryptKeystore, keystoreAddress, MIN_PASSPHRASE_BYTES } from "../wallet/keystore.js";
 import { saveKeystore, loadKeystore, persistStorage } from "../wallet/storage.js";
 import { personalSign } from "../wallet/sign.js";
+import { withStoredKey, wrongPassphrase } from "./unlock.js";
 
 // minPassphrase is the shortest passphrase the app asks for: longer than the keystore's own minimum.
 const minPassphrase = Math.max(12, MIN_PASSPHRASE_BYTES);
@@ -121,21 +122,12 @@ function bindStored(stored, rerender) {
     fieldError(pass, "");
     try {
       await busy(submit, async () => {
-        const { privateKey } = await decryptKeystore(stored, pass.input.value);
-        try {
-          await bind(privateKey);
-        } finally {
-          privateKey.fill(0);
-        }
+        await withStoredKey(stored, pass, bind);
       });
       await reload();
       rerender();
     } catch (err) {
-      if (err?.code === "wrong_passphrase") {
-        fieldError(pass, t("key.wrong_passphrase"));
-        pass.input.focus();
-        return;
-      }
+      if (wrongPassphrase(err, pass)) return;
       if (!(err instanceof ApiError)) throw err;
       status.append(alert(err.message, "error"));
     }

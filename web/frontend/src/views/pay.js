@@ -7,7 +7,7 @@ import { call, ApiError } from "../api.js";
 import { follow } from "../events.js";
 import { heading, para, field, fieldError, button, form, alert, busy, dataList, link } from "../ui.js";
 import { loadKeystore } from "../wallet/storage.js";
-import { decryptKeystore } from "../wallet/keystore.js";
+import { withStoredKey, wrongPassphrase } from "./unlock.js";
 import { signTypedData } from "../wallet/sign.js";
 
 export async function render({ params, me }) {
@@ -58,13 +58,7 @@ export async function render({ params, me }) {
     }
     try {
       await busy(submit, async () => {
-        const { privateKey } = await decryptKeystore(stored, pass.input.value);
-        let signature;
-        try {
-          signature = signTypedData(req.typed_data, privateKey);
-        } finally {
-          privateKey.fill(0);
-        }
+        const signature = await withStoredKey(stored, pass, (privateKey) => signTypedData(req.typed_data, privateKey));
         const m = req.typed_data.message;
         await call("POST", `/v1/payment-requests/${encodeURIComponent(id)}/pay`, {
           headers: { "Idempotency-Key": idemKey },
@@ -77,11 +71,7 @@ export async function render({ params, me }) {
       live.replaceChildren(outcome("submitted"));
       watch(id, live);
     } catch (err) {
-      if (err?.code === "wrong_passphrase") {
-        fieldError(pass, t("key.wrong_passphrase"));
-        pass.input.focus();
-        return;
-      }
+      if (wrongPassphrase(err, pass)) return;
       if (!(err instanceof ApiError)) throw err;
       status.append(alert(err.code === "offline" ? t("pay.offline") : err.message, "error"));
     }

@@ -12,6 +12,7 @@ import { encryptKeystore, decryptKeystore, keystoreAddress } from "../wallet/key
 import { saveKeystore, loadKeystore, persistStorage } from "../wallet/storage.js";
 import { personalSign, signTypedData } from "../wallet/sign.js";
 import { passphraseFields } from "./key.js";
+import { withStoredKey, wrongPassphrase } from "./unlock.js";
 
 // The statuses in which nothing more happens to a recovery; a new one may be asked after cancelled,
 // rejected and failed.
@@ -115,10 +116,8 @@ function askBlock(stored, rerender) {
       try {
         return (await decryptKeystore(stored, pass.input.value)).privateKey;
       } catch (err) {
-        if (err?.code !== "wrong_passphrase") throw err;
-        fieldError(pass, t("key.wrong_passphrase"));
-        pass.input.focus();
-        return null;
+        if (wrongPassphrase(err, pass)) return null;
+        throw err;
       }
     };
   } else {
@@ -182,20 +181,12 @@ function cancelBlock(r, stored, rerender) {
     fieldError(pass, "");
     try {
       await busy(submit, async () => {
-        const { privateKey } = await decryptKeystore(stored, pass.input.value);
-        try {
-          await call("POST", `/v1/recoveries/${encodeURIComponent(r.id)}/cancel`, { body: { signature: signTypedData(r.cancel_typed_data, privateKey) } });
-        } finally {
-          privateKey.fill(0);
-        }
+        const signature = await withStoredKey(stored, pass, (privateKey) => signTypedData(r.cancel_typed_data, privateKey));
+        await call("POST", `/v1/recoveries/${encodeURIComponent(r.id)}/cancel`, { body: { signature } });
       });
       rerender();
     } catch (err) {
-      if (err?.code === "wrong_passphrase") {
-        fieldError(pass, t("key.wrong_passphrase"));
-        pass.input.focus();
-        return;
-      }
+      if (wrongPassphrase(err, pass)) return;
       if (!(err instanceof ApiError)) throw err;
       status.append(alert(err.message, "error"));
     }
