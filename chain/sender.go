@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -47,6 +48,7 @@ type Sender struct {
 	WarnEvery time.Duration
 
 	kick     chan struct{}
+	owned    atomic.Bool // Run holds the key's lock
 	suspects map[int64]int
 	lastHead uint64
 	mu       sync.Mutex
@@ -86,6 +88,10 @@ func (s *Sender) Name() outbox.Signer { return s.name }
 // Address is the key's address.
 func (s *Sender) Address() common.Address { return s.addr }
 
+// Owns tells whether this sender holds its key's lock now, so that a Kick reaches the one sender of the key;
+// while another process holds the lock, news of the key's intents must go to that process.
+func (s *Sender) Owns() bool { return s.owned.Load() }
+
 // Kick wakes the sender now instead of at its next poll.
 func (s *Sender) Kick() {
 	select {
@@ -102,7 +108,11 @@ func (s *Sender) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	defer release()
+	s.owned.Store(true)
+	defer func() {
+		s.owned.Store(false)
+		release()
+	}()
 	if err := s.recover(ctx); err != nil {
 		return err
 	}

@@ -192,7 +192,11 @@ func assemble(cfg *config.Config, log *slog.Logger, ps pools, client *chain.Clie
 		chain.NewSender(outbox.SignerOperator, cfg.OperatorKey, client, work.Outbox(), token, log))
 	p.hub = wakeup.NewHub()
 	for i, k := range cfg.RelayerKeys {
-		p.senders = append(p.senders, chain.NewSender(outbox.Relayer(i), k, client, p.hub.Observe(work.Outbox()), token, log))
+		s := chain.NewSender(outbox.Relayer(i), k, client, p.hub.Observe(work.Outbox()), token, log)
+		// Every writer of a relayer's intents wakes its sender (kick, here or through the database), and each
+		// new block wakes it: the poll is only the fallback for a notification that was lost.
+		s.PollInterval = relayerPollEvery
+		p.senders = append(p.senders, s)
 	}
 	p.assembleRecovery(token)
 	if p.payments, err = NewPayments(cfg, db, p.hub, p.kick); err != nil {
@@ -233,6 +237,9 @@ const adminsEvery = 5 * time.Minute
 // headEvery is how often the process reads the chain head to wake the senders and the indexer: a new block
 // (one a second) is acted on within this time, with one cheap eth_blockNumber per interval for all of them.
 const headEvery = 25 * time.Millisecond
+
+// relayerPollEvery is how often a relayer's sender reads its queue unwoken (see assemble).
+const relayerPollEvery = time.Second
 
 // networkEvery is how often the node's peers, head age and signers are measured for the metrics.
 const networkEvery = 15 * time.Second
@@ -302,6 +309,11 @@ func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
 	go func() {
 		defer wg.Done()
 		p.client.WatchNetwork(workCtx, networkEvery)
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		p.listenIntents(workCtx)
 	}()
 	wg.Add(1)
 	go func() {

@@ -194,8 +194,11 @@ func (s *OutboxStore) SetNextNonce(ctx context.Context, signer outbox.Signer, ne
 // Queued returns up to limit queued intents, oldest first.
 func (s *OutboxStore) Queued(ctx context.Context, signer outbox.Signer, limit int) ([]outbox.Intent, error) {
 	var rows []intentRow
-	err := s.db.WithContext(ctx).Where("signer = ? AND status = ? AND (retry_at IS NULL OR retry_at <= now())",
-		signer, outbox.StatusQueued).Order("id").Limit(limit).Find(&rows).Error
+	// 'queued' is written in the SQL, not sent as a value, so that a plan made once for any signer can use the
+	// queue's partial index: with the status as a value Postgres planned the poll anew each time, which cost
+	// more than running it.
+	err := s.db.WithContext(ctx).Where("signer = ? AND status = 'queued' AND (retry_at IS NULL OR retry_at <= now())",
+		signer).Order("id").Limit(limit).Find(&rows).Error
 	return intents(rows, failed("OutboxStore.Queued", err))
 }
 
