@@ -169,9 +169,6 @@ var known = []struct {
 	{recovery.ErrInvalidState, Errorf(http.StatusConflict, "invalid_state", "the recovery is not in a state that allows this; nothing was changed")},
 	{recovery.ErrSameStaff, Errorf(http.StatusForbidden, "same_staff", "four eyes: you verified this identity, so another member of staff must approve; nothing was changed")},
 	{recovery.ErrBadSignature, Errorf(http.StatusBadRequest, "bad_signature", "the signature is not the lost key's signature of this recovery's cancellation")},
-	{recovery.ErrNoChallenge, Errorf(http.StatusBadRequest, "no_challenge", "ask for a challenge first: GET /v1/me/wallet/challenge")},
-	{recovery.ErrChallengeExpire, Errorf(http.StatusBadRequest, "challenge_expired", "the challenge expired; ask for a new one")},
-	{recovery.ErrChallengeUsed, Errorf(http.StatusConflict, "challenge_used", "the challenge was already used; ask for a new one")},
 	{recovery.ErrUnavailable, Errorf(http.StatusUnprocessableEntity, "recovery_unavailable", "this platform has no recovery key configured; ask the municipality")},
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -54,22 +53,12 @@ func (s *Service) BindWallet(ctx context.Context, p Principal, address, signatur
 	}
 	err = s.store.InTx(ctx, func(tx Tx) error {
 		c, err := tx.LockChallenge(p.AccountID, strings.ToLower(strings.TrimSpace(nonce)))
-		if errors.Is(err, ErrNotFound) {
-			return ErrNoChallenge
-		}
 		if err != nil {
 			return err
 		}
 		now := s.now()
-		switch {
-		case c.UsedAt != nil:
-			return ErrChallengeUsed
-		case !now.Before(c.ExpiresAt):
-			return ErrChallengeExpired
-		}
-		signer, err := RecoverSigner(c.Message, sig)
-		if err != nil || signer != addr {
-			return ErrBadSignature
+		if err := c.Proves(now, sig, addr); err != nil {
+			return err
 		}
 		a, err := tx.Get(p.AccountID, true)
 		if err != nil {
@@ -88,6 +77,22 @@ func (s *Service) BindWallet(ctx context.Context, p Principal, address, signatur
 		return "", err
 	}
 	return addr, nil
+}
+
+// Proves checks that the challenge may still be used at now and that sig is address's (lowercase 0x)
+// personal_sign signature of its message: ErrChallengeUsed, ErrChallengeExpired or ErrBadSignature when not.
+// Binding a key and asking for a recovery both prove a key this way; the caller uses the challenge up.
+func (c Challenge) Proves(now time.Time, sig []byte, address string) error {
+	switch {
+	case c.UsedAt != nil:
+		return ErrChallengeUsed
+	case !now.Before(c.ExpiresAt):
+		return ErrChallengeExpired
+	}
+	if signer, err := RecoverSigner(c.Message, sig); err != nil || signer != address {
+		return ErrBadSignature
+	}
+	return nil
 }
 
 // RecoverSigner returns the lowercase 0x address whose key made an EIP-191 personal_sign signature of

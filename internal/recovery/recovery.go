@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/audit"
 	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
@@ -92,19 +93,16 @@ func RefOf(id string) common.Hash { return crypto.Keccak256Hash([]byte("recovery
 
 // The errors of this package. The API maps each to a status and a stable code.
 var (
-	ErrNotFound        = errors.New("recovery: not found")
-	ErrForbidden       = errors.New("recovery: forbidden")
-	ErrNoWallet        = errors.New("recovery: the account has no bound address to recover from")
-	ErrSameAddress     = errors.New("recovery: the new address is the bound one")
-	ErrAddressTaken    = errors.New("recovery: the new address belongs to an account")
-	ErrOpen            = errors.New("recovery: a recovery of this account is already open")
-	ErrInvalidState    = errors.New("recovery: the recovery is not in a state that allows this")
-	ErrSameStaff       = errors.New("recovery: four eyes: the member of staff who verified the identity cannot approve")
-	ErrBadSignature    = errors.New("recovery: the signature is not the lost key's signature of the cancellation")
-	ErrNoChallenge     = errors.New("recovery: no challenge")
-	ErrChallengeUsed   = errors.New("recovery: challenge already used")
-	ErrChallengeExpire = errors.New("recovery: challenge expired")
-	ErrUnavailable     = errors.New("recovery: this platform has no recovery key")
+	ErrNotFound     = errors.New("recovery: not found")
+	ErrForbidden    = errors.New("recovery: forbidden")
+	ErrNoWallet     = errors.New("recovery: the account has no bound address to recover from")
+	ErrSameAddress  = errors.New("recovery: the new address is the bound one")
+	ErrAddressTaken = errors.New("recovery: the new address belongs to an account")
+	ErrOpen         = errors.New("recovery: a recovery of this account is already open")
+	ErrInvalidState = errors.New("recovery: the recovery is not in a state that allows this")
+	ErrSameStaff    = errors.New("recovery: four eyes: the member of staff who verified the identity cannot approve")
+	ErrBadSignature = errors.New("recovery: the signature is not the lost key's signature of the cancellation")
+	ErrUnavailable  = errors.New("recovery: this platform has no recovery key")
 )
 
 // InvalidError is a request field that is malformed; the API answers 400 validation_failed naming it.
@@ -121,15 +119,6 @@ type Account struct {
 	Role          string
 	Status        string
 	WalletAddress string
-}
-
-// Challenge is a wallet challenge (GET /v1/me/wallet/challenge) that the new key signs.
-type Challenge struct {
-	Nonce     string
-	AccountID string
-	Message   string
-	ExpiresAt time.Time
-	UsedAt    *time.Time
 }
 
 // OnChain is a recovery as the contract holds it.
@@ -165,8 +154,8 @@ type Tx interface {
 	// AddressBound reports whether any account is bound to the address.
 	AddressBound(address string) (bool, error)
 	// LockChallenge loads the account's wallet challenge with this nonce ("" for its latest), holding its
-	// row; ErrNoChallenge when none.
-	LockChallenge(accountID, nonce string) (Challenge, error)
+	// row; accounts.ErrNoChallenge when none.
+	LockChallenge(accountID, nonce string) (accounts.Challenge, error)
 	// UseChallenge marks a challenge used.
 	UseChallenge(nonce string, at time.Time) error
 	// Create inserts a recovery; ErrOpen when the account has an open one.

@@ -78,14 +78,8 @@ func (s *Service) Ask(ctx context.Context, p accounts.Principal, address, signat
 			return err
 		}
 		now := s.now()
-		switch {
-		case c.UsedAt != nil:
-			return ErrChallengeUsed
-		case !now.Before(c.ExpiresAt):
-			return ErrChallengeExpire
-		}
-		if signer, err := accounts.RecoverSigner(c.Message, sig); err != nil || signer != to {
-			return accounts.ErrBadSignature
+		if err := c.Proves(now, sig, to); err != nil {
+			return err
 		}
 		if bound, err := tx.AddressBound(to); err != nil || bound {
 			if err == nil {

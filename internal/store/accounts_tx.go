@@ -236,22 +236,33 @@ func (t *accountTx) RevokeSessions(accountID string, at time.Time, reason string
 }
 
 func (t *accountTx) LockChallenge(accountID, nonce string) (accounts.Challenge, error) {
+	return lockChallenge(t.tx, "accountTx.LockChallenge", accountID, nonce)
+}
+
+func (t *accountTx) UseChallenge(nonce string, at time.Time) error {
+	return useChallenge(t.tx, "accountTx.UseChallenge", nonce, at)
+}
+
+// lockChallenge loads the account's wallet challenge with this nonce ("" for its latest) and holds its row,
+// for binding a key and for asking a recovery, which both use a challenge up; accounts.ErrNoChallenge when
+// there is none.
+func lockChallenge(tx *gorm.DB, op, accountID, nonce string) (accounts.Challenge, error) {
 	q, args := `SELECT nonce, account_id::text AS account_id, message, expires_at, used_at FROM wallet_challenges
 		WHERE account_id = ?`, []any{accountID}
 	if nonce != "" {
 		q, args = q+` AND nonce = ?`, append(args, nonce)
 	}
 	var rows []accounts.Challenge
-	err := t.tx.Raw(q+` ORDER BY created_at DESC LIMIT 1 FOR UPDATE`, args...).Scan(&rows).Error
-	if err != nil {
-		return accounts.Challenge{}, failed("accountTx.LockChallenge", err)
+	if err := tx.Raw(q+` ORDER BY created_at DESC LIMIT 1 FOR UPDATE`, args...).Scan(&rows).Error; err != nil {
+		return accounts.Challenge{}, failed(op, err)
 	}
 	if len(rows) == 0 {
-		return accounts.Challenge{}, accounts.ErrNotFound
+		return accounts.Challenge{}, accounts.ErrNoChallenge
 	}
 	return rows[0], nil
 }
 
-func (t *accountTx) UseChallenge(nonce string, at time.Time) error {
-	return failed("accountTx.UseChallenge", t.tx.Exec(`UPDATE wallet_challenges SET used_at = ? WHERE nonce = ?`, at, nonce).Error)
+// useChallenge marks a wallet challenge used.
+func useChallenge(tx *gorm.DB, op, nonce string, at time.Time) error {
+	return failed(op, tx.Exec(`UPDATE wallet_challenges SET used_at = ? WHERE nonce = ?`, at, nonce).Error)
 }

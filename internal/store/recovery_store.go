@@ -7,6 +7,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/audit"
 	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/outbox"
@@ -160,25 +161,12 @@ func (t *recoveryTx) AddressBound(address string) (bool, error) {
 	return n > 0, failed("recoveryTx.AddressBound", err)
 }
 
-func (t *recoveryTx) LockChallenge(accountID, nonce string) (recovery.Challenge, error) {
-	q := `SELECT nonce, account_id::text AS account_id, message, expires_at, used_at FROM wallet_challenges WHERE account_id = ?`
-	args := []any{accountID}
-	if nonce != "" {
-		q += ` AND nonce = ?`
-		args = append(args, nonce)
-	}
-	var rows []recovery.Challenge
-	if err := t.tx.Raw(q+` ORDER BY created_at DESC LIMIT 1 FOR UPDATE`, args...).Scan(&rows).Error; err != nil {
-		return recovery.Challenge{}, failed("recoveryTx.LockChallenge", err)
-	}
-	if len(rows) == 0 {
-		return recovery.Challenge{}, recovery.ErrNoChallenge
-	}
-	return rows[0], nil
+func (t *recoveryTx) LockChallenge(accountID, nonce string) (accounts.Challenge, error) {
+	return lockChallenge(t.tx, "recoveryTx.LockChallenge", accountID, nonce)
 }
 
 func (t *recoveryTx) UseChallenge(nonce string, at time.Time) error {
-	return failed("recoveryTx.UseChallenge", t.tx.Exec(`UPDATE wallet_challenges SET used_at = ? WHERE nonce = ?`, at, nonce).Error)
+	return useChallenge(t.tx, "recoveryTx.UseChallenge", nonce, at)
 }
 
 func (t *recoveryTx) Create(r recovery.Recovery) error {
