@@ -93,7 +93,7 @@ func (m *sqlMeter) waitFor(what string, timeout time.Duration, cond func() bool)
 
 // statement is one normalized statement's share of a measurement.
 type statement struct {
-	calls           int64
+	calls, plans    int64
 	totalMs, planMs float64 // executing, planning
 	query           string
 }
@@ -108,7 +108,7 @@ type sqlUse struct {
 // since reads the use from mark on: the statement counts first, then the round trips.
 func (m *sqlMeter) since(mark sqlMark) sqlUse {
 	m.p.tb.Helper()
-	rows, err := m.conn.Query(m.p.ctx, `SELECT calls, total_exec_time, total_plan_time, query FROM pg_stat_statements
+	rows, err := m.conn.Query(m.p.ctx, `SELECT calls, plans, total_exec_time, total_plan_time, query FROM pg_stat_statements
 		WHERE dbid = $1 AND query NOT LIKE '%pg_stat_statements%' AND query NOT LIKE '%/* bench */%'
 		ORDER BY total_exec_time DESC`, m.dbid)
 	if err != nil {
@@ -117,7 +117,7 @@ func (m *sqlMeter) since(mark sqlMark) sqlUse {
 	var u sqlUse
 	for rows.Next() {
 		var s statement
-		if err := rows.Scan(&s.calls, &s.totalMs, &s.planMs, &s.query); err != nil {
+		if err := rows.Scan(&s.calls, &s.plans, &s.totalMs, &s.planMs, &s.query); err != nil {
 			m.p.tb.Fatal(err)
 		}
 		u.statements += s.calls
@@ -151,7 +151,7 @@ func (u sqlUse) topLines(k, n int) []string {
 		if len(q) > 160 {
 			q = q[:160] + "…"
 		}
-		out = append(out, fmt.Sprintf("%8.1f ms (+%6.1f ms planning) %6d calls (%.2f per item) %s", s.totalMs, s.planMs, s.calls,
+		out = append(out, fmt.Sprintf("%8.1f ms (+%6.1f ms planning, %d plans) %6d calls (%.2f per item) %s", s.totalMs, s.planMs, s.plans, s.calls,
 			float64(s.calls)/float64(n), q))
 	}
 	return out
