@@ -17,11 +17,11 @@ import (
 )
 
 // Pay runs a payment's transaction in two round trips to the database (see payments.Store). The first
-// sends BEGIN, the account's advisory lock, the request's row lock and the reads in one pipeline; each
-// statement takes its own snapshot (READ COMMITTED), so the reads, which come after both locks, see every
-// payment of the account and every change of the request committed before. The second sends the writes,
-// one statement, with the COMMIT. A refusal of decide, or nothing to write (a replay), costs a third: the
-// ROLLBACK.
+// sends BEGIN, the account's advisory lock and the request's row lock (one statement), and the reads in one
+// pipeline; each statement takes its own snapshot (READ COMMITTED), so the reads, which come after both
+// locks, see every payment of the account and every change of the request committed before. The second
+// sends the writes, one statement, with the COMMIT. A refusal of decide, or nothing to write (a replay),
+// costs a third: the ROLLBACK.
 func (s *PaymentStore) Pay(ctx context.Context, accountID, key, requestID string,
 	decide func(payments.PayFacts) (*payments.PayWrite, error)) error {
 	pool, err := s.db.DB()
@@ -91,8 +91,10 @@ func (s *PaymentStore) payTx(ctx context.Context, c *pgx.Conn, accountID, key, r
 	// The statements' plans do not depend on the values (keys and one address), and planning the facts'
 	// statement anew each time cost more than running it.
 	b.Queue("SET LOCAL plan_cache_mode = force_generic_plan")
-	b.Queue(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, paymentsLockSpace, accountID)
-	b.Queue(`SELECT 1 FROM payment_requests WHERE id = $1 FOR UPDATE`, reqID)
+	// The account's lock, then the request's: a target list is evaluated in order, and the sub-select runs
+	// when its value is first needed, after the account's lock is held.
+	b.Queue(`SELECT pg_advisory_xact_lock($1, hashtext($2)), (SELECT 1 FROM payment_requests WHERE id = $3 FOR UPDATE)`,
+		paymentsLockSpace, accountID, reqID)
 	b.Queue(payFactsSQL, accountID, key, reqID)
 	b.Queue(`SELECT `+requestColumns+` FROM payment_request_states AS v WHERE v.id = $1`, reqID)
 	f, err := s.readPayFacts(c.SendBatch(ctx, b), accountID, key)
@@ -143,7 +145,7 @@ func (s *PaymentStore) readPayFacts(res pgx.BatchResults, accountID, key string)
 			err = cerr
 		}
 	}()
-	for range 4 { // begin, the plans, the account's lock, the request's lock
+	for range 3 { // begin, the plans, the locks
 		if _, err := res.Exec(); err != nil {
 			return f, err
 		}
