@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -362,8 +363,10 @@ func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
 	return runErr
 }
 
-// Serve opens the platform, listens on cfg.HTTPAddr and runs until ctx ends.
+// Serve sets the garbage collector (TuneGC), opens the platform, listens on cfg.HTTPAddr and runs until ctx
+// ends.
 func Serve(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
+	log.Info("garbage collection", "settings", TuneGC(os.Getenv))
 	p, err := Open(ctx, cfg, log)
 	if err != nil {
 		return err
