@@ -86,9 +86,11 @@ func Signer(digest common.Hash, signature []byte) (common.Address, error) {
 	if !crypto.ValidateSignatureValues(sig[64], r, s, true) {
 		return common.Address{}, ErrBadSignature
 	}
-	pub, err := crypto.SigToPub(digest[:], sig)
+	// The address is the hash of the recovered key's bytes; parsing them into a key (crypto.SigToPub) would
+	// only check again that the point is on the curve, which the recovery made it.
+	pub, err := crypto.Ecrecover(digest[:], sig)
 	if err != nil {
 		return common.Address{}, fmt.Errorf("%w: %v", ErrBadSignature, err)
 	}
-	return crypto.PubkeyToAddress(*pub), nil
+	return common.BytesToAddress(crypto.Keccak256(pub[1:])[12:]), nil
 }
