@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"encoding/json"
+	"errors"
 	"time"
 
 	"gorm.io/gorm"
@@ -11,41 +13,43 @@ import (
 	"github.com/heerlen/heitje/internal/accounts"
 )
 
+// sessionPrincipalSQL reads who is behind session $2; $1 is the current confidentiality statement's version.
+const sessionPrincipalSQL = `SELECT a.id::text, a.username, a.role, a.status, a.privileges, s.revoked_at IS NOT NULL,
+	a.role = 'staff' AND a.confidentiality_version IS DISTINCT FROM $1,
+	a.role = 'staff' AND NOT EXISTS (SELECT 1 FROM staff_second_factors f WHERE f.account_id = a.id
+		AND f.confirmed_at IS NOT NULL)
+	FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = $2`
+
 // SessionPrincipal returns who is behind a session, as the database says now: the account's role, status
-// and privileges, and whether the session was revoked.
+// and privileges, and whether the session was revoked. Every authenticated request asks it, so it reads
+// through database/sql directly, without gorm's rendering of the SQL and its scanning by reflection.
 func (s *AccountStore) SessionPrincipal(ctx context.Context, sessionID string) (accounts.Principal, accounts.Status, bool, error) {
 	if !validUUID(sessionID) {
 		return accounts.Principal{}, "", false, accounts.ErrNotFound
 	}
-	var rows []struct {
-		AccountID  string
-		Username   string
-		Role       string
-		Status     string
-		Privileges []byte
-		Revoked    bool
-		Pending    bool
-		NoFactor   bool
-	}
-	err := s.db.WithContext(ctx).Raw(`SELECT a.id::text AS account_id, a.username, a.role, a.status, a.privileges,
-		s.revoked_at IS NOT NULL AS revoked, a.role = 'staff' AND a.confidentiality_version IS DISTINCT FROM ? AS pending,
-		a.role = 'staff' AND NOT EXISTS (SELECT 1 FROM staff_second_factors f WHERE f.account_id = a.id
-			AND f.confirmed_at IS NOT NULL) AS no_factor
-		FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = ?`,
-		accounts.CurrentConfidentiality.Version, sessionID).Scan(&rows).Error
+	pool, err := s.db.DB()
 	if err != nil {
 		return accounts.Principal{}, "", false, failed("AccountStore.SessionPrincipal", err)
 	}
-	if len(rows) == 0 {
+	var (
+		p            accounts.Principal
+		role, status string
+		privileges   []byte
+		revoked      bool
+	)
+	err = pool.QueryRowContext(ctx, sessionPrincipalSQL, accounts.CurrentConfidentiality.Version, sessionID).Scan(
+		&p.AccountID, &p.Username, &role, &status, &privileges, &revoked, &p.ConfidentialityPending, &p.SecondFactorPending)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
 		return accounts.Principal{}, "", false, accounts.ErrNotFound
-	}
-	r := rows[0]
-	p := accounts.Principal{AccountID: r.AccountID, SessionID: sessionID, Username: r.Username, Role: accounts.Role(r.Role),
-		ConfidentialityPending: r.Pending, SecondFactorPending: r.NoFactor}
-	if err := json.Unmarshal(r.Privileges, &p.Privileges); err != nil {
+	case err != nil:
 		return accounts.Principal{}, "", false, failed("AccountStore.SessionPrincipal", err)
 	}
-	return p, accounts.Status(r.Status), r.Revoked, nil
+	p.SessionID, p.Role = sessionID, accounts.Role(role)
+	if err := json.Unmarshal(privileges, &p.Privileges); err != nil {
+		return accounts.Principal{}, "", false, failed("AccountStore.SessionPrincipal", err)
+	}
+	return p, accounts.Status(status), revoked, nil
 }
 
 // ConfidentialityAck returns when a staff member acknowledged a confidentiality statement, and its version.
