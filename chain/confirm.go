@@ -52,8 +52,8 @@ func (s *Sender) confirm(ctx context.Context, force bool) error {
 	for _, in := range inflight {
 		r := receipts[in.ID]
 		switch {
-		case r != nil && r.BlockNumber.Uint64()+s.Confirmations <= head:
-			o := outbox.Outcome{IntentID: in.ID, Status: outbox.StatusConfirmed, TxHash: r.TxHash, BlockNumber: r.BlockNumber.Uint64()}
+		case r != nil && r.BlockNumber+s.Confirmations <= head:
+			o := outbox.Outcome{IntentID: in.ID, Status: outbox.StatusConfirmed, TxHash: r.TxHash, BlockNumber: r.BlockNumber}
 			if r.Status != types.ReceiptStatusSuccessful {
 				o.Status, o.Error = outbox.StatusFailed, s.revertReason(ctx, in, r)
 				earlier, err := s.doneBeforeReceipt(ctx, in, r)
@@ -99,8 +99,8 @@ func (s *Sender) confirm(ctx context.Context, force bool) error {
 // since the last search (shared with the process's other senders, one eth_getBlockReceipts per block) and
 // asks by transaction hash only for intents not found there: those mined before a restart or a long pause,
 // and those still waiting for confirmations, whose block may have been replaced since.
-func (s *Sender) receipts(ctx context.Context, ins []outbox.Intent, head uint64) (map[int64]*types.Receipt, error) {
-	out := map[int64]*types.Receipt{}
+func (s *Sender) receipts(ctx context.Context, ins []outbox.Intent, head uint64) (map[int64]*receipt, error) {
+	out := map[int64]*receipt{}
 	if len(ins) == 0 {
 		s.scanned = head
 		return out, nil
@@ -116,7 +116,7 @@ func (s *Sender) receipts(ctx context.Context, ins []outbox.Intent, head uint64)
 		from = head + 1
 	}
 	for b := from; b <= head; b++ {
-		rs, err := s.client.BlockReceipts(ctx, b)
+		rs, err := s.client.blockReceipts(ctx, b)
 		if err != nil {
 			return nil, err
 		}
@@ -129,7 +129,7 @@ func (s *Sender) receipts(ctx context.Context, ins []outbox.Intent, head uint64)
 	s.scanned = head
 	type ask struct {
 		id int64
-		r  *types.Receipt
+		r  *receipt
 	}
 	var asks []*ask
 	var batch []rpc.BatchElem

@@ -112,12 +112,12 @@ func (s *Sender) settleDoneBefore(ctx context.Context, in outbox.Intent) (*outbo
 // doneBeforeReceipt tells, for a mint or redeem whose own transaction reverted, whether another transaction
 // carried it out under its reference (the pre-check passed, then an earlier transaction with the reference was
 // mined first). It returns the outcome to record instead of a failure, or nil.
-func (s *Sender) doneBeforeReceipt(ctx context.Context, in outbox.Intent, r *types.Receipt) (*outbox.Outcome, error) {
+func (s *Sender) doneBeforeReceipt(ctx context.Context, in outbox.Intent, r *receipt) (*outbox.Outcome, error) {
 	if !refScoped(in.Kind) {
 		return nil, nil
 	}
 	d, err := s.findDoneBefore(ctx, in)
-	if err != nil || d.log == nil || !d.matches || d.log.TxHash == r.TxHash || d.log.BlockNumber > r.BlockNumber.Uint64() {
+	if err != nil || d.log == nil || !d.matches || d.log.TxHash == r.TxHash || d.log.BlockNumber > r.BlockNumber {
 		return nil, err
 	}
 	alreadyDone.WithLabelValues(string(s.name)).Inc()

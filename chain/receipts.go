@@ -2,11 +2,12 @@ package chain
 
 import (
 	"context"
-	"math/big"
+	"encoding/json"
+	"errors"
 	"sync"
 
-	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 )
 
 // receiptsKept is how many of the newest blocks' receipts a Client keeps.
@@ -24,13 +25,37 @@ type blockReceipts struct {
 
 type receiptsCall struct {
 	done     chan struct{}
-	receipts []*types.Receipt
+	receipts []*receipt
 	err      error
 }
 
-// BlockReceipts returns the receipts of block number, from the node or, for one of the newest blocks,
+// receipt is what a sender reads of a transaction's receipt. Decoding only these fields skips the logs and
+// the bloom filter, most of a receipt's bytes and of the time types.Receipt takes to decode them.
+type receipt struct {
+	TxHash      common.Hash
+	BlockNumber uint64
+	Status      uint64 // types.ReceiptStatusSuccessful or types.ReceiptStatusFailed
+}
+
+func (r *receipt) UnmarshalJSON(b []byte) error {
+	var f struct {
+		TxHash      *common.Hash    `json:"transactionHash"`
+		BlockNumber *hexutil.Uint64 `json:"blockNumber"`
+		Status      *hexutil.Uint64 `json:"status"`
+	}
+	if err := json.Unmarshal(b, &f); err != nil {
+		return err
+	}
+	if f.TxHash == nil || f.BlockNumber == nil || f.Status == nil {
+		return errors.New("chain: a receipt without transactionHash, blockNumber or status")
+	}
+	*r = receipt{TxHash: *f.TxHash, BlockNumber: uint64(*f.BlockNumber), Status: uint64(*f.Status)}
+	return nil
+}
+
+// blockReceipts returns the receipts of block number, from the node or, for one of the newest blocks,
 // from what an earlier call fetched. Failed fetches are not kept.
-func (c *Client) BlockReceipts(ctx context.Context, number uint64) ([]*types.Receipt, error) {
+func (c *Client) blockReceipts(ctx context.Context, number uint64) ([]*receipt, error) {
 	r := &c.receipts
 	r.mu.Lock()
 	if r.blocks == nil {
@@ -51,7 +76,7 @@ func (c *Client) BlockReceipts(ctx context.Context, number uint64) ([]*types.Rec
 	}
 	r.mu.Unlock()
 	if !ok {
-		call.receipts, call.err = c.Client.BlockReceipts(ctx, rpc.BlockNumberOrHashWithNumber(rpc.BlockNumber(new(big.Int).SetUint64(number).Int64())))
+		call.err = c.RPC.CallContext(ctx, &call.receipts, "eth_getBlockReceipts", hexutil.EncodeUint64(number))
 		if call.err != nil {
 			r.mu.Lock()
 			if r.blocks[number] == call {

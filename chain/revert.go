@@ -5,11 +5,9 @@ package chain
 import (
 	"context"
 	"errors"
-	"math/big"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common/hexutil"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/heerlen/heitje/internal/outbox"
@@ -30,13 +28,13 @@ func revertIsFinal(kind outbox.Kind, reason string) bool {
 }
 
 // revertReason replays a failed transaction as a call at its block's parent to learn why it reverted.
-func (s *Sender) revertReason(ctx context.Context, in outbox.Intent, r *types.Receipt) string {
+func (s *Sender) revertReason(ctx context.Context, in outbox.Intent, r *receipt) string {
 	data, _, err := s.token.Encode(in.Kind, in.Args)
 	if err != nil {
 		return "reverted"
 	}
 	var out hexutil.Bytes
-	parent := hexutil.EncodeBig(new(big.Int).Sub(r.BlockNumber, big.NewInt(1)))
+	parent := hexutil.EncodeUint64(r.BlockNumber - 1)
 	err = s.client.RPC.CallContext(ctx, &out, "eth_call", map[string]any{"from": s.addr, "to": s.token.Address,
 		"data": hexutil.Bytes(data)}, parent)
 	if reason, ok := revertOf(err, s.token); ok {
