@@ -55,13 +55,12 @@ func (s *PaymentStore) Pay(ctx context.Context, accountID, key, requestID string
 // payFactsSQL reads, in one statement, what a payment's checks need besides the request: the record under
 // the Idempotency-Key ($1 account, $2 key), the account's bound address, whether the ledger has seen that
 // address use the request's nonce ($3 request, NULL when its id is malformed), what the address may spend
-// (holdingsSQL, the one definition, for the account's address: none without one), and the id the relay
-// intent will get.
+// (holdingsSQL, the one definition, for the account's address), and the id the relay intent will get.
 var payFactsSQL = `SELECT k.request_hash, k.resource, k.intent_id, w.wallet_address,
 	EXISTS (SELECT 1 FROM token_events e WHERE e.event = 'AuthorizationUsed' AND e.from_address = w.wallet_address
 		AND e.auth_nonce = (SELECT auth_nonce FROM payment_requests WHERE id = $3)) AS nonce_used,
 	(SELECT h.spendable FROM (` + strings.ReplaceAll(holdingsSQL, "CAST(@addrs AS text[])",
-	"array_remove(ARRAY[w.wallet_address], NULL)") + `) AS h) AS spendable,
+	"ARRAY(SELECT wallet_address FROM accounts WHERE id = $1 AND wallet_address IS NOT NULL)") + `) AS h) AS spendable,
 	nextval(pg_get_serial_sequence('chain_intents', 'id')) AS next_intent
 FROM (SELECT 1) AS one
 LEFT JOIN idempotency_keys k ON k.account_id = $1 AND k.key = $2
