@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"testing"
 	"time"
 )
 
@@ -145,4 +147,37 @@ func (u cpuUse) perItem(n int) string {
 		s += fmt.Sprintf("; phones %.2f ms", u.ms("phones", n))
 	}
 	return s
+}
+
+// perfEnv names the environment variable that has BenchmarkPayments record a perf profile of its Postgres
+// cluster during (b): set, e.g. HEITJE_BENCH_PERF=1, it needs Debian's linux-perf.
+const perfEnv = "HEITJE_BENCH_PERF"
+
+// recordPostgres starts perf (with DWARF call stacks, which Debian's Postgres needs: it keeps no frame
+// pointers) on the cluster's processes, writing to out, when perfEnv is set; stop ends it. It follows the
+// processes running at its start, the pool's backends after a warm-up.
+func (m cpuMeter) recordPostgres(tb testing.TB, out string) (stop func()) {
+	tb.Helper()
+	if os.Getenv(perfEnv) == "" {
+		return func() {}
+	}
+	var pids []string
+	for pid, st := range machineCPU() {
+		if pid == m.postmaster || st.ppid == m.postmaster {
+			pids = append(pids, strconv.Itoa(pid))
+		}
+	}
+	cmd := exec.Command("perf", "record", "-q", "-o", out, "-F", "499", "--call-graph", "dwarf,16384", "-p", strings.Join(pids, ","))
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		tb.Fatalf("%s: perf: %v", perfEnv, err)
+	}
+	return func() {
+		cmd.Process.Signal(os.Interrupt)
+		// perf writes its file and then ends by the interrupt it was sent.
+		if err := cmd.Wait(); err != nil && cmd.ProcessState.ExitCode() != -1 {
+			tb.Errorf("%s: perf: %v", perfEnv, err)
+		}
+		tb.Logf("(b) Postgres' perf profile: %s (perf report -i %s --children --sort sym --stdio -g none)", out, out)
+	}
 }

@@ -196,7 +196,7 @@ func (p *platform) prepare(rs []resident, tokens []string, s shop, n int, ref st
 // benchAPI times sz.n payments through the API, sz.phones at once, until the last is confirmed. The phones
 // run in a process of their own; it reports the CPU time used meanwhile, with the phones' apart, and the
 // statements and round trips the platform's database served, and writes a CPU profile of this process
-// (the platform) over the same time to profile.
+// (the platform) over the same time to profile, and with HEITJE_BENCH_PERF set one of Postgres beside it.
 func (p *platform) benchAPI(sz paymentSizes, rs []resident, tokens []string, s shop, profile string) (time.Duration, cpuUse, sqlUse) {
 	p.tb.Helper()
 	cpu, sql := p.cpuMeter(), p.sqlMeter()
@@ -221,6 +221,7 @@ func (p *platform) benchAPI(sz paymentSizes, rs []resident, tokens []string, s s
 	if err := pprof.StartCPUProfile(prof); err != nil {
 		p.tb.Fatal(err)
 	}
+	stopPerf := cpu.recordPostgres(p.tb, filepath.Join(filepath.Dir(profile), "heitje-payments-postgres.perf"))
 	start := time.Now()
 	ph.start()
 	res := ph.wait()
@@ -234,6 +235,7 @@ func (p *platform) benchAPI(sz paymentSizes, rs []resident, tokens []string, s s
 	})
 	took := time.Since(start)
 	pprof.StopCPUProfile()
+	stopPerf()
 	used := cpu.read().since(c0)
 	used["phones"] = res.CPU
 	stmts := sql.since(mark)
