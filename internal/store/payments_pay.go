@@ -61,14 +61,16 @@ var payFactsSQL = `SELECT k.request_hash, k.resource, k.intent_id, w.wallet_addr
 		AND e.auth_nonce = (SELECT auth_nonce FROM payment_requests WHERE id = $3)) AS nonce_used,
 	(SELECT h.spendable FROM (` + strings.ReplaceAll(holdingsSQL, "CAST(@addrs AS text[])",
 	"ARRAY(SELECT wallet_address FROM accounts WHERE id = $1 AND wallet_address IS NOT NULL)") + `) AS h) AS spendable,
-	nextval(pg_get_serial_sequence('chain_intents', 'id')) AS next_intent
+	nextval('chain_intents_id_seq') AS next_intent
 FROM (SELECT 1) AS one
 LEFT JOIN idempotency_keys k ON k.account_id = $1 AND k.key = $2
 LEFT JOIN accounts w ON w.id = $1 AND w.wallet_address IS NOT NULL`
 
 // payWriteSQL marks the request paid, writes the relay intent under the id the facts reserved, and keeps
-// the Idempotency-Key, in one statement; it answers how many requests it marked (0 when the request was
-// paid or cancelled meanwhile, which the row lock rules out, and then nothing is written).
+// the Idempotency-Key, in one statement. It answers 1 when it wrote all three, and 0 when the request was
+// paid or cancelled meanwhile (which the row lock rules out): then nothing is written, since the intent and
+// the key are written for each request marked, and Postgres runs every data-modifying part of a statement
+// whether or not the final SELECT reads it.
 const payWriteSQL = `WITH paid AS (
 	UPDATE payment_requests SET payer_id = $1, payer_address = $2, signature = $3, intent_id = $4, submitted_at = $5
 	WHERE id = $6 AND intent_id IS NULL AND cancelled_at IS NULL RETURNING id),
@@ -78,7 +80,7 @@ intent AS (
 kept AS (
 	INSERT INTO idempotency_keys (account_id, key, request_hash, resource, intent_id)
 	SELECT $1, $11, $12, $13, $4 FROM paid RETURNING 1)
-SELECT (SELECT count(*) FROM paid) + (SELECT count(*) FROM intent) + (SELECT count(*) FROM kept)`
+SELECT count(*) FROM kept`
 
 func (s *PaymentStore) payTx(ctx context.Context, c *pgx.Conn, accountID, key, requestID string,
 	decide func(payments.PayFacts) (*payments.PayWrite, error)) error {
@@ -124,7 +126,7 @@ func (s *PaymentStore) payTx(ctx context.Context, c *pgx.Conn, accountID, key, r
 	if err != nil {
 		return failed("PaymentStore.Pay: write", err)
 	}
-	if written == 3 {
+	if written == 1 {
 		return nil
 	}
 	// Paid or cancelled by someone else after all; the commit wrote nothing.
