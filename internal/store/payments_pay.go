@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -17,11 +16,11 @@ import (
 )
 
 // Pay runs a payment's transaction in two round trips to the database (see payments.Store). The first
-// sends BEGIN, the account's advisory lock and the request's row lock (one statement), and the reads in one
-// pipeline; each statement takes its own snapshot (READ COMMITTED), so the reads, which come after both
-// locks, see every payment of the account and every change of the request committed before. The second
-// sends the writes, one statement, with the COMMIT. A refusal of decide, or nothing to write (a replay),
-// costs a third: the ROLLBACK.
+// sends BEGIN, the account's advisory lock and the request's row lock (one statement), and the read of the
+// request and the checks' facts (one statement) in one pipeline; each statement takes its own snapshot (READ
+// COMMITTED), so the read, which comes after both locks, sees every payment of the account and every change
+// of the request committed before. The second sends the writes, one statement, with the COMMIT. A refusal
+// of decide, or nothing to write (a replay), costs a third: the ROLLBACK.
 func (s *PaymentStore) Pay(ctx context.Context, accountID, key, requestID string,
 	decide func(payments.PayFacts) (*payments.PayWrite, error)) error {
 	pool, err := s.db.DB()
@@ -52,19 +51,21 @@ func (s *PaymentStore) Pay(ctx context.Context, accountID, key, requestID string
 	})
 }
 
-// payFactsSQL reads, in one statement, what a payment's checks need besides the request: the record under
-// the Idempotency-Key ($1 account, $2 key), the account's bound address, whether the ledger has seen that
-// address use the request's nonce ($3 request, NULL when its id is malformed), what the address may spend
-// (holdingsSQL, the one definition, for the account's address), and the id the relay intent will get.
+// payFactsSQL reads, in one statement, what a payment's checks need: the record under the Idempotency-Key
+// ($1 account, $2 key), the account's bound address, whether the ledger has seen that address use the
+// request's nonce, what the address may spend (holdingsSQL, the one definition, for the account's address),
+// the id the relay intent will get, and the request ($3, NULL when its id is malformed; its columns are
+// NULL when there is no such request).
 var payFactsSQL = `SELECT k.request_hash, k.resource, k.intent_id, w.wallet_address,
 	EXISTS (SELECT 1 FROM token_events e WHERE e.event = 'AuthorizationUsed' AND e.from_address = w.wallet_address
-		AND e.auth_nonce = (SELECT auth_nonce FROM payment_requests WHERE id = $3)) AS nonce_used,
+		AND e.auth_nonce = v.auth_nonce) AS nonce_used,
 	(SELECT h.spendable FROM (` + strings.ReplaceAll(holdingsSQL, "CAST(@addrs AS text[])",
 	"ARRAY(SELECT wallet_address FROM accounts WHERE id = $1 AND wallet_address IS NOT NULL)") + `) AS h) AS spendable,
-	nextval('chain_intents_id_seq') AS next_intent
+	nextval('chain_intents_id_seq') AS next_intent, ` + requestColumns + `
 FROM (SELECT 1) AS one
 LEFT JOIN idempotency_keys k ON k.account_id = $1 AND k.key = $2
-LEFT JOIN accounts w ON w.id = $1 AND w.wallet_address IS NOT NULL`
+LEFT JOIN accounts w ON w.id = $1 AND w.wallet_address IS NOT NULL
+LEFT JOIN payment_request_states v ON v.id = $3`
 
 // payWriteSQL marks the request paid, writes the relay intent under the id the facts reserved, and keeps
 // the Idempotency-Key, in one statement. It answers 1 when it wrote all three, and 0 when the request was
@@ -98,7 +99,6 @@ func (s *PaymentStore) payTx(ctx context.Context, c *pgx.Conn, accountID, key, r
 	b.Queue(`SELECT pg_advisory_xact_lock($1, hashtext($2)), (SELECT 1 FROM payment_requests WHERE id = $3 FOR UPDATE)`,
 		paymentsLockSpace, accountID, reqID)
 	b.Queue(payFactsSQL, accountID, key, reqID)
-	b.Queue(`SELECT `+requestColumns+` FROM payment_request_states AS v WHERE v.id = $1`, reqID)
 	f, err := s.readPayFacts(c.SendBatch(ctx, b), accountID, key)
 	if err != nil {
 		return failed("PaymentStore.Pay: read", err)
@@ -158,8 +158,16 @@ func (s *PaymentStore) readPayFacts(res pgx.BatchResults, accountID, key string)
 		intentID  *int64
 		wallet    *string
 		spendable *int64
+		// The request's columns that are NULL only when there is no request.
+		row                                                   requestRow
+		id, shopID, shopAddress, reference, authNonce, status *string
+		amount, validAfter, validBefore                       *int64
+		createdAt, expiresAt                                  *time.Time
 	)
-	if err := res.QueryRow().Scan(&hash, &resource, &intentID, &wallet, &f.NonceUsed, &spendable, &f.IntentID); err != nil {
+	if err := res.QueryRow().Scan(&hash, &resource, &intentID, &wallet, &f.NonceUsed, &spendable, &f.IntentID,
+		&id, &shopID, &shopAddress, &amount, &reference, &authNonce, &validAfter, &validBefore, &createdAt, &expiresAt,
+		&row.PayerID, &row.PayerAddress, &row.IntentID, &row.SubmittedAt, &status, &row.TxHash, &row.BlockNumber,
+		&row.Failure, &row.DoneAt, &row.CancelledAt); err != nil {
 		return f, err
 	}
 	if resource != nil {
@@ -174,16 +182,13 @@ func (s *PaymentStore) readPayFacts(res pgx.BatchResults, accountID, key string)
 	if spendable != nil {
 		f.Spendable = *spendable
 	}
-	var row requestRow
-	err = res.QueryRow().Scan(&row.ID, &row.ShopID, &row.ShopAddress, &row.AmountCents, &row.Reference, &row.AuthNonce,
-		&row.ValidAfter, &row.ValidBefore, &row.CreatedAt, &row.ExpiresAt, &row.PayerID, &row.PayerAddress, &row.IntentID,
-		&row.SubmittedAt, &row.Status, &row.TxHash, &row.BlockNumber, &row.Failure, &row.DoneAt, &row.CancelledAt)
-	switch {
-	case errors.Is(err, pgx.ErrNoRows):
+	if id == nil {
 		return f, nil
-	case err != nil:
-		return f, err
 	}
+	row.ID, row.ShopID, row.ShopAddress, row.AmountCents, row.Reference, row.AuthNonce = *id, *shopID, *shopAddress,
+		*amount, *reference, *authNonce
+	row.ValidAfter, row.ValidBefore, row.CreatedAt, row.ExpiresAt, row.Status = *validAfter, *validBefore, *createdAt,
+		*expiresAt, *status
 	f.Request, err = s.c.request(row)
 	f.Found = err == nil
 	return f, err
