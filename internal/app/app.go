@@ -366,12 +366,14 @@ func (p *Platform) Run(ctx context.Context, ln net.Listener) error {
 // Serve sets the garbage collector (TuneGC), opens the platform, listens on cfg.HTTPAddr and runs until ctx
 // ends.
 func Serve(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
-	log.Info("garbage collection", "settings", TuneGC(os.Getenv))
+	gc := TuneGC(os.Getenv)
 	p, err := Open(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer p.Close()
+	// Logged once the platform is open, so that a configuration it refuses stays one line (cmd/heitje).
+	log.Info("garbage collection", "settings", gc)
 	if cfg.MetricsAddr != "" {
 		mln, err := net.Listen("tcp", cfg.MetricsAddr)
 		if err != nil {
