@@ -65,6 +65,9 @@ func TestResidentAppShowsAPush(t *testing.T) {
 		Permission: &browser.PermissionDescriptor{Name: "notifications"}, Setting: browser.PermissionSettingGranted, Origin: p.base}); err != nil {
 		t.Fatal(err)
 	}
+	// The grant reaches the page and its service worker after the call returns; a push before that shows
+	// nothing (showNotification refuses without the permission).
+	b.waitJS("the notifications permission granted", `Notification.permission === "granted"`)
 
 	push := func(payload string) {
 		t.Helper()
