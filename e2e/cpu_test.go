@@ -102,6 +102,12 @@ func gethPID(procs map[int]procCPU, port string) int {
 	return 0
 }
 
+// inCluster tells whether the process pid (st) is the platform's Postgres cluster: its postmaster or a
+// child of it.
+func (m cpuMeter) inCluster(pid int, st procCPU) bool {
+	return pid == m.postmaster || st.ppid == m.postmaster
+}
+
 // read reads the CPU time of the parts from /proc.
 func (m cpuMeter) read() cpuUse {
 	self := os.Getpid()
@@ -110,7 +116,7 @@ func (m cpuMeter) read() cpuUse {
 		switch {
 		case pid == self:
 			out["platform"] += st.cpu
-		case pid == m.postmaster || st.ppid == m.postmaster:
+		case m.inCluster(pid, st):
 			out["postgres"] += st.cpu
 		case pid == m.geth:
 			out["geth"] += st.cpu
@@ -163,7 +169,7 @@ func (m cpuMeter) recordPostgres(tb testing.TB, out string) (stop func()) {
 	}
 	var pids []string
 	for pid, st := range machineCPU() {
-		if pid == m.postmaster || st.ppid == m.postmaster {
+		if m.inCluster(pid, st) {
 			pids = append(pids, strconv.Itoa(pid))
 		}
 	}

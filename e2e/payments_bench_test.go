@@ -205,9 +205,7 @@ func (p *platform) benchAPI(sz paymentSizes, rs []resident, tokens []string, s s
 	mark, c0 := sql.start(), cpu.read()
 	ph.start()
 	ph.wait()
-	sql.waitFor("the warm-up's payments to be confirmed", 2*time.Minute, func() bool {
-		return sql.count(`SELECT count(*) /* bench */ FROM payment_request_states WHERE reference = 'bench-warm-up' AND status = 'confirmed'`) == sz.warm
-	})
+	sql.waitConfirmed("bench-warm-up", sz.warm)
 	p.tb.Logf("(b) warm-up, %d payments at once (one per resident): CPU per payment %s; database per payment: %s",
 		sz.warm, cpu.read().since(c0).perItem(sz.warm), sql.since(mark).summary(sz.warm))
 
@@ -230,9 +228,7 @@ func (p *platform) benchAPI(sz paymentSizes, rs []resident, tokens []string, s s
 	slices.Sort(durs)
 	p.tb.Logf("(b) pay calls answered: p50 %s, p90 %s, max %s (each waits up to 1.5 s for its transaction hash)",
 		durs[len(durs)/2].Round(time.Millisecond), durs[len(durs)*9/10].Round(time.Millisecond), durs[len(durs)-1].Round(time.Millisecond))
-	sql.waitFor("the payments to be confirmed", 2*time.Minute, func() bool {
-		return sql.count(`SELECT count(*) /* bench */ FROM payment_request_states WHERE reference = 'bench-throughput' AND status = 'confirmed'`) == sz.n
-	})
+	sql.waitConfirmed("bench-throughput", sz.n)
 	took := time.Since(start)
 	pprof.StopCPUProfile()
 	stopPerf()

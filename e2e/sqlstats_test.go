@@ -65,18 +65,26 @@ func (m *sqlMeter) start() sqlMark {
 	return sqlMark{segments: m.segmentsIn()}
 }
 
-// count runs query, a count(*), on the meter's own connection: its statements and round trips are not
-// counted. The query must contain the comment /* bench */ (pg_stat_statements keeps it in its text).
-func (m *sqlMeter) count(query string) int {
+// count runs query, a count(*), with args on the meter's own connection: its statements and round trips are
+// not counted. The query must contain the comment /* bench */ (pg_stat_statements keeps it in its text).
+func (m *sqlMeter) count(query string, args ...any) int {
 	m.p.tb.Helper()
 	if !strings.Contains(query, "/* bench */") {
 		m.p.tb.Fatalf("sql: the meter's query lacks /* bench */: %s", query)
 	}
 	var n int
-	if err := m.conn.QueryRow(m.p.ctx, query).Scan(&n); err != nil {
+	if err := m.conn.QueryRow(m.p.ctx, query, args...).Scan(&n); err != nil {
 		m.p.tb.Fatal(err)
 	}
 	return n
+}
+
+// waitConfirmed waits until n payments under reference ref are confirmed.
+func (m *sqlMeter) waitConfirmed(ref string, n int) {
+	m.p.tb.Helper()
+	m.waitFor("the payments "+ref+" to be confirmed", 2*time.Minute, func() bool {
+		return m.count(`SELECT count(*) /* bench */ FROM payment_request_states WHERE reference = $1 AND status = 'confirmed'`, ref) == n
+	})
 }
 
 // waitFor polls cond (made of m.count) until it holds, failing the benchmark after timeout.
