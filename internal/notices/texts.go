@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/heerlen/heitje/internal/calendar"
+	"github.com/heerlen/heitje/internal/money"
 )
 
 // Text is a notice as a person reads it: a title (the e-mail's subject) and a body.
@@ -179,20 +180,16 @@ func Render(lang Language, n Notice) Text {
 	return Text{Title: t.title(p), Body: t.body(p)}
 }
 
-// euros writes cents as an amount in euros the way lang writes it: "€ 12,50" or "€12.50".
+// euros writes cents as an amount in euros the way lang writes it: "€ 1.234,50" or "€1,234.50".
 func euros(lang Language, centsText string) string {
 	n, err := strconv.ParseInt(centsText, 10, 64)
 	if err != nil {
 		return centsText
 	}
-	sign := ""
-	if n < 0 {
-		sign, n = "-", -n
-	}
 	if lang == Dutch {
-		return fmt.Sprintf("€ %s%d,%02d", sign, n/100, n%100)
+		return money.Dutch(n)
 	}
-	return fmt.Sprintf("%s€%d.%02d", sign, n/100, n%100)
+	return money.English(n)
 }
 
 // amsterdam is the zone the texts give times in.

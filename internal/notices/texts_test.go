@@ -58,10 +58,10 @@ func TestTextsEveryKindInBothLanguages(t *testing.T) {
 		}
 	}
 	payout := examples()[7]
-	if nl := notices.Render(notices.Dutch, payout).Body; !strings.Contains(nl, "€ 1234,56") || !strings.Contains(nl, "8-12-2026") {
+	if nl := notices.Render(notices.Dutch, payout).Body; !strings.Contains(nl, "€ 1.234,56") || !strings.Contains(nl, "8-12-2026") {
 		t.Errorf("Dutch payout: %q", nl)
 	}
-	if en := notices.Render(notices.English, payout).Body; !strings.Contains(en, "€1234.56") || !strings.Contains(en, "8 December 2026") {
+	if en := notices.Render(notices.English, payout).Body; !strings.Contains(en, "€1,234.56") || !strings.Contains(en, "8 December 2026") {
 		t.Errorf("English payout: %q", en)
 	}
 	// The due time is given in Heerlen's time: 09:30 UTC is 10:30 in December.

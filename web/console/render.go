@@ -15,6 +15,7 @@ import (
 	"github.com/heerlen/heitje/api/problem"
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/calendar"
+	"github.com/heerlen/heitje/internal/money"
 )
 
 // view is what a page template gets (as .): the page's title (a message key), the form as sent (to show
@@ -231,21 +232,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, c *call) {
 }
 
 // euros writes cents as Dutch amounts are written: € 1.250,50.
-func euros(cents int64) string {
-	sign := ""
-	if cents < 0 {
-		sign, cents = "-", -cents
-	}
-	whole := strconv.FormatInt(cents/100, 10)
-	var b strings.Builder
-	for i, d := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(d)
-	}
-	return fmt.Sprintf("€ %s%s,%02d", sign, b.String(), cents%100)
-}
+func euros(cents int64) string { return money.Dutch(cents) }
 
 func abs(n int64) int64 {
 	if n < 0 {
