@@ -6,6 +6,7 @@ package chain
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"math/big"
 	"net/http"
 	"net/url"
@@ -27,7 +28,11 @@ type Client struct {
 // Dial connects to the node at url and refuses a chain whose id is not want. url may list several http(s)
 // endpoints of the chain separated by commas: each call then goes to the first that answers (see failover),
 // every endpoint that answers now must run chain want, and at least one must answer.
-func Dial(ctx context.Context, url string, want uint64) (*Client, error) {
+func Dial(ctx context.Context, url string, want uint64, opts ...DialOption) (*Client, error) {
+	o := dialOptions{log: slog.Default()}
+	for _, opt := range opts {
+		opt(&o)
+	}
 	dctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	urls, err := splitEndpoints(url)
@@ -41,7 +46,7 @@ func Dial(ctx context.Context, url string, want uint64) (*Client, error) {
 		if err := checkEndpoints(dctx, urls, want); err != nil {
 			return nil, err
 		}
-		rc, err = rpc.DialOptions(dctx, urls[0].String(), rpc.WithHTTPClient(&http.Client{Transport: newFailover(urls)}))
+		rc, err = rpc.DialOptions(dctx, urls[0].String(), rpc.WithHTTPClient(&http.Client{Transport: newFailover(urls, o.log)}))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("chain node unreachable: %w", err)
@@ -57,6 +62,19 @@ func Dial(ctx context.Context, url string, want uint64) (*Client, error) {
 		return nil, fmt.Errorf("chain id mismatch: the node at ETH_RPC_URL runs chain %s, the genesis file says %d", id, want)
 	}
 	return &Client{Client: ec, RPC: rc, ChainID: id}, nil
+}
+
+// DialOption changes how Dial connects.
+type DialOption func(*dialOptions)
+
+type dialOptions struct {
+	log *slog.Logger
+}
+
+// WithLog is where a client of several endpoints logs that one failed or answers again; slog's default
+// logger without it.
+func WithLog(log *slog.Logger) DialOption {
+	return func(o *dialOptions) { o.log = log }
 }
 
 // rpcTransport carries the JSON-RPC calls to the nodes over HTTP. It asks for no compression: the nodes are

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -19,17 +20,20 @@ const failoverRest = 5 * time.Second
 // resting after a failure; a call that cannot reach it, or that it answers with a 5xx status, goes on to the
 // next at once. A failed endpoint rests for failoverRest, then is first again. When all rest, all are tried
 // in order. A transaction sent twice this way is the same signed transaction: a node knows it already.
+// An endpoint that fails is logged once, with the error, and again once it answers; every failed call counts
+// in heitje_chain_endpoint_failures_total.
 type failover struct {
 	urls []*url.URL
 	base http.RoundTripper
 	now  func() time.Time
+	log  *slog.Logger
 
 	mu        sync.Mutex
 	downUntil []time.Time
 }
 
-func newFailover(urls []*url.URL) *failover {
-	return &failover{urls: urls, base: rpcTransport, now: time.Now, downUntil: make([]time.Time, len(urls))}
+func newFailover(urls []*url.URL, log *slog.Logger) *failover {
+	return &failover{urls: urls, base: rpcTransport, now: time.Now, log: log, downUntil: make([]time.Time, len(urls))}
 }
 
 // order returns the endpoints to try: the ones not resting in list order, then the resting ones.
@@ -48,13 +52,26 @@ func (f *failover) order() []int {
 	return append(up, resting...)
 }
 
-func (f *failover) mark(i int, ok bool) {
+// mark records whether endpoint i answered (err is nil) or failed, and logs the change when it is one: an
+// endpoint that keeps failing after its rest is not logged again until it has answered.
+func (f *failover) mark(i int, err error) {
 	f.mu.Lock()
-	defer f.mu.Unlock()
-	if ok {
+	wasDown := !f.downUntil[i].IsZero()
+	if err == nil {
 		f.downUntil[i] = time.Time{}
 	} else {
 		f.downUntil[i] = f.now().Add(failoverRest)
+	}
+	f.mu.Unlock()
+	endpoint := f.urls[i].Redacted()
+	switch {
+	case err != nil:
+		endpointFailures.WithLabelValues(f.urls[i].Host).Inc()
+		if !wasDown {
+			f.log.Warn("chain node failed; calls go to the next endpoint", "endpoint", endpoint, "rest", failoverRest, "err", err)
+		}
+	case wasDown:
+		f.log.Info("chain node answers again", "endpoint", endpoint)
 	}
 }
 
@@ -74,7 +91,7 @@ func (f *failover) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		res, err := f.base.RoundTrip(r)
 		if err == nil && res.StatusCode < 500 {
-			f.mark(i, true)
+			f.mark(i, nil)
 			return res, nil
 		}
 		if err == nil {
@@ -84,7 +101,7 @@ func (f *failover) RoundTrip(req *http.Request) (*http.Response, error) {
 		if errors.Is(req.Context().Err(), context.Canceled) {
 			return nil, req.Context().Err() // the caller gave up, not the node
 		}
-		f.mark(i, false)
+		f.mark(i, err)
 		errs = append(errs, fmt.Errorf("%s: %w", u.Redacted(), err))
 		if req.Context().Err() != nil {
 			break

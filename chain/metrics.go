@@ -26,6 +26,9 @@ var (
 	chainReachable = promauto.NewGauge(prometheus.GaugeOpts{
 		Name: "heitje_chain_reachable", Help: "1 while the node answers the indexer's poll for the chain head, 0 while it does not (the API stays ready: payments and mints wait in the outbox).",
 	})
+	endpointFailures = promauto.NewCounterVec(prometheus.CounterOpts{
+		Name: "heitje_chain_endpoint_failures_total", Help: "Calls that an endpoint of ETH_RPC_URL (of several) did not answer, or answered with a 5xx status, and that went on to the next.",
+	}, []string{"endpoint"})
 	indexerLag = promauto.NewGauge(prometheus.GaugeOpts{
 		Name: "heitje_indexer_lag_blocks", Help: "How many blocks the ledger is behind the chain head.",
 	})

@@ -120,7 +120,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Platform,
 		db.Close()
 		return nil, err
 	}
-	client, err := chain.Dial(ctx, cfg.EthRPCURL, cfg.ChainID)
+	client, err := chain.Dial(ctx, cfg.EthRPCURL, cfg.ChainID, chain.WithLog(log))
 	if err != nil {
 		db.Close()
 		return nil, err
