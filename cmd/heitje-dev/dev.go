@@ -80,6 +80,8 @@ func devRun(ctx context.Context, root string, args []string) error {
 		"RECOVERY_KEY":     devnet.DevRecovery.Private,
 		"TREASURY_ADDRESS": devnet.DevTreasury.Address,
 		"HTTP_ADDR":        "127.0.0.1:8080",
+		// Prometheus' metrics, apart from the API as in production (9464 is the port OpenTelemetry's exporter uses).
+		"METRICS_ADDR": "127.0.0.1:9464",
 		// The demo municipality's bank account, so payout runs get a bank file: the example IBAN of the
 		// IBAN standard's documentation, which belongs to nobody.
 		"SEPA_DEBTOR_NAME": "Gemeente Heerlen (demo)",
@@ -219,7 +221,7 @@ func ensureToken(ctx context.Context, state string, settings map[string]string, 
 
 func writeEnvFile(path string, settings map[string]string) error {
 	keys := []string{"DATABASE_URL", "ETH_RPC_URL", "GENESIS_FILE", "TOKEN_ADDRESS", "TOKEN_DEPLOY_BLOCK",
-		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "RECOVERY_KEY", "TREASURY_ADDRESS", "HTTP_ADDR", "SEPA_DEBTOR_NAME", "SEPA_DEBTOR_IBAN", "SEPA_DEBTOR_BIC", "JWT_SECRET", "DATA_KEY", "DATA_KEY_OLD", "LOOKUP_KEY", "VAPID_PRIVATE_KEY", "CHAIN_CONFIRMATIONS", "MAIL_DIR"}
+		"MINTER_KEY", "OPERATOR_KEY", "RELAYER_KEYS", "RECOVERY_KEY", "TREASURY_ADDRESS", "HTTP_ADDR", "METRICS_ADDR", "SEPA_DEBTOR_NAME", "SEPA_DEBTOR_IBAN", "SEPA_DEBTOR_BIC", "JWT_SECRET", "DATA_KEY", "DATA_KEY_OLD", "LOOKUP_KEY", "VAPID_PRIVATE_KEY", "CHAIN_CONFIRMATIONS", "MAIL_DIR"}
 	var b strings.Builder
 	b.WriteString("# Written by `make run` (heitje-dev run): the settings of the local platform.\n")
 	b.WriteString("# The keys are the published DEVELOPMENT NETWORK keys unless you overrode them; the secrets\n")
