@@ -8,14 +8,15 @@ import (
 )
 
 // appPaths are the resident app's screens: the server answers each with the app's shell, and the app shows
-// the screen (so a link, like the one in a till's QR code, opens the right one).
+// the screen (so a link, like the one in a till's QR code, or a reload opens the right one).
+// TestServerAnswersEveryScreen keeps these lists and the apps' screens (resident.js, till.js) in step.
 var appPaths = []string{"/{$}", "/welkom", "/registreren", "/inloggen", "/wachten", "/sleutel", "/klussen", "/klussen/{id}",
 	"/mijn-klussen", "/mijn-klussen/{id}", "/saldo", "/betalen", "/betalen/{id}", "/gegevens",
 	"/berichten", "/berichten/instellingen", "/herstel"}
 
 // tillPaths are the screens of the shop's till.
 var tillPaths = []string{"/kassa", "/kassa/inloggen", "/kassa/terugbetalen", "/kassa/omzet", "/kassa/uitbetalingen",
-	"/kassa/uitbetalingen/{id}", "/kassa/gegevens"}
+	"/kassa/uitbetalingen/{id}", "/kassa/gegevens", "/kassa/berichten", "/kassa/berichten/instellingen"}
 
 // shellData is what an app's shell page shows before its script takes over: the app's name (a message key),
 // its script, and whether it is the installable resident app.

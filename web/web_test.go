@@ -38,6 +38,32 @@ func get(t *testing.T, h http.Handler, path string, hdr ...string) *http.Respons
 // TestShellOnEveryScreen: each screen's address answers its app's shell (the resident app's, or the till's
 // without the manifest) in Dutch, or in the language the app's switch chose, with the
 // strict Content-Security-Policy; an address that is no screen is not found.
+// TestServerAnswersEveryScreen: every address the apps' scripts have a screen for (resident.js and till.js,
+// read from their source) is answered with that app's shell, so a reload or a link opens it; a till screen
+// missing from the server's list answered "Deze pagina bestaat niet." on a reload.
+func TestServerAnswersEveryScreen(t *testing.T) {
+	h := newTestServer(t, "")
+	screen := regexp.MustCompile(`\bpath: "(/[^"]*)"`)
+	for file, script := range map[string]string{"resident.js": "/static/app.js", "till.js": "/static/kassa.js"} {
+		src, err := os.ReadFile(filepath.Join("frontend", "src", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths := screen.FindAllStringSubmatch(string(src), -1)
+		if len(paths) < 9 {
+			t.Fatalf("%s: found only %d screens' addresses", file, len(paths))
+		}
+		for _, m := range paths {
+			path := strings.ReplaceAll(m[1], ":id", "3f1c2b9e-8d4a-4c1e-9a57-0b3d2e1f4a5c")
+			res := get(t, h, path)
+			body, _ := io.ReadAll(res.Body)
+			if res.StatusCode != http.StatusOK || !strings.Contains(string(body), `<script type="module" src="`+script+`">`) {
+				t.Errorf("%s has a screen at %s, but the server answers %d without its shell", file, m[1], res.StatusCode)
+			}
+		}
+	}
+}
+
 func TestShellOnEveryScreen(t *testing.T) {
 	h := newTestServer(t, "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png")
 	for _, path := range []string{"/", "/registreren", "/betalen/3f1c2b9e-8d4a-4c1e-9a57-0b3d2e1f4a5c", "/klussen/abc", "/gegevens", "/berichten", "/herstel"} {
