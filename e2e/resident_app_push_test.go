@@ -52,6 +52,13 @@ func TestResidentAppShowsAPush(t *testing.T) {
 	if _, err := chromedp.Call(b.ctx, serviceworker.Enable, cdp.Empty{}); err != nil {
 		t.Fatal(err)
 	}
+	// Notifications are allowed before the app is opened, as on a phone where the resident allowed them
+	// earlier. A grant given while the service worker runs reached the page before the worker: a push in
+	// between showed nothing (showNotification refuses without the permission), once in a loaded run.
+	if _, err := chromedp.CallBrowser(b.ctx, browser.SetPermission, browser.SetPermissionParams{
+		Permission: &browser.PermissionDescriptor{Name: "notifications"}, Setting: browser.PermissionSettingGranted, Origin: p.base}); err != nil {
+		t.Fatal(err)
+	}
 	b.logIn(r.p.Username, password)
 	b.screen("/klussen")
 	var reg serviceworker.RegistrationID
@@ -61,12 +68,6 @@ func TestResidentAppShowsAPush(t *testing.T) {
 		t.Fatal("the app registered no service worker")
 	}
 	b.waitJS("the service worker active", `(navigator.serviceWorker.ready.then(() => (window.swReady = true)), window.swReady === true)`)
-	if _, err := chromedp.CallBrowser(b.ctx, browser.SetPermission, browser.SetPermissionParams{
-		Permission: &browser.PermissionDescriptor{Name: "notifications"}, Setting: browser.PermissionSettingGranted, Origin: p.base}); err != nil {
-		t.Fatal(err)
-	}
-	// The grant reaches the page and its service worker after the call returns; a push before that shows
-	// nothing (showNotification refuses without the permission).
 	b.waitJS("the notifications permission granted", `Notification.permission === "granted"`)
 
 	push := func(payload string) {
