@@ -10,9 +10,9 @@ import (
 // TestTillNotices: a shop reads its notices in the till, on the resident app's screens. The shop's approval
 // and, once the municipality marked a payout paid, the payout's notice reach the till through the notices
 // worker: the navigation's badge counts both; the payout's notice links to the payouts and is marked read
-// (the badge follows), then the rest at once; the settings save the notices' language and say plainly that
-// e-mail needs an address the shop does not have, without the resident app's web push or its address
-// screen. axe-core checks both screens.
+// (the badge follows), then the rest at once; the settings say plainly that e-mail needs an address the shop
+// does not have, and lead to the shop's details (not the resident app's web push or address screen), where
+// the shop fills one in; then e-mail and English are saved. axe-core checks the screens.
 func TestTillNotices(t *testing.T) {
 	t.Parallel()
 	p := newPlatform(t)
@@ -62,7 +62,7 @@ func TestTillNotices(t *testing.T) {
 		t.Fatalf("%d unread after marking all read, want 0", n)
 	}
 
-	// The settings: the till's own words about the address, no web push; English saved.
+	// The settings: the till's own words about the address, no web push; a refused change saves nothing.
 	b.click(`main a[href="/kassa/berichten/instellingen"]`)
 	b.screen("/kassa/berichten/instellingen")
 	b.sees("Er staat geen e-mailadres bij je winkel")
@@ -76,11 +76,28 @@ func TestTillNotices(t *testing.T) {
 	if st := p.expect(http.StatusOK, "", "GET", "/v1/me/notice-settings", s.token, nil); st["email"] != false || st["language"] != "nl" {
 		t.Fatalf("a refused change was saved: %v", st)
 	}
+
+	// The way to an address: the shop's details, where the shop fills one in.
+	b.clickText("main a", "E-mailadres invullen bij Gegevens")
+	b.screen("/kassa/gegevens")
+	b.fill("email", "kaasboer@example.nl")
+	b.click(`main section[aria-labelledby="data-contact"] button[type="submit"]`)
+	b.sees("Opgeslagen.")
+	if me := p.expect(http.StatusOK, "", "GET", "/v1/me", s.token, nil); me["email"] != "kaasboer@example.nl" {
+		t.Fatalf("the shop's e-mail address is %v after saving it in the till", me["email"])
+	}
+	b.checkA11y("the shop's details with its contact details")
+	b.open("/kassa/berichten/instellingen")
+	b.screen("/kassa/berichten/instellingen")
+	if strings.Contains(b.text(), "Er staat geen e-mailadres") {
+		t.Fatalf("the settings still say the shop has no address:\n%s", b.text())
+	}
 	b.click(`main input[name="email"]`)
+	b.click(`main input[name="language"][value="en"]`)
 	b.clickText("main button", "Opslaan")
 	b.sees("Opgeslagen.")
-	if st := p.expect(http.StatusOK, "", "GET", "/v1/me/notice-settings", s.token, nil); st["email"] != false || st["language"] != "en" {
-		t.Fatalf("the saved settings are %v, want English without e-mail", st)
+	if st := p.expect(http.StatusOK, "", "GET", "/v1/me/notice-settings", s.token, nil); st["email"] != true || st["language"] != "en" {
+		t.Fatalf("the saved settings are %v, want English with e-mail", st)
 	}
 	b.checkA11y("the till's notice settings")
 	b.screenshot("till-6-berichten-instellen")

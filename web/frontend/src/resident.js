@@ -77,6 +77,7 @@ export const resident = {
       toSettings: "notices.to_settings",
       noAddress: "settings.no_address",
       addressRequired: "settings.email_address_required",
+      addAddress: "settings.add_address",
     },
   },
   banner: recoveryView.warning,

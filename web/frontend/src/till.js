@@ -33,11 +33,11 @@ export const till = {
   screens,
   serviceWorker: false,
   // notices: the badge of unread notices in the navigation, and what the notices' screens link to here. The
-  // till has no web push (no service worker) and no field for an e-mail address.
+  // till has no web push (no service worker); the shop fills in its e-mail address under its details.
   notices: {
     path: "/kassa/berichten",
     settings: "/kassa/berichten/instellingen",
-    address: null,
+    address: "/kassa/gegevens",
     push: false,
     where: { payout_paid: { path: "/kassa/uitbetalingen", label: "till.notices.go.payouts" } },
     texts: {
@@ -45,6 +45,7 @@ export const till = {
       toSettings: "till.notices.to_settings",
       noAddress: "till.settings.no_address",
       addressRequired: "till.settings.email_address_required",
+      addAddress: "till.settings.add_address",
     },
   },
 };

@@ -4,9 +4,9 @@
 import { h, uid } from "../dom.js";
 import { t, dateTime } from "../i18n.js";
 import { call, ApiError } from "../api.js";
-import { reload } from "../session.js";
-import { heading, para, field, fieldError, button, form, alert, busy, dataList } from "../ui.js";
+import { heading, para, field, button, form, alert, busy, dataList } from "../ui.js";
 import { passwordBlock } from "./password.js";
+import { contactBlock } from "./contact.js";
 
 const kinds = ["access", "rectification", "erasure", "restriction", "objection", "portability"];
 
@@ -23,39 +23,11 @@ export async function render({ rerender }) {
       [t("data.key"), me.wallet_address ? h("code", { class: "app-address", text: me.wallet_address }) : t("data.no_key")],
       [t("data.notice"), me.notice_version ?? "—"],
     ]),
-    contact(me, rerender),
+    contactBlock(me, { email: "data.optional", phone: "data.optional" }),
     passwordBlock(),
     consent(consents.consents.find((c) => c.purpose === "research_contact"), rerender),
     exportBlock(),
     requestBlock(requests.requests, rerender),
-  );
-}
-
-// contact corrects the optional e-mail address and phone number (an empty field removes it).
-function contact(me, rerender) {
-  const email = field({ name: "email", label: t("data.email"), type: "email", autocomplete: "email", value: me.email ?? "", required: false, description: t("data.optional") });
-  const phone = field({ name: "phone", label: t("data.phone"), type: "tel", autocomplete: "tel", value: me.phone ?? "", required: false, description: t("data.optional") });
-  const status = h("div", { "aria-live": "polite" });
-  const save = button(t("data.save"), { type: "submit" });
-  return h(
-    "section",
-    { "aria-labelledby": "data-contact" },
-    h("h2", { class: "utrecht-heading-2", id: "data-contact", text: t("data.contact") }),
-    form(t("data.contact"), [email.wrap, phone.wrap, status, h("div", { class: "app-actions" }, save)], async () => {
-      status.replaceChildren();
-      fieldError(email, "");
-      fieldError(phone, "");
-      try {
-        await busy(save, () => call("PATCH", "/v1/me", { body: { email: email.input.value.trim(), phone: phone.input.value.trim() } }));
-        await reload();
-        status.append(alert(t("data.saved"), "ok"));
-      } catch (err) {
-        if (!(err instanceof ApiError)) throw err;
-        if (err.field === "email") fieldError(email, t("error.field.email"));
-        else if (err.field === "phone") fieldError(phone, t("error.field.phone"));
-        else status.append(alert(err.message, "error"));
-      }
-    }),
   );
 }
 

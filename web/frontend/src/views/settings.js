@@ -61,7 +61,7 @@ function how(settings, cfg) {
         if (!(err instanceof ApiError)) throw err;
         if (err.code === "email_address_required") {
           status.append(alert(t(cfg.texts.addressRequired), "error"));
-          if (cfg.address) status.append(h("p", { class: "utrecht-paragraph" }, link(t("settings.add_address"), cfg.address)));
+          if (cfg.address) status.append(h("p", { class: "utrecht-paragraph" }, link(t(cfg.texts.addAddress), cfg.address)));
           email.input.focus();
           return;
         }

@@ -1,10 +1,12 @@
 // The shop's details as the municipality holds them: the business name and the bank account its payouts go
 // to. A change of those waits for the municipality's approval; until then it shows here as pending and the
-// payouts go to the approved account. The shop changes its password here too.
+// payouts go to the approved account. The shop corrects its e-mail address (where notices by e-mail go) and
+// phone number, and changes its password, here too.
 import { h } from "../../dom.js";
 import { t, dateTime } from "../../i18n.js";
 import { heading, para, dataList, alert } from "../../ui.js";
 import { passwordBlock } from "../password.js";
+import { contactBlock } from "../contact.js";
 
 export function render({ me }) {
   const s = me.shop ?? {};
@@ -22,6 +24,7 @@ export function render({ me }) {
     ]),
     s.pending_change ? pending(s.pending_change) : null,
     alert(t("till.shop.change"), "info"),
+    contactBlock(me, { email: "till.shop.email_help", phone: "till.shop.phone_help" }),
     passwordBlock(),
   );
 }
