@@ -14,8 +14,9 @@ import (
 // when the platform starts with NOTICE_QUEUE_AGE 48h: the notices worker tells the staff who approve
 // sign-ups (not the reviewer, who does not work that queue). The navigation's link to Berichten carries the
 // unread count on every page; the list pages back (20 a page) to the queue's notice, which links to the
-// queue and is marked read there, then all at once, which the count follows. The settings save the
-// language; e-mail without an address on the account is refused next to the field, nothing saved. The
+// queue and is marked read there, then all at once, which the count follows. The settings refuse e-mail
+// without an address on the account next to the field, nothing saved, and lead to "my account", where an
+// address that is not one is refused and a good one saved; then the language and e-mail are saved. The
 // pages call the notices service for the signed-in member only: another member sees none of it. axe-core
 // checks the pages in Dutch and English.
 func TestConsoleNotices(t *testing.T) {
@@ -119,12 +120,35 @@ func TestConsoleNotices(t *testing.T) {
 		t.Fatalf("a refused change was saved: %v", st)
 	}
 	d.checkA11y("the notice settings refused")
-	// (The language switch of the check showed the page anew, with the saved settings.)
+
+	// The way to an address: "my account", where an address that is not one is refused next to the field.
+	d.click(`main a[href="/beheer/account"]`)
+	d.page("/beheer/account")
+	d.fill("email", "aanmeldbalie at heerlen")
+	d.click(`main form[action="/beheer/account/e-mail"] button`)
+	d.sees("Vul een e-mailadres in zoals naam@heerlen.nl")
+	d.waitTrue("the refusal next to the field", `document.querySelector('main #f-email').getAttribute("aria-invalid") === "true"`)
+	if me := p.expect(http.StatusOK, "", "GET", "/v1/me", tok, nil); me["email"] != nil {
+		t.Fatalf("a refused address was saved: %v", me["email"])
+	}
+	d.checkA11y("my account with a refused e-mail address")
+	d.fill("email", "aanmeldbalie@heerlen.example")
+	d.click(`main form[action="/beheer/account/e-mail"] button`)
+	d.sees("Je e-mailadres is opgeslagen.")
+	if me := p.expect(http.StatusOK, "", "GET", "/v1/me", tok, nil); me["email"] != "aanmeldbalie@heerlen.example" {
+		t.Fatalf("the address saved on my account is %v", me["email"])
+	}
+	d.open("/beheer/berichten/instellingen")
+	d.page("/beheer/berichten/instellingen")
+	if d.shows("Je account heeft geen e-mailadres") {
+		t.Fatalf("the settings still say there is no address:\n%s", d.text())
+	}
 	d.click(`main input[name="language"][value="en"]`)
+	d.click(`main input[name="email"]`)
 	d.click(`main form button[type="submit"]`)
 	d.sees("Opgeslagen.")
-	if st := p.expect(http.StatusOK, "", "GET", "/v1/me/notice-settings", tok, nil); st["email"] != false || st["language"] != "en" {
-		t.Fatalf("the saved settings are %v, want English without e-mail", st)
+	if st := p.expect(http.StatusOK, "", "GET", "/v1/me/notice-settings", tok, nil); st["email"] != true || st["language"] != "en" {
+		t.Fatalf("the saved settings are %v, want English with e-mail", st)
 	}
 	d.checkA11y("the notice settings")
 	d.screenshot("console-notices-2-settings")

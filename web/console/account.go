@@ -5,6 +5,7 @@ import (
 	"errors"
 	"html/template"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/heerlen/heitje/internal/accounts"
@@ -79,7 +80,8 @@ func (s *Server) secondFactorConfirm(w http.ResponseWriter, r *http.Request, c *
 		Data: map[string]any{"Codes": codes, "Pending": c.ConfidentialityPending}})
 }
 
-// accountPage is the staff member's own account: the second factor and the password change.
+// accountPage is the staff member's own account: the second factor, the e-mail address (where notices by
+// e-mail go) and the password change.
 func (s *Server) accountPage(w http.ResponseWriter, r *http.Request, c *call) {
 	s.showAccountPage(w, r, c, http.StatusOK, view{})
 }
@@ -90,9 +92,40 @@ func (s *Server) showAccountPage(w http.ResponseWriter, r *http.Request, c *call
 		s.failErr(w, r, c, err)
 		return
 	}
+	if v.Form == nil {
+		me, err := s.deps.Accounts.Me(r.Context(), c.Principal)
+		if err != nil {
+			s.failErr(w, r, c, err)
+			return
+		}
+		v.Form = url.Values{"email": {me.Email}}
+	}
 	v.Title = "console.account.title"
 	v.Data = map[string]any{"Factor": st}
 	s.render(w, r, c, status, "account", v)
+}
+
+// emailChange sets, corrects or (left empty) removes the staff member's e-mail address. An address that is
+// not one is refused next to the field, nothing changed.
+func (s *Server) emailChange(w http.ResponseWriter, r *http.Request, c *call) {
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, c, http.StatusBadRequest, "console.error.bad_form")
+		return
+	}
+	email := strings.TrimSpace(r.PostForm.Get("email"))
+	_, err := s.deps.Accounts.UpdateMe(r.Context(), c.Principal, accounts.Update{Email: &email})
+	var fe *accounts.ValidationError
+	switch {
+	case err == nil && email == "":
+		s.done(w, r, "console.account.email_removed", Base+"/account")
+	case err == nil:
+		s.done(w, r, "console.account.email_saved", Base+"/account")
+	case errors.As(err, &fe) && fe.Field == "email":
+		s.showAccountPage(w, r, c, http.StatusUnprocessableEntity, view{Form: r.PostForm,
+			Errors: map[string]string{"email": "console.account.email_invalid"}})
+	default:
+		s.failErr(w, r, c, err)
+	}
 }
 
 // passwordChange changes the staff member's password; their other sessions end, this one stays.

@@ -141,6 +141,7 @@ func (s *Server) routes() {
 	s.mux.Handle("POST "+Base+"/tweede-factor", s.member(s.secondFactorConfirm))
 	s.mux.Handle("GET "+Base+"/account", s.member(s.accountPage))
 	s.mux.Handle("POST "+Base+"/account/wachtwoord", s.member(s.passwordChange))
+	s.mux.Handle("POST "+Base+"/account/e-mail", s.member(s.emailChange))
 	s.mux.Handle("GET "+Base, s.member(s.home))
 	s.mux.Handle("GET "+Base+"/{$}", s.member(s.home))
 	slices.SortStableFunc(sectionRegistry, func(a, b sectionEntry) int { return a.order - b.order })
