@@ -238,6 +238,7 @@ func TestTillShowsPayoutsAndTheShop(t *testing.T) {
 	b.sees("Bakkerij groenteboer")
 	b.sees("NL91ABNA0417164300")
 	b.checkA11y("the shop's details")
+	b.screenshot("till-7-gegevens")
 
 	// The shop changes its password here.
 	const next = "een nieuw wachtwoord voor de kassa"
