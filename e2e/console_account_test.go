@@ -10,11 +10,12 @@ import (
 	"github.com/heerlen/heitje/internal/testenv"
 )
 
-// TestConsoleAccount: a staff member sets up the second factor in English, changes the password on "my
-// account" (a wrong current password, or a repetition that differs, changes nothing; afterwards the old
-// password no longer signs in and the member's other session has ended), and an administrator resets the
-// member's second factor on the staff page with a reason (audited): the member's session ends and the next
-// sign-in asks for a new enrolment. axe-core checks each new page in Dutch and English.
+// TestConsoleAccount: a staff member sets up the second factor in English, saves an e-mail address and
+// changes the password on "my account" (a wrong current password, or a repetition that differs, changes
+// nothing, and the address stays in its field; afterwards the old password no longer signs in and the
+// member's other session has ended), and an administrator resets the member's second factor on the staff
+// page with a reason (audited): the member's session ends and the next sign-in asks for a new enrolment.
+// axe-core checks each new page in Dutch and English.
 func TestConsoleAccount(t *testing.T) {
 	t.Parallel()
 	p := newPlatform(t)
@@ -52,8 +53,13 @@ func TestConsoleAccount(t *testing.T) {
 		d.fill("new_password_again", repeated)
 		d.click(`main form[action="/beheer/account/wachtwoord"] button`)
 	}
+	// An e-mail address saved here stays in its field when a password change is refused.
+	d.fill("email", "wisselaar@heerlen.example")
+	d.click(`main form[action="/beheer/account/e-mail"] button`)
+	d.sees("Je e-mailadres is opgeslagen.")
 	change("niet mijn wachtwoord", next)
 	d.sees("Dit is niet je huidige wachtwoord.")
+	d.waitTrue("the saved address in its field", `document.querySelector('main #f-email').value === "wisselaar@heerlen.example"`)
 	d.checkA11y("my account with a refused change")
 	change(password, next+"!")
 	d.sees("Dit is niet hetzelfde als het nieuwe wachtwoord hierboven.")

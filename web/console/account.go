@@ -92,13 +92,17 @@ func (s *Server) showAccountPage(w http.ResponseWriter, r *http.Request, c *call
 		s.failErr(w, r, c, err)
 		return
 	}
-	if v.Form == nil {
+	// The e-mail field shows the saved address, also when the page answers a refused password change.
+	if !v.Form.Has("email") {
 		me, err := s.deps.Accounts.Me(r.Context(), c.Principal)
 		if err != nil {
 			s.failErr(w, r, c, err)
 			return
 		}
-		v.Form = url.Values{"email": {me.Email}}
+		if v.Form == nil {
+			v.Form = url.Values{}
+		}
+		v.Form.Set("email", me.Email)
 	}
 	v.Title = "console.account.title"
 	v.Data = map[string]any{"Factor": st}
