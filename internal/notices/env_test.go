@@ -12,6 +12,7 @@ import (
 
 	ethaccounts "github.com/ethereum/go-ethereum/accounts"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/pquerna/otp/totp"
 
 	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/accounts/accountstest"
@@ -125,9 +126,28 @@ func newEnv(t *testing.T) *env {
 	return e
 }
 
-// staff creates a staff member (the first, "beheerder", as the administrator) with an e-mail address and
-// e-mail notices on.
+// staff creates a staff member (the first, "beheerder", as the administrator) with a second factor, an
+// e-mail address and e-mail notices on.
 func (e *env) staff(name, email string, privs ...accounts.Privilege) accounts.Actor {
+	e.t.Helper()
+	a := e.staffWithoutSecondFactor(name, email, privs...)
+	en, err := e.acc.StartSecondFactor(e.ctx, a.Principal)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	code, err := totp.GenerateCode(en.Secret, e.clock.Now())
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if _, err := e.acc.ConfirmSecondFactor(e.ctx, a.Principal, code); err != nil {
+		e.t.Fatal(err)
+	}
+	return a
+}
+
+// staffWithoutSecondFactor creates a staff member who has not set up a second factor yet, with an e-mail
+// address and e-mail notices on.
+func (e *env) staffWithoutSecondFactor(name, email string, privs ...accounts.Privilege) accounts.Actor {
 	e.t.Helper()
 	a := accountstest.Staff(e.t, e.ctx, e.acc, e.admin, name, password, privs...)
 	if _, err := e.acc.UpdateMe(e.ctx, a.Principal, accounts.Update{Email: &email}); err != nil {

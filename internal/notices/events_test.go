@@ -347,9 +347,19 @@ func TestPayoutPaidNotice(t *testing.T) {
 }
 
 // TestQueueWaitingNotice: staff who work a queue are told once when its oldest item passes the age, not
-// again while it stays over, and again after it came back under and crossed anew; other staff never.
+// again while it stays over, and again after it came back under and crossed anew; other staff never, nor
+// staff with the queue's privilege who cannot use it yet (no second factor, or the current confidentiality
+// statement not acknowledged).
 func TestQueueWaitingNotice(t *testing.T) {
 	e := newEnv(t)
+	noFactor := e.staffWithoutSecondFactor("nieuweling", "nieuweling@heitje.example", accounts.PrivAccountsApprove)
+	oldStatement := e.staff("oudgediende", "oudgediende@heitje.example", accounts.PrivAccountsApprove)
+	if res, err := e.db.SQL().ExecContext(e.ctx, `UPDATE accounts SET confidentiality_version = '2000-01' WHERE id = $1`,
+		oldStatement.AccountID); err != nil {
+		t.Fatal(err)
+	} else if n, _ := res.RowsAffected(); n != 1 {
+		t.Fatalf("%d accounts given an older statement, want 1", n)
+	}
 	first := e.register("wachter-1", "wachter1@example.nl", notices.Dutch)
 	e.run()
 	e.none(e.admin.AccountID, notices.KindQueueWaiting, "a queue under its age")
@@ -360,6 +370,8 @@ func TestQueueWaitingNotice(t *testing.T) {
 		t.Fatalf("onboarding queue over its age: %+v", n)
 	}
 	e.none(e.reviewer.AccountID, notices.KindQueueWaiting, "the onboarding queue (the reviewer does not work it)")
+	e.none(noFactor.AccountID, notices.KindQueueWaiting, "a member of staff without a second factor")
+	e.none(oldStatement.AccountID, notices.KindQueueWaiting, "a member of staff who acknowledged an older statement")
 	for range 3 { // still over: nothing more
 		e.clock.Advance(2 * time.Minute)
 		e.run()

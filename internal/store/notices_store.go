@@ -9,6 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/heerlen/heitje/internal/accounts"
 	"github.com/heerlen/heitje/internal/notices"
 	"github.com/heerlen/heitje/internal/secrets"
 )
@@ -249,7 +250,8 @@ var queueOldest = map[notices.Queue]struct{ oldest, privilege string }{
 	notices.QueueReview:     {`SELECT min(submitted_at) AS at FROM claims WHERE status = 'submitted'`, "chores.review"},
 }
 
-// CheckQueue records the queue's crossing of age and tells its staff once per crossing.
+// CheckQueue records the queue's crossing of age and tells its staff once per crossing: those who hold the
+// queue's privilege and may use it now.
 func (s *NoticeStore) CheckQueue(ctx context.Context, q notices.Queue, age time.Duration, now time.Time) (int, error) {
 	def, ok := queueOldest[q]
 	if !ok {
@@ -279,9 +281,14 @@ func (s *NoticeStore) CheckQueue(ctx context.Context, q notices.Queue, age time.
 			if err != nil {
 				return failed("NoticeStore.CheckQueue", err)
 			}
+			// The staff whose privilege is in effect: with a second factor and the current confidentiality
+			// statement acknowledged, as the console asks before it lets them work a queue.
 			res := tx.Exec(`INSERT INTO notices (account_id, kind, event_key, params)
-				SELECT id, ?, ?, ? FROM accounts WHERE role = 'staff' AND status = 'approved' AND privileges @> jsonb_build_array(?::text)
-				ON CONFLICT (account_id, event_key) DO NOTHING`, string(n.Kind), n.EventKey, params, def.privilege)
+				SELECT a.id, ?, ?, ? FROM accounts a WHERE a.role = 'staff' AND a.status = 'approved'
+					AND a.privileges @> jsonb_build_array(?::text) AND a.confidentiality_version = ?
+					AND EXISTS (SELECT 1 FROM staff_second_factors f WHERE f.account_id = a.id AND f.confirmed_at IS NOT NULL)
+				ON CONFLICT (account_id, event_key) DO NOTHING`, string(n.Kind), n.EventKey, params, def.privilege,
+				accounts.CurrentConfidentiality.Version)
 			told = int(res.RowsAffected)
 			return failed("NoticeStore.CheckQueue", res.Error)
 		case !over && wasOver:
