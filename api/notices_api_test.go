@@ -79,6 +79,16 @@ func TestNoticesInTheApp(t *testing.T) {
 		got["has_email_address"] != true {
 		t.Fatalf("settings: %v", got)
 	}
+	// Removing the address turns e-mail off, and an address added again does not turn it back on.
+	a.expect(http.StatusOK, "", "PATCH", "/v1/me", tok, map[string]any{"email": ""})
+	if got := a.expect(http.StatusOK, "", "GET", "/v1/me/notice-settings", tok, nil); got["language"] != "en" || got["email"] != false ||
+		got["has_email_address"] != false {
+		t.Fatalf("settings after removing the address: %v", got)
+	}
+	a.expect(http.StatusOK, "", "PATCH", "/v1/me", tok, map[string]any{"email": "lies@example.nl"})
+	if got := a.expect(http.StatusOK, "", "GET", "/v1/me/notice-settings", tok, nil); got["email"] != false || got["has_email_address"] != true {
+		t.Fatalf("settings after adding an address again: %v", got)
+	}
 }
 
 // TestUnsubscribeIsOneClick: the link's page changes nothing by being opened; a mail program's one-click

@@ -131,6 +131,14 @@ func (t *accountTx) Save(a accounts.Account) error {
 	if err != nil {
 		return failed("accountTx.Save", translate(err))
 	}
+	if a.Email == "" {
+		// Notices by e-mail need an address (notices.ErrNoAddress): without one they are off, and stay off
+		// until the account turns them on again.
+		if err := t.tx.Exec(`UPDATE notice_settings SET email = false, changed_at = now() WHERE account_id = ? AND email`,
+			a.ID).Error; err != nil {
+			return failed("accountTx.Save", err)
+		}
+	}
 	if a.Shop == nil {
 		return nil
 	}
