@@ -144,3 +144,33 @@ func TestErrorEnvelopeAndRequestID(t *testing.T) {
 		t.Fatalf("/v1/chain with the node down: %d", rec.Code)
 	}
 }
+
+// TestHeadAnswersAsGet: HEAD on a GET route answers as GET does, without the body (what uptime checks send),
+// except on an event stream, which it would hold open; elsewhere the usual 404.
+func TestHeadAnswersAsGet(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(New(Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Status: fakeStatus{nodeID: 6411}}))
+	defer srv.Close()
+	head := func(path string) (int, http.Header, []byte) {
+		t.Helper()
+		res, err := srv.Client().Head(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, _ := io.ReadAll(res.Body)
+		return res.StatusCode, res.Header, body
+	}
+	for _, path := range []string{"/healthz", "/readyz"} {
+		code, h, body := head(path)
+		if code != http.StatusOK || !strings.HasPrefix(h.Get("Content-Type"), "application/json") || len(body) != 0 {
+			t.Fatalf("HEAD %s: %d %q, body %q", path, code, h.Get("Content-Type"), body)
+		}
+	}
+	if code, _, _ := head("/v1/payment-requests/3f1c2b9e-8d4a-4c1e-9a57-0b3d2e1f4a5c/events"); code != http.StatusMethodNotAllowed {
+		t.Fatalf("HEAD on an event stream: %d, want 405", code)
+	}
+	if code, _, _ := head("/v1/nergens"); code != http.StatusNotFound {
+		t.Fatalf("HEAD on no route: %d, want 404", code)
+	}
+}

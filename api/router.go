@@ -260,11 +260,16 @@ func New(deps Deps) http.Handler {
 	r.HandleMethodNotAllowed = true
 	r.Use(apiVersion, middleware.RequestID(deps.Log), middleware.AccessLog(), middleware.Recover())
 	for _, rt := range rs {
-		if rt.Who == middleware.Public {
-			r.Handle(rt.Method, rt.Path, rt.Handler)
-			continue
+		handlers := []gin.HandlerFunc{rt.Handler}
+		if rt.Who != middleware.Public {
+			handlers = []gin.HandlerFunc{middleware.Authorize(authn, rt.Who, rt.Privilege, respondError), rt.Handler}
 		}
-		r.Handle(rt.Method, rt.Path, middleware.Authorize(authn, rt.Who, rt.Privilege, respondError), rt.Handler)
+		r.Handle(rt.Method, rt.Path, handlers...)
+		// HEAD answers as GET does, without the body (net/http drops it), as HTTP asks and uptime checks
+		// expect. Event streams are left out: a HEAD would hold a stream open for a body nobody reads.
+		if rt.Method == http.MethodGet && rt.Events == nil {
+			r.Handle(http.MethodHead, rt.Path, handlers...)
+		}
 	}
 	r.NoRoute(func(c *gin.Context) { writeError(c, Errorf(http.StatusNotFound, "not_found", "no such resource")) })
 	r.NoMethod(func(c *gin.Context) {
