@@ -96,9 +96,10 @@ func TestWalletBinding(t *testing.T) {
 	}
 	a.expect(http.StatusForbidden, "forbidden", "GET", "/v1/me/wallet/challenge", adminTok, nil)
 
-	// The right signature binds; the address may come checksummed.
+	// The right signature binds; the address may come checksummed, the nonce in capitals with spaces around.
 	checksummed := crypto.PubkeyToAddress(mustKey(t, pa.key).PublicKey).Hex()
-	out := a.expect(http.StatusOK, "", "PUT", "/v1/me/wallet", alice, map[string]any{"address": checksummed, "signature": pa.sign(t, msg), "nonce": nonce})
+	out := a.expect(http.StatusOK, "", "PUT", "/v1/me/wallet", alice, map[string]any{"address": checksummed, "signature": pa.sign(t, msg),
+		"nonce": " " + strings.ToUpper(nonce) + " "})
 	if out["wallet_address"] != pa.addr {
 		t.Fatalf("bound %v, want %s", out, pa.addr)
 	}

@@ -311,8 +311,8 @@ type Tx interface {
 	// AcknowledgeConfidentiality records a staff member's acknowledgement of a statement version at at,
 	// unless that version was acknowledged before; then it returns when, and changes nothing.
 	AcknowledgeConfidentiality(accountID, version string, at time.Time) (*time.Time, error)
-	// LockChallenge loads the account's challenge with that nonce, or its latest when nonce is "", holding the row;
-	// ErrNoChallenge when there is none.
+	// LockChallenge loads the account's challenge with that nonce (as the client sent it: case and surrounding
+	// spaces do not count), or its latest when nonce is "", holding the row; ErrNoChallenge when there is none.
 	LockChallenge(accountID, nonce string) (Challenge, error)
 	// UseChallenge marks a challenge used.
 	UseChallenge(nonce string, at time.Time) error

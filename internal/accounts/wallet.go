@@ -52,7 +52,7 @@ func (s *Service) BindWallet(ctx context.Context, p Principal, address, signatur
 		return "", invalid("signature", "must be a 65-byte hex signature")
 	}
 	err = s.store.InTx(ctx, func(tx Tx) error {
-		c, err := tx.LockChallenge(p.AccountID, strings.ToLower(strings.TrimSpace(nonce)))
+		c, err := tx.LockChallenge(p.AccountID, nonce)
 		if err != nil {
 			return err
 		}

@@ -153,8 +153,8 @@ type Tx interface {
 	LockAccount(id string) (Account, error)
 	// AddressBound reports whether any account is bound to the address.
 	AddressBound(address string) (bool, error)
-	// LockChallenge loads the account's wallet challenge with this nonce ("" for its latest), holding its
-	// row; accounts.ErrNoChallenge when none.
+	// LockChallenge loads the account's wallet challenge with this nonce (case and surrounding spaces do not
+	// count; "" for its latest), holding its row; accounts.ErrNoChallenge when none.
 	LockChallenge(accountID, nonce string) (accounts.Challenge, error)
 	// UseChallenge marks a challenge used.
 	UseChallenge(nonce string, at time.Time) error

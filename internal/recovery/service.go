@@ -73,7 +73,7 @@ func (s *Service) Ask(ctx context.Context, p accounts.Principal, address, signat
 		case a.WalletAddress == to:
 			return ErrSameAddress
 		}
-		c, err := tx.LockChallenge(a.ID, strings.ToLower(strings.TrimSpace(nonce)))
+		c, err := tx.LockChallenge(a.ID, nonce)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -255,6 +256,7 @@ func (t *accountTx) UseChallenge(nonce string, at time.Time) error {
 // for binding a key and for asking a recovery, which both use a challenge up; accounts.ErrNoChallenge when
 // there is none.
 func lockChallenge(tx *gorm.DB, op, accountID, nonce string) (accounts.Challenge, error) {
+	nonce = strings.ToLower(strings.TrimSpace(nonce)) // as the client sent it back: case and spaces do not count
 	q, args := `SELECT nonce, account_id::text AS account_id, message, expires_at, used_at FROM wallet_challenges
 		WHERE account_id = ?`, []any{accountID}
 	if nonce != "" {
