@@ -285,8 +285,7 @@ func (s *NoticeStore) CheckQueue(ctx context.Context, q notices.Queue, age time.
 			// statement acknowledged, as the console asks before it lets them work a queue.
 			res := tx.Exec(`INSERT INTO notices (account_id, kind, event_key, params)
 				SELECT a.id, ?, ?, ? FROM accounts a WHERE a.role = 'staff' AND a.status = 'approved'
-					AND a.privileges @> jsonb_build_array(?::text) AND a.confidentiality_version = ?
-					AND EXISTS (SELECT 1 FROM staff_second_factors f WHERE f.account_id = a.id AND f.confirmed_at IS NOT NULL)
+					AND a.privileges @> jsonb_build_array(?::text) AND a.confidentiality_version = ? AND `+hasSecondFactor+`
 				ON CONFLICT (account_id, event_key) DO NOTHING`, string(n.Kind), n.EventKey, params, def.privilege,
 				accounts.CurrentConfidentiality.Version)
 			told = int(res.RowsAffected)

@@ -13,11 +13,14 @@ import (
 	"github.com/heerlen/heitje/internal/accounts"
 )
 
+// hasSecondFactor is true for an account a whose second factor is set up: a staff member's privileges take
+// effect only then (and with the current confidentiality statement acknowledged).
+const hasSecondFactor = `EXISTS (SELECT 1 FROM staff_second_factors f WHERE f.account_id = a.id AND f.confirmed_at IS NOT NULL)`
+
 // sessionPrincipalSQL reads who is behind session $2; $1 is the current confidentiality statement's version.
 const sessionPrincipalSQL = `SELECT a.id::text, a.username, a.role, a.status, a.privileges, s.revoked_at IS NOT NULL,
 	a.role = 'staff' AND a.confidentiality_version IS DISTINCT FROM $1,
-	a.role = 'staff' AND NOT EXISTS (SELECT 1 FROM staff_second_factors f WHERE f.account_id = a.id
-		AND f.confirmed_at IS NOT NULL)
+	a.role = 'staff' AND NOT ` + hasSecondFactor + `
 	FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = $2`
 
 // SessionPrincipal returns who is behind a session, as the database says now: the account's role, status
